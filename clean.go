@@ -1,0 +1,543 @@
+package policycmp
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// cleaner turns decoded text into clean paragraphs, recording what it
+// repaired as warnings on doc and the fields of index tables and page headers
+// in fields.
+type cleaner struct {
+	doc     *Document
+	fields  map[string]string
+	damaged [][2]int // raw byte spans
+}
+
+var (
+	reBookmark = regexp.MustCompile(`\[(?:bookmark|image|comment|footnote)\s*:[^\]\n]{0,200}\]`)
+	// A pinyin syllable in parentheses; tone marks may be precomposed or combining.
+	rePinyinAnno = regexp.MustCompile(`\(([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\x{0300}-\x{036F}]{1,8})\)`)
+	// The tail of an annotation whose "(" was swallowed by a damaged span.
+	rePinyinOrphan = regexp.MustCompile(`\?([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\x{0300}-\x{036F}]{1,8})\)`)
+	rePinyinSyl    = regexp.MustCompile(`^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|iao|ian|uan|üan|van|ai|ei|ao|ou|an|en|in|un|ün|vn|er|ia|ie|iu|ua|uo|ui|ue|üe|ve|a|o|e|i|u|ü|v|ng|n|m)$`)
+)
+
+const toneMarks = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+
+// stripTones maps tone-marked vowels to plain ones and reports whether any were found.
+func stripTones(s string) (string, bool) {
+	toned := false
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 0x0300 && r <= 0x036F {
+			toned = true
+			continue
+		}
+		if strings.ContainsRune(toneMarks, r) {
+			toned = true
+			switch {
+			case strings.ContainsRune("āáǎà", r):
+				r = 'a'
+			case strings.ContainsRune("ēéěè", r):
+				r = 'e'
+			case strings.ContainsRune("īíǐì", r):
+				r = 'i'
+			case strings.ContainsRune("ōóǒò", r):
+				r = 'o'
+			case strings.ContainsRune("ūúǔù", r):
+				r = 'u'
+			case strings.ContainsRune("ǖǘǚǜ", r):
+				r = 'ü'
+			case strings.ContainsRune("ńňǹ", r):
+				r = 'n'
+			case r == 'ḿ':
+				r = 'm'
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), toned
+}
+
+func isPinyin(s string, allowToneless bool) bool {
+	plain, toned := stripTones(s)
+	if !toned && !allowToneless {
+		return false
+	}
+	if plain != strings.ToLower(plain) && toned == false {
+		return false
+	}
+	return rePinyinSyl.MatchString(strings.ToLower(plain))
+}
+
+func (c *cleaner) run(raw string) []mtext {
+	m := newMtext(raw)
+	c.findDamage(m)
+	if m2, n := m.replace(reBookmark, func([]string) string { return "" }); n > 0 {
+		m = m2
+		c.doc.warn(WarnBoilerplate, 0, "removed %d editor markers such as [bookmark: …]", n)
+	}
+	m = m.mapRunes(nfkcRune)
+	m = c.removePinyin(m)
+	m = c.simplify(m)
+
+	var paras []mtext
+	removed := map[string]int{}
+	var removedExample = map[string]string{}
+	for _, ln := range m.lines() {
+		ln = ln.trim()
+		if ln.Len() == 0 {
+			continue
+		}
+		if kind := c.indexLine(ln); kind != "" {
+			removed[kind]++
+			continue
+		}
+		ln = squeezeSpaces(ln)
+		if ln.Len() == 0 {
+			continue
+		}
+		if kind := chromeKind(ln.String()); kind != "" {
+			removed[kind]++
+			if _, ok := removedExample[kind]; !ok {
+				removedExample[kind] = excerpt(ln.String(), 24)
+			}
+			continue
+		}
+		paras = append(paras, ln)
+	}
+	for _, kind := range sortedKeys(removed) {
+		if ex := removedExample[kind]; ex != "" {
+			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s), e.g. %q", removed[kind], kind, ex)
+		} else {
+			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s); their fields went to the metadata", removed[kind], kind)
+		}
+	}
+	paras = c.mergeRepeated(paras)
+	paras = c.rejoin(paras)
+	return paras
+}
+
+// findDamage records spans of mojibake: runs of '?' glued to Han text and
+// U+FFFD replacement characters, with one neighbour on each side.
+func (c *cleaner) findDamage(m mtext) {
+	bad := func(i int) bool {
+		r := m.r[i]
+		if r == 0xFFFD {
+			return true
+		}
+		if r != '?' {
+			return false
+		}
+		for _, k := range []int{i - 1, i + 1} {
+			if k >= 0 && k < m.Len() && (unicode.Is(unicode.Han, m.r[k]) || m.r[k] == '?' || m.r[k] > 0x2000) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < m.Len(); i++ {
+		if !bad(i) {
+			continue
+		}
+		j := i + 1
+		for j < m.Len() {
+			if bad(j) {
+				j++
+				continue
+			}
+			// merge runs separated by at most two non-space runes
+			if j+2 < m.Len() && !isSpace(m.r[j]) && (bad(j+1) || (!isSpace(m.r[j+1]) && bad(j+2))) {
+				j++
+				continue
+			}
+			break
+		}
+		a, b := max(i-1, 0), min(j+1, m.Len())
+		for a < i && (isSpace(m.r[a]) || isPunct(m.r[a])) {
+			a++
+		}
+		for b > j && (isSpace(m.r[b-1]) || isPunct(m.r[b-1])) {
+			b--
+		}
+		s, e := m.span(a, b)
+		c.damaged = append(c.damaged, [2]int{s, e})
+		c.doc.warn(WarnDamaged, s, "damaged text %q kept and flagged", string(m.r[a:b]))
+		i = j
+	}
+}
+
+func isPunct(r rune) bool {
+	return unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// removePinyin deletes pinyin annotations after characters (醫(yī) → 醫). A
+// parenthesised syllable with a tone mark is an annotation; once a document
+// has several, toneless syllables count too. Real parentheses such as (市),
+// (助理) or (Angel) are untouched.
+func (c *cleaner) removePinyin(m mtext) mtext {
+	toned := 0
+	for _, sub := range rePinyinAnno.FindAllStringSubmatch(m.String(), -1) {
+		if isPinyin(sub[1], false) {
+			toned++
+		}
+	}
+	if toned == 0 {
+		return m
+	}
+	mode := toned >= 3
+	n := 0
+	m, _ = m.replace(rePinyinAnno, func(sub []string) string {
+		if isPinyin(sub[1], mode) {
+			n++
+			return ""
+		}
+		return sub[0]
+	})
+	if mode {
+		m, _ = m.replace(rePinyinOrphan, func(sub []string) string {
+			if isPinyin(sub[1], true) {
+				n++
+				return "?"
+			}
+			return sub[0]
+		})
+	}
+	c.doc.warn(WarnPinyin, 0, "removed %d pinyin annotations after characters", n)
+	return m
+}
+
+// simplify converts traditional text to simplified when the text is traditional.
+func (c *cleaner) simplify(m mtext) mtext {
+	conv, err := t2s()
+	if err != nil {
+		c.doc.warn(WarnTraditional, 0, "traditional→simplified conversion unavailable: %v", err)
+		return m
+	}
+	share := traditionalShare(conv, m.String())
+	if share < 0.04 {
+		return m
+	}
+	c.doc.warn(WarnTraditional, 0, "text is traditional Chinese (%.0f%% of sampled characters differ); converted to simplified", share*100)
+	return toSimplifiedM(conv, m)
+}
+
+// squeezeSpaces drops spaces next to Chinese text and collapses the rest.
+func squeezeSpaces(m mtext) mtext {
+	out := mtext{}
+	for i := 0; i < m.Len(); i++ {
+		if m.r[i] != ' ' {
+			out.push(m.r[i], m.s[i], m.e[i])
+			continue
+		}
+		j := i
+		for j < m.Len() && m.r[j] == ' ' {
+			j++
+		}
+		if i > 0 && j < m.Len() && isLatin(m.r[i-1]) && isLatin(m.r[j]) {
+			out.push(' ', m.s[i], m.e[i])
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func isLatin(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) || unicode.Is(unicode.Latin, r)
+}
+
+// Index tables (索引号, 发布机构 …) and page headers (发表时间, 来源 …).
+var indexLabels = []string{
+	"索引号", "信息分类", "主题分类", "体裁分类", "组配分类", "服务对象分类", "发布机构", "发文机关", "发文单位",
+	"发文日期", "成文日期", "发布日期", "名称", "标题", "文号", "发文字号", "是否有效", "有效性", "公开类型",
+	"公开属性", "公开期限", "公开方式", "公开范围", "主题词", "关键词", "生成日期",
+}
+
+var headerLabels = []string{
+	"提交者", "发表时间", "发布时间", "更新时间", "点击次数", "点击数", "浏览次数", "阅读次数", "访问次数", "来源",
+	"文章来源", "信息来源", "作者", "责任编辑", "编辑", "审核", "校对", "字号", "字体",
+}
+
+var reIndexLabel, reHeaderLine = func() (*regexp.Regexp, *regexp.Regexp) {
+	spaced := func(labels []string) string {
+		var alts []string
+		for _, l := range labels {
+			rs := []string{}
+			for _, r := range l {
+				rs = append(rs, regexp.QuoteMeta(string(r)))
+			}
+			alts = append(alts, strings.Join(rs, ` ?`))
+		}
+		return strings.Join(alts, "|")
+	}
+	return regexp.MustCompile(`(` + spaced(indexLabels) + `) ?:`),
+		regexp.MustCompile(`^(` + spaced(headerLabels) + `) ?:(.*)$`)
+}()
+
+// indexLine parses a line of an index table or page header into c.fields
+// and says which kind of line it is ("" for neither).
+func (c *cleaner) indexLine(ln mtext) string {
+	s := ln.String()
+	if sub := reHeaderLine.FindStringSubmatch(s); sub != nil && ln.Len() <= 60 {
+		c.setField(strings.ReplaceAll(sub[1], " ", ""), sub[2])
+		return "page header"
+	}
+	locs := reIndexLabel.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) == 0 {
+		return ""
+	}
+	if !(locs[0][0] == 0 || len(locs) >= 2) || (len(locs) == 1 && ln.Len() > 100) {
+		return ""
+	}
+	for i, loc := range locs {
+		end := len(s)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		c.setField(strings.ReplaceAll(s[loc[2]:loc[3]], " ", ""), s[loc[1]:end])
+	}
+	return "index table"
+}
+
+func (c *cleaner) setField(label, value string) {
+	value = strings.Trim(value, " |")
+	if value == "" {
+		return
+	}
+	if _, ok := c.fields[label]; !ok {
+		c.fields[label] = value
+	}
+}
+
+var chromeRules = []struct {
+	kind   string
+	re     *regexp.Regexp
+	maxLen int
+}{
+	{"page tool", regexp.MustCompile(`打印本页|打印本文|关闭窗口|返回顶部|分享到|加入收藏|扫一扫|在手机打开|手机扫码|政策留言板|我要纠错|上一篇|下一篇|网站地图|联系我们|版权所有|ICP备|Copyright|©|【字体|字号[:：]?\s*[大中小]`), 80},
+	{"related link", regexp.MustCompile(`^(相关链接|相关文件|相关阅读|相关新闻|相关解读|附件下载|附件)\s*[:：]?`), 120},
+	{"disclaimer", regexp.MustCompile(`^免责声明|版权归.*所有|转载.*(版权|删除)|侵权.*删除|联系删除|给予删除|不代表本站`), 300},
+	{"advertisement", regexp.MustCompile(`(咨询|热线|客服|关注|扫描|添加|访问).*(电话|热线|微信|二维码|公众号|\d{3,4}-\d{7,8}|https?://|www\.)`), 300},
+	{"link", regexp.MustCompile(`https?://|www\.`), 120},
+	{"attachment", regexp.MustCompile(`(?i)\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|txt)$`), 150},
+	{"image caption", regexp.MustCompile(`^(图片来源|图片提供|图片由|图源|供图|摄影|图/|图 ?:|视频来源|来源 ?:\s*(摄图网|视觉中国|图虫|网络))`), 60},
+	{"byline", regexp.MustCompile(`^([●○■◆▲★·•]\s*\p{Han}{2,4}|(文|记者|通讯员|作者|撰稿|编审|责编)\s*[/|:]?\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$`), 30},
+}
+
+func chromeKind(s string) string {
+	n := len([]rune(s))
+	for _, r := range chromeRules {
+		if n <= r.maxLen && r.re.MatchString(s) {
+			return r.kind
+		}
+	}
+	return ""
+}
+
+// key is the comparison form of a paragraph: no spaces or punctuation.
+func key(m mtext) string {
+	var b strings.Builder
+	for _, r := range m.r {
+		if isSpace(r) || isPunct(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mergeRepeated finds a document pasted twice and merges the copies into
+// one that holds the union of their paragraphs in order.
+func (c *cleaner) mergeRepeated(paras []mtext) []mtext {
+	if len(paras) < 6 || len(paras) > 5000 {
+		return paras
+	}
+	keys := make([]string, len(paras))
+	count := map[string]int{}
+	first := map[string]int{}
+	long := 0
+	for i, p := range paras {
+		keys[i] = key(p)
+		if len([]rune(keys[i])) < 8 {
+			continue
+		}
+		long++
+		count[keys[i]]++
+		if _, ok := first[keys[i]]; !ok {
+			first[keys[i]] = i
+		}
+	}
+	twice := 0
+	split := -1
+	for i, k := range keys {
+		if count[k] >= 2 {
+			if first[k] != i && split < 0 {
+				split = i
+			}
+			if first[k] == i {
+				twice++
+			}
+		}
+	}
+	if split < 0 || twice < 3 || twice*10 < long*4 {
+		return paras
+	}
+	a, b := paras[:split], paras[split:]
+	ka, kb := keys[:split], keys[split:]
+	merged, onlyA, onlyB := mergeLCS(a, b, ka, kb)
+	c.doc.warn(WarnDuplicate, 0,
+		"document appears twice (%d repeated paragraphs); merged into one copy (%d paragraphs only in the first copy, %d only in the second: %s)",
+		twice, len(onlyA), len(onlyB), strings.Join(onlyB[:min(3, len(onlyB))], "; "))
+	return merged
+}
+
+// mergeLCS merges two versions of a paragraph list along their longest
+// common subsequence.
+func mergeLCS(a, b []mtext, ka, kb []string) (merged []mtext, onlyA, onlyB []string) {
+	n, m := len(a), len(b)
+	dp := make([][]int32, n+1)
+	for i := range dp {
+		dp[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if ka[i] == kb[j] {
+				dp[i][j] = dp[i+1][j+1] + 1
+			} else {
+				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
+			}
+		}
+	}
+	var out []mtext
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && ka[i] == kb[j]:
+			out = append(out, a[i])
+			i++
+			j++
+		case j == m || (i < n && dp[i+1][j] >= dp[i][j+1]):
+			out = append(out, a[i])
+			onlyA = append(onlyA, excerpt(a[i].String(), 16))
+			i++
+		default:
+			out = append(out, b[j])
+			onlyB = append(onlyB, excerpt(b[j].String(), 16))
+			j++
+		}
+	}
+	return out, onlyA, onlyB
+}
+
+// incomplete reports whether p stops in the middle of a sentence: it has
+// sentence punctuation but does not end with a sentence end.
+func incomplete(p mtext) bool {
+	if p.Len() == 0 {
+		return false
+	}
+	last := p.r[p.Len()-1]
+	if isPunct(last) && last != '、' && last != ',' {
+		return false
+	}
+	s := p.String()
+	if !strings.ContainsAny(s, ",，、;；。") {
+		return false
+	}
+	if _, _, ok := matchMarker(s); ok && !strings.Contains(s, "。") && p.Len() < 60 {
+		return false // a numbered heading such as 二、优化资源配置,提升服务能力
+	}
+	return true
+}
+
+// quoteContent strips quotes and end punctuation for pull-quote matching.
+func quoteContent(p mtext) string {
+	return key(p)
+}
+
+// pullQuote reports whether paragraph i repeats text found inside a longer
+// paragraph elsewhere in the document.
+func pullQuote(paras []mtext, keys []string, i int) bool {
+	k := keys[i]
+	if len([]rune(k)) < 12 {
+		return false
+	}
+	if _, _, ok := matchMarker(paras[i].String()); ok {
+		return false
+	}
+	for j, other := range keys {
+		if j != i && len(other) > len(k) && strings.Contains(other, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// rejoin re-joins sentences cut in two by an inserted caption, pull-quote or
+// page break, and drops pull-quotes that repeat text found elsewhere.
+func (c *cleaner) rejoin(paras []mtext) []mtext {
+	keys := make([]string, len(paras))
+	for i, p := range paras {
+		keys[i] = quoteContent(p)
+	}
+	drop := make([]bool, len(paras))
+	var out []mtext
+	for i := 0; i < len(paras); i++ {
+		if drop[i] {
+			continue
+		}
+		p := paras[i]
+		if strings.ContainsAny(string(p.r[:min(1, p.Len())]), "“\"「『") && pullQuote(paras, keys, i) {
+			s, _ := p.span(0, 0)
+			c.doc.warn(WarnPullQuote, s, "dropped pull-quote that repeats the text: %q", excerpt(p.String(), 24))
+			continue
+		}
+		for incomplete(p) {
+			j := i + 1
+			var quotes []int
+			for j < len(paras) && pullQuote(paras, keys, j) {
+				quotes = append(quotes, j)
+				j++
+			}
+			if j >= len(paras) {
+				break
+			}
+			next := paras[j]
+			if _, _, ok := matchMarker(next.String()); ok || next.Len() == 0 || !startsMidSentence(next) {
+				break
+			}
+			for _, q := range quotes {
+				drop[q] = true
+				s, _ := paras[q].span(0, 0)
+				c.doc.warn(WarnPullQuote, s, "dropped pull-quote that repeats the text: %q", excerpt(paras[q].String(), 24))
+			}
+			s, _ := next.span(0, 0)
+			c.doc.warn(WarnRejoined, s, "re-joined a sentence split across lines: …%s|%s…",
+				string(p.r[max(0, p.Len()-6):]), string(next.r[:min(6, next.Len())]))
+			joined := mtext{}
+			joined.appendM(p)
+			joined.appendM(next)
+			p = joined
+			drop[j] = true
+			i = j
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// startsMidSentence reports whether p can continue a sentence: it starts
+// with a letter or digit, not with an opening quote or bracket of its own.
+func startsMidSentence(p mtext) bool {
+	r := p.r[0]
+	return unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func excerpt(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,160 @@
+package policycmp
+
+// Document is one policy document after ingest and structure parsing.
+//
+// All Start/End offsets are byte offsets into Raw, the input decoded to UTF-8
+// (for valid UTF-8 input without a BOM, Raw is the input itself).
+type Document struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Metadata
+
+	// Raw is the decoded input that offsets point into.
+	Raw string `json:"-"`
+	// Text is the cleaned text: simplified Chinese, NFKC, chrome removed,
+	// one paragraph a line.
+	Text string `json:"-"`
+
+	Warnings []Warning `json:"warnings"`
+	Sections []Section `json:"-"`
+	Tasks    []*Task   `json:"tasks"`
+}
+
+// Metadata describes where a document comes from. Fields left empty were not
+// found in the text; callers may override any of them (see Options.Metadata).
+type Metadata struct {
+	Title     string `json:"title"`
+	Region    string `json:"region"`
+	Level     Level  `json:"level"`
+	Year      int    `json:"year"`
+	Date      string `json:"date"` // YYYY-MM-DD when known
+	DocNumber string `json:"doc_number"`
+	Issuer    string `json:"issuer"`
+}
+
+// Level is the administrative level of the issuing government.
+type Level string
+
+// Administrative levels, from the top.
+const (
+	LevelNational   Level = "national"
+	LevelProvince   Level = "province"
+	LevelPrefecture Level = "prefecture"
+	LevelCity       Level = "city"
+	LevelDistrict   Level = "district"
+	LevelCounty     Level = "county"
+)
+
+// Section is a top-level part of a document: a numbered heading (一、…), or
+// the unnumbered preamble. Text holds the section's own prose (general
+// requirements, closing remarks), which is not part of any task.
+type Section struct {
+	Number  string `json:"number"`
+	Heading string `json:"heading"`
+	Text    string `json:"text"`
+}
+
+// Task is a numbered work item: a leaf of the numbering tree.
+type Task struct {
+	ID      string   `json:"id"`
+	Number  string   `json:"number"`
+	Path    []string `json:"path"` // headings of the enclosing sections and groups
+	Heading string   `json:"heading"`
+	Text    string   `json:"text"`
+
+	Themes      []ThemeScore `json:"themes"`
+	Clauses     []Clause     `json:"clauses"`
+	Departments Departments  `json:"departments"`
+	Targets     []Target     `json:"targets"`
+
+	// Start and End span the whole task in Document.Raw.
+	Start int `json:"-"`
+	End   int `json:"-"`
+	// NumberPath is the numbering of the task and its parents, e.g. ["二", "(一)", "1"].
+	NumberPath []string `json:"-"`
+}
+
+// Clause is one sentence of a task.
+type Clause struct {
+	ID      string `json:"id"`
+	Text    string `json:"text"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Damaged bool   `json:"damaged"`
+}
+
+// Departments names who is responsible for a task.
+type Departments struct {
+	Lead    []string `json:"lead"`
+	Support []string `json:"support"`
+	// Local lists lower-level governments named as implementers
+	// (各县区政府, 江东新区管委会 …).
+	Local []string `json:"local,omitempty"`
+}
+
+// Target is a quantitative target stated in a task.
+type Target struct {
+	Text       string  `json:"text"`
+	Value      float64 `json:"value"`
+	Unit       string  `json:"unit"`
+	Comparator string  `json:"comparator"`         // "=", ">=", ">", "<=", "<"
+	Deadline   int     `json:"deadline,omitempty"` // year, 0 when not stated
+	Indicator  string  `json:"indicator,omitempty"`
+	ClauseID   string  `json:"clause_id,omitempty"`
+}
+
+// ThemeScore is one theme assigned to a task.
+type ThemeScore struct {
+	ID       string     `json:"id"`
+	Score    float64    `json:"score"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Evidence is a term that fired for a theme, and where.
+type Evidence struct {
+	Term     string `json:"term"`
+	ClauseID string `json:"clause_id"`
+	Start    int    `json:"start"` // byte offset into Document.Raw
+	End      int    `json:"end"`
+	Heading  bool   `json:"heading,omitempty"`
+}
+
+// Warning reports something ingest repaired or could not handle.
+type Warning struct {
+	Kind   WarningKind `json:"kind"`
+	Detail string      `json:"detail"`
+	Offset int         `json:"offset,omitempty"` // byte offset into Raw, when it has one
+}
+
+// WarningKind classifies warnings.
+type WarningKind string
+
+// Warning kinds.
+const (
+	WarnEncoding     WarningKind = "encoding"
+	WarnInvalidBytes WarningKind = "invalid_bytes"
+	WarnTraditional  WarningKind = "traditional"
+	WarnPinyin       WarningKind = "pinyin"
+	WarnDamaged      WarningKind = "damaged"
+	WarnBoilerplate  WarningKind = "boilerplate"
+	WarnDuplicate    WarningKind = "duplicate"
+	WarnRejoined     WarningKind = "rejoined"
+	WarnPullQuote    WarningKind = "pull_quote"
+	WarnNoStructure  WarningKind = "no_structure"
+	WarnUnclassified WarningKind = "unclassified"
+	WarnTruncated    WarningKind = "truncated"
+)
+
+func (d *Document) warn(kind WarningKind, offset int, format string, args ...any) {
+	d.Warnings = append(d.Warnings, Warning{Kind: kind, Detail: sprintf(format, args...), Offset: offset})
+}
+
+// Task returns the task with the given ID, or nil.
+func (d *Document) Task(id string) *Task {
+	for _, t := range d.Tasks {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}

@@ -1,0 +1,141 @@
+package policycmp
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Options control ingest. The zero value is ready to use.
+type Options struct {
+	// ID names the document in task and clause IDs. Empty means the
+	// source's base name without extension.
+	ID string
+	// Metadata overrides what ingest finds in the text: every non-zero
+	// field replaces the extracted one.
+	Metadata Metadata
+	// MaxBytes limits the input size; 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// Ingest decodes, cleans and parses one document. name is the source file
+// name (only its base name is kept). Ingest fails only for input that holds
+// no text: empty, binary, or over the size limit. Everything else it repairs
+// or keeps, and says so in Document.Warnings.
+func Ingest(name string, data []byte, opts Options) (*Document, error) {
+	limit := opts.MaxBytes
+	if limit == 0 {
+		limit = DefaultMaxBytes
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("ingest %s: %d bytes, limit %d: %w", name, len(data), limit, ErrTooLarge)
+	}
+	raw, warns, err := decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("ingest %s: %w", name, err)
+	}
+	base := filepath.Base(filepath.ToSlash(name))
+	if name == "" {
+		base = ""
+	}
+	d := &Document{ID: opts.ID, Source: base, Raw: raw, Warnings: warns}
+	if d.ID == "" {
+		d.ID = docID(base)
+	}
+	c := &cleaner{doc: d, fields: map[string]string{}}
+	paras := c.run(raw)
+	d.Text = strings.Join(bodyStrings(paras), "\n")
+	if strings.TrimSpace(d.Text) == "" {
+		return nil, fmt.Errorf("ingest %s: nothing left after removing page chrome: %w", name, ErrEmpty)
+	}
+	d.extractMetadata(paras, c.fields)
+	d.override(opts.Metadata)
+	d.buildStructure(paras, c.damaged)
+	return d, nil
+}
+
+// IngestReader reads r to the end (at most the size limit) and ingests it.
+func IngestReader(name string, r io.Reader, opts Options) (*Document, error) {
+	limit := opts.MaxBytes
+	if limit == 0 {
+		limit = DefaultMaxBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("ingest %s: read: %w", name, err)
+	}
+	return Ingest(name, data, opts)
+}
+
+// IngestFile reads and ingests the file at path.
+func IngestFile(path string, opts Options) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	defer f.Close()
+	return IngestReader(path, f, opts)
+}
+
+// IngestString ingests a document held in a string.
+func IngestString(name, text string) (*Document, error) {
+	return Ingest(name, []byte(text), Options{})
+}
+
+func (d *Document) override(m Metadata) {
+	if m.Title != "" {
+		d.Title = m.Title
+	}
+	if m.Region != "" {
+		d.Region = m.Region
+	}
+	if m.Level != "" {
+		d.Level = m.Level
+	}
+	if m.Year != 0 {
+		d.Year = m.Year
+	}
+	if m.Date != "" {
+		d.Date = m.Date
+	}
+	if m.DocNumber != "" {
+		d.DocNumber = m.DocNumber
+	}
+	if m.Issuer != "" {
+		d.Issuer = m.Issuer
+	}
+}
+
+var reIDUnsafe = regexp.MustCompile(`[\s/\\#?]+`)
+
+func docID(base string) string {
+	id := strings.TrimSuffix(base, filepath.Ext(base))
+	id = reIDUnsafe.ReplaceAllString(id, "_")
+	if id == "" {
+		id = "doc"
+	}
+	return id
+}
+
+func sprintf(format string, args ...any) string {
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

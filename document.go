@@ -72,6 +72,17 @@ type Task struct {
 	End   int `json:"-"`
 	// NumberPath is the numbering of the task and its parents, e.g. ["二", "(一)", "1"].
 	NumberPath []string `json:"-"`
+
+	full string
+}
+
+// FullText is the task as written in the clean text: with its number and
+// the responsibility note that Text leaves out.
+func (t *Task) FullText() string {
+	if t.full == "" {
+		return t.Text
+	}
+	return t.full
 }
 
 // Clause is one sentence of a task.
@@ -81,6 +92,18 @@ type Clause struct {
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
 	Damaged bool   `json:"damaged"`
+
+	m mtext // the clause text with its raw offsets
+}
+
+// rawSpan maps a byte span of the clause text to raw offsets.
+func (c *Clause) rawSpan(start, end int) (int, int) {
+	if c.m.Len() == 0 {
+		return c.Start, c.End
+	}
+	ri := newRuneIndex(c.Text)
+	start, end = min(max(start, 0), len(c.Text)), min(max(end, 0), len(c.Text))
+	return c.m.span(ri[start], ri[end])
 }
 
 // Departments names who is responsible for a task.

@@ -35,8 +35,8 @@ func newMtext(raw string) mtext {
 	return m
 }
 
-func (m mtext) Len() int         { return len(m.r) }
-func (m mtext) String() string   { return string(m.r) }
+func (m mtext) Len() int       { return len(m.r) }
+func (m mtext) String() string { return string(m.r) }
 func (m mtext) slice(i, j int) mtext {
 	return mtext{r: m.r[i:j:j], s: m.s[i:j:j], e: m.e[i:j:j]}
 }

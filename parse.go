@@ -94,6 +94,7 @@ func firstOfSequence(number string) bool {
 // node is an item of the numbering tree.
 type node struct {
 	m        marker
+	full     mtext   // the numbered paragraph as written
 	head     mtext   // the numbered paragraph without its marker
 	body     []mtext // unnumbered paragraphs that continue it
 	children []*node
@@ -151,7 +152,11 @@ func parseTree(paras []mtext) (roots []*node, loose []looseText) {
 			loose = append(loose, looseText{owner: top(stack), text: p})
 			continue
 		}
-		n := &node{m: mk, head: p.slice(utf8.RuneCountInString(s[:mk.size]), p.Len()).trim(), context: context}
+		cut := utf8.RuneCountInString(s[:mk.size])
+		if mk.kind == kindOrdinal {
+			cut = 0 // 一是… : the numeral is a word of the sentence
+		}
+		n := &node{m: mk, full: p, head: p.slice(cut, p.Len()).trim(), context: context}
 		placed := false
 		for i := len(stack) - 1; i >= 0; i-- {
 			if stack[i].m.kind == mk.kind {
@@ -218,6 +223,9 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 	walk = func(n *node, path, numbers []string, framing bool) {
 		numbers = append(numbers[:len(numbers):len(numbers)], n.m.number)
 		heading := headingOf(n.head)
+		if n.m.kind == kindOrdinal {
+			heading = strings.TrimPrefix(heading, n.m.number)
+		}
 		if len(n.children) > 0 {
 			if n.parent == nil {
 				d.Sections = append(d.Sections, Section{Number: n.m.number, Heading: heading,
@@ -297,13 +305,14 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 		}
 	}
 	t.Text = strings.Join(text, "\n")
+	t.full = strings.Join(append([]string{n.full.String()}, bodyStrings(n.body)...), "\n")
 	t.Start, _ = n.head.span(0, 0)
 	last := paras[len(paras)-1]
 	_, t.End = last.span(0, last.Len())
 	for _, p := range kept {
 		for _, c := range splitClauses(p) {
 			s, e := c.span(0, c.Len())
-			cl := Clause{ID: id + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e}
+			cl := Clause{ID: id + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, m: c}
 			for _, dm := range damaged {
 				if dm[0] < e && dm[1] > s {
 					cl.Damaged = true

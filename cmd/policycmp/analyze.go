@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/eval"
+)
+
+func cmdAnalyze(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags("analyze", e, &c, "json|text")
+	if err := parseFlags(fs, args, &c, "json|text"); err != nil {
+		return err
+	}
+	res, err := compare(ctx, e, &c, fs.Args(), true)
+	if err != nil {
+		return err
+	}
+	w, closeFn, err := c.output(e)
+	if err != nil {
+		return err
+	}
+	if c.format == "json" {
+		err = writeJSON(w, res)
+	} else {
+		err = writeText(w, res)
+	}
+	if cerr := closeFn(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.SetIndent("", " ")
+	return enc.Encode(v)
+}
+
+func writeText(w io.Writer, res *policycmp.Result) error {
+	for _, d := range res.Documents {
+		fmt.Fprintf(w, "%s  %s\n  region %s (%s), year %d, date %s, number %s, issuer %s\n", d.ID, d.Title, d.Region, d.Level, d.Year, d.Date, d.DocNumber, d.Issuer)
+		for _, wn := range d.Warnings {
+			fmt.Fprintf(w, "  warning [%s] %s\n", wn.Kind, wn.Detail)
+		}
+		for _, t := range d.Tasks {
+			var themes []string
+			for _, th := range t.Themes {
+				themes = append(themes, fmt.Sprintf("%s %.2f", th.ID, th.Score))
+			}
+			fmt.Fprintf(w, "  %-28s %s  [%s]\n", t.ID, t.Heading, strings.Join(themes, ", "))
+			if len(t.Departments.Lead)+len(t.Departments.Support) > 0 {
+				fmt.Fprintf(w, "      lead %s; support %s\n", strings.Join(t.Departments.Lead, "、"), strings.Join(t.Departments.Support, "、"))
+			}
+			for _, tg := range t.Targets {
+				fmt.Fprintf(w, "      target %s %g%s %s\n", tg.Comparator, tg.Value, tg.Unit, tg.Text)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	_, err := fmt.Fprintf(w, "%d documents, %d clause links, %d task links\n", len(res.Documents), len(res.Alignments), len(res.TaskAlignments))
+	return err
+}
+
+func cmdEval(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags("eval", e, &c, "text")
+	goldFile := fs.String("gold", "", "gold file in the format of shared/gold/seeds-dev.json (default: the embedded seed dev gold)")
+	verbose := fs.Bool("v", false, "list every miss")
+	if err := parseFlags(fs, args, &c, "text"); err != nil {
+		return err
+	}
+	gold := eval.DevGold()
+	if *goldFile != "" {
+		data, err := readFile(*goldFile)
+		if err != nil {
+			return err
+		}
+		if gold, err = eval.ParseGold(data); err != nil {
+			return err
+		}
+	}
+	res, err := compare(ctx, e, &c, fs.Args(), true)
+	if err != nil {
+		return err
+	}
+	w, closeFn, err := c.output(e)
+	if err != nil {
+		return err
+	}
+	eval.Evaluate(gold, res).Print(w, *verbose)
+	return closeFn()
+}
+
+func cmdTaxonomy(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags("taxonomy", e, &c, "text|json")
+	if err := parseFlags(fs, args, &c, "text|json"); err != nil {
+		return err
+	}
+	tax, err := c.taxonomy()
+	if err != nil {
+		return err
+	}
+	w, closeFn, err := c.output(e)
+	if err != nil {
+		return err
+	}
+	if c.format == "json" {
+		err = writeJSON(w, tax)
+	} else {
+		for _, th := range tax.Themes {
+			name := th.ZH
+			if c.lang == "en" {
+				name = th.EN
+			}
+			fmt.Fprintf(w, "%-26s %s\n", th.ID, name)
+		}
+	}
+	if cerr := closeFn(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/policycmp/policycmp"
+)
+
+// compare loads the inputs and runs the pipeline.
+func compare(ctx context.Context, e *env, c *common, args []string, align bool) (*policycmp.Result, error) {
+	tax, err := c.taxonomy()
+	if err != nil {
+		return nil, err
+	}
+	docs, err := loadInputs(ctx, e, args)
+	if err != nil {
+		return nil, err
+	}
+	cfg := policycmp.Config{Taxonomy: tax}
+	res, err := policycmp.Compare(ctx, docs, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if !c.quiet {
+		for _, d := range docs {
+			if n := len(d.Warnings); n > 0 {
+				fmt.Fprintf(e.stderr, "%s: %d tasks, %d warnings\n", d.Source, len(d.Tasks), n)
+			}
+		}
+	}
+	return res, nil
+}
+
+func readFile(name string) ([]byte, error) { return os.ReadFile(name) }

@@ -1,0 +1,191 @@
+package policycmp
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/policycmp/policycmp/taxonomy"
+)
+
+// Schema is the JSON schema identifier of Result.
+const Schema = "policycmp/v1"
+
+// Result is a comparison of documents: the analysed documents, their theme
+// coverage and the alignments between them.
+type Result struct {
+	Schema         string      `json:"schema"`
+	Documents      []*Document `json:"documents"`
+	Alignments     []Link      `json:"alignments"`
+	TaskAlignments []Link      `json:"task_alignments"`
+	Reuse          []Reuse     `json:"reuse,omitempty"`
+
+	Taxonomy *taxonomy.Taxonomy `json:"-"`
+}
+
+// Link joins a unit of one document to a unit of another.
+type Link struct {
+	A        string  `json:"a"`
+	B        string  `json:"b"`
+	Score    float64 `json:"score"`
+	Kind     string  `json:"kind"`               // "equivalent" or "related"
+	Relation string  `json:"relation,omitempty"` // same, adapted, stronger, weaker
+	Reason   string  `json:"reason,omitempty"`
+}
+
+// Reuse is a passage one document shares near-verbatim with another.
+type Reuse struct {
+	A      string  `json:"a"` // document IDs
+	B      string  `json:"b"`
+	AStart int     `json:"a_start"` // byte offsets into each document's Text
+	AEnd   int     `json:"a_end"`
+	BStart int     `json:"b_start"`
+	BEnd   int     `json:"b_end"`
+	Text   string  `json:"text"`
+	Score  float64 `json:"score"`
+}
+
+// Config wires the stages of Compare. The zero value uses the default
+// taxonomy, the dictionary classifier and the default aligner.
+type Config struct {
+	// Taxonomy to classify against; nil means taxonomy.Default().
+	Taxonomy *taxonomy.Taxonomy
+	// Classifier assigns themes; nil means a taxonomy.Dict over Taxonomy.
+	Classifier taxonomy.Classifier
+	// Aligner links clauses and tasks across documents; nil means no
+	// alignment is done unless Align is set.
+	Aligner Aligner
+	// Workers bounds parallel work; 0 means GOMAXPROCS.
+	Workers int
+	// Progress, when set, is called after each stage step with done/total.
+	Progress func(stage string, done, total int)
+}
+
+// Aligner finds links across documents. The align package provides the
+// default implementation (align.New).
+type Aligner interface {
+	Align(ctx context.Context, docs []*Document) (clauses, tasks []Link, reuse []Reuse, err error)
+}
+
+// Compare classifies the documents' tasks and aligns them. Documents must
+// have distinct IDs. Output order is deterministic: documents in the given
+// order, links sorted by their IDs.
+func Compare(ctx context.Context, docs []*Document, cfg Config) (*Result, error) {
+	ids := map[string]bool{}
+	for _, d := range docs {
+		if ids[d.ID] {
+			return nil, fmt.Errorf("policycmp: compare: duplicate document ID %q", d.ID)
+		}
+		ids[d.ID] = true
+	}
+	tax := cfg.Taxonomy
+	if tax == nil {
+		tax = taxonomy.Default()
+	}
+	cls := cfg.Classifier
+	if cls == nil {
+		cls = taxonomy.NewDict(tax, taxonomy.DictOptions{})
+	}
+	if err := parallel(ctx, len(docs), cfg.Workers, func(i int) { docs[i].Classify(cls) }); err != nil {
+		return nil, err
+	}
+	if cfg.Progress != nil {
+		cfg.Progress("classify", len(docs), len(docs))
+	}
+	res := &Result{Schema: Schema, Documents: docs, Alignments: []Link{}, TaskAlignments: []Link{}, Taxonomy: tax}
+	if cfg.Aligner != nil {
+		cl, tl, reuse, err := cfg.Aligner.Align(ctx, docs)
+		if err != nil {
+			return nil, fmt.Errorf("policycmp: compare: %w", err)
+		}
+		res.Alignments, res.TaskAlignments, res.Reuse = cl, tl, reuse
+		if cfg.Progress != nil {
+			cfg.Progress("align", len(docs), len(docs))
+		}
+	}
+	return res, nil
+}
+
+// parallel runs f(0..n-1) on up to workers goroutines and stops early when
+// ctx is cancelled.
+func parallel(ctx context.Context, n, workers int, f func(i int)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := range n {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			f(i)
+		}
+		return ctx.Err()
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	var err error
+loop:
+	for i := range n {
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+			break loop
+		case next <- i:
+		}
+	}
+	close(next)
+	wg.Wait()
+	return err
+}
+
+// LoadFS ingests every named file of fsys (all .txt, .md and .html files at
+// the top level when names is empty), in parallel, in name order.
+func LoadFS(ctx context.Context, fsys fs.FS, names []string, opts Options) ([]*Document, error) {
+	if len(names) == 0 {
+		entries, err := fs.ReadDir(fsys, ".")
+		if err != nil {
+			return nil, fmt.Errorf("policycmp: load: %w", err)
+		}
+		for _, e := range entries {
+			if !e.IsDir() && isTextFile(e.Name()) {
+				names = append(names, e.Name())
+			}
+		}
+		slices.Sort(names)
+	}
+	docs := make([]*Document, len(names))
+	errs := make([]error, len(names))
+	err := parallel(ctx, len(names), 0, func(i int) {
+		data, err := fs.ReadFile(fsys, names[i])
+		if err != nil {
+			errs[i] = fmt.Errorf("policycmp: load %s: %w", names[i], err)
+			return
+		}
+		if isHTML(names[i]) {
+			data = []byte(HTMLText(string(data)))
+		}
+		docs[i], errs[i] = Ingest(names[i], data, opts)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range errs {
+		if e != nil {
+			return nil, e
+		}
+	}
+	return docs, nil
+}

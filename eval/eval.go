@@ -1,0 +1,458 @@
+// Package eval scores a policycmp comparison against a gold file in the
+// format of shared/gold/seeds-dev.json: structure, themes, targets,
+// departments and clause alignment. The dev gold for the seed documents is
+// embedded (DevGold).
+package eval
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/policycmp/policycmp"
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed testdata/seeds-dev.json
+var devGold []byte
+
+// Gold is a hand-made answer key.
+type Gold struct {
+	About       string       `json:"about"`
+	Documents   []GoldDoc    `json:"documents"`
+	ClausePairs []GoldPair   `json:"clause_pairs"`
+	Targets     []GoldTarget `json:"targets"`
+	Departments []GoldDept   `json:"departments"`
+	// Judged holds hand judgements of links the system made (precision sample).
+	Judged []Judgement `json:"judged,omitempty"`
+}
+
+// GoldDoc is the answer key for one document.
+type GoldDoc struct {
+	Source string `json:"source"`
+	Key    string `json:"key"`
+	Expect struct {
+		RegionContains string   `json:"region_contains"`
+		LevelIn        []string `json:"level_in"`
+		YearIn         []int    `json:"year_in"`
+		TaskCount      int      `json:"task_count"`
+	} `json:"expect"`
+	Tasks []GoldTask `json:"tasks"`
+}
+
+// GoldTask names the themes of the task that contains Loc.
+type GoldTask struct {
+	Loc     string   `json:"loc"`
+	Primary []string `json:"primary"`
+	Also    []string `json:"also"`
+}
+
+// GoldPair is a pair of equivalent clauses, each located by a snippet.
+type GoldPair struct {
+	ID string `json:"id"`
+	A  Snip   `json:"a"`
+	B  Snip   `json:"b"`
+}
+
+// Snip locates text in a document.
+type Snip struct {
+	Source  string `json:"source"`
+	Snippet string `json:"snippet"`
+}
+
+// GoldTarget is a quantitative target.
+type GoldTarget struct {
+	Source string  `json:"source"`
+	Text   string  `json:"text"`
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+}
+
+// GoldDept lists the departments of the task containing TaskLoc.
+type GoldDept struct {
+	Source  string   `json:"source"`
+	TaskLoc string   `json:"task_loc"`
+	Lead    []string `json:"lead"`
+	Support []string `json:"support"`
+}
+
+// Judgement is a person's verdict on a link the system proposed.
+type Judgement struct {
+	A       Snip   `json:"a"`
+	B       Snip   `json:"b"`
+	Correct bool   `json:"correct"`
+	Note    string `json:"note,omitempty"`
+}
+
+// DevGold returns the embedded dev gold for the seed documents.
+func DevGold() *Gold {
+	g, err := ParseGold(devGold)
+	if err != nil {
+		panic("eval: embedded gold is invalid: " + err.Error())
+	}
+	return g
+}
+
+// ParseGold reads a gold file.
+func ParseGold(data []byte) (*Gold, error) {
+	var g Gold
+	if err := json.Unmarshal(data, &g); err != nil {
+		return nil, fmt.Errorf("eval: parse gold: %w", err)
+	}
+	return &g, nil
+}
+
+// Squash is the comparison form of text: NFKC, no white space.
+func Squash(s string) string {
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Scores is the outcome of an evaluation.
+type Scores struct {
+	Docs []DocScores
+
+	Tasks, TasksLocated, TasksAmbiguous, TasksMissing int
+	CountsExact                                       int
+
+	ThemeTasks, Top1InSet, Top1Primary int
+	SetTP, SetFP, SetFN                int
+
+	Targets, TargetsFound int
+	DeptNames, DeptFound  int
+	DeptPred, DeptCorrect int
+	MetaDocs, MetaRight   int
+
+	Pairs, PairsLinked, PairsEquivalent int
+	PairMisses                          []string
+
+	Judged, JudgedCorrect int
+}
+
+// DocScores is the part of Scores for one document.
+type DocScores struct {
+	Source, Key          string
+	TaskCount, WantCount int
+	Located, GoldTasks   int
+	Top1InSet, Top1Prim  int
+	SetTP, SetFP, SetFN  int
+	Region               string
+	Level                policycmp.Level
+	Year                 int
+	MetaOK               bool
+	Problems             []string
+}
+
+// Evaluate scores res against g.
+func Evaluate(g *Gold, res *policycmp.Result) *Scores {
+	s := &Scores{}
+	bySource := map[string]*policycmp.Document{}
+	for _, d := range res.Documents {
+		bySource[d.Source] = d
+	}
+	for _, gd := range g.Documents {
+		d := bySource[gd.Source]
+		ds := DocScores{Source: gd.Source, Key: gd.Key, WantCount: gd.Expect.TaskCount, GoldTasks: len(gd.Tasks)}
+		if d == nil {
+			ds.Problems = append(ds.Problems, "document not in the comparison")
+			s.Docs = append(s.Docs, ds)
+			continue
+		}
+		ds.TaskCount = len(d.Tasks)
+		if ds.TaskCount == ds.WantCount {
+			s.CountsExact++
+		}
+		ds.Region, ds.Level, ds.Year = d.Region, d.Level, d.Year
+		ds.MetaOK = strings.Contains(d.Region, gd.Expect.RegionContains) &&
+			slices.Contains(gd.Expect.LevelIn, string(d.Level)) && slices.Contains(gd.Expect.YearIn, d.Year)
+		s.MetaDocs++
+		if ds.MetaOK {
+			s.MetaRight++
+		} else {
+			ds.Problems = append(ds.Problems, fmt.Sprintf("metadata region=%q level=%s year=%d", d.Region, d.Level, d.Year))
+		}
+		for _, gt := range gd.Tasks {
+			s.Tasks++
+			ts := TasksContaining(d, gt.Loc)
+			switch len(ts) {
+			case 0:
+				s.TasksMissing++
+				ds.Problems = append(ds.Problems, fmt.Sprintf("gold task %q not found", gt.Loc))
+				continue
+			case 1:
+				s.TasksLocated++
+				ds.Located++
+			default:
+				s.TasksAmbiguous++
+				ds.Problems = append(ds.Problems, fmt.Sprintf("gold task %q in %d tasks", gt.Loc, len(ts)))
+			}
+			t := ts[0]
+			s.ThemeTasks++
+			gold := map[string]bool{}
+			for _, id := range append(append([]string{}, gt.Primary...), gt.Also...) {
+				gold[id] = true
+			}
+			top := t.PrimaryTheme()
+			if gold[top] {
+				s.Top1InSet++
+				ds.Top1InSet++
+			}
+			if slices.Contains(gt.Primary, top) {
+				s.Top1Primary++
+				ds.Top1Prim++
+			} else {
+				ds.Problems = append(ds.Problems, fmt.Sprintf("task %s %q: primary %s, gold %v", t.ID, t.Heading, top, gt.Primary))
+			}
+			pred := map[string]bool{}
+			for _, th := range t.Themes {
+				if th.ID != "unclassified" {
+					pred[th.ID] = true
+				}
+			}
+			for id := range pred {
+				if gold[id] {
+					s.SetTP++
+					ds.SetTP++
+				} else {
+					s.SetFP++
+					ds.SetFP++
+				}
+			}
+			for id := range gold {
+				if !pred[id] {
+					s.SetFN++
+					ds.SetFN++
+				}
+			}
+		}
+		s.Docs = append(s.Docs, ds)
+	}
+	for _, gt := range g.Targets {
+		s.Targets++
+		d := bySource[gt.Source]
+		if d != nil && findTarget(d, gt) {
+			s.TargetsFound++
+		} else {
+			s.PairMisses = append(s.PairMisses, fmt.Sprintf("target %s %q not found", gt.Source, gt.Text))
+		}
+	}
+	for _, gdp := range g.Departments {
+		d := bySource[gdp.Source]
+		var t *policycmp.Task
+		if d != nil {
+			if ts := TasksContaining(d, gdp.TaskLoc); len(ts) == 1 {
+				t = ts[0]
+			}
+		}
+		want := len(gdp.Lead) + len(gdp.Support)
+		s.DeptNames += want
+		if t == nil {
+			continue
+		}
+		for _, n := range gdp.Lead {
+			if slices.Contains(t.Departments.Lead, n) {
+				s.DeptFound++
+			}
+		}
+		for _, n := range gdp.Support {
+			if slices.Contains(t.Departments.Support, n) {
+				s.DeptFound++
+			}
+		}
+		s.DeptPred += len(t.Departments.Lead) + len(t.Departments.Support)
+		for _, n := range t.Departments.Lead {
+			if slices.Contains(gdp.Lead, n) {
+				s.DeptCorrect++
+			}
+		}
+		for _, n := range t.Departments.Support {
+			if slices.Contains(gdp.Support, n) {
+				s.DeptCorrect++
+			}
+		}
+	}
+	links := linkIndex(res.Alignments)
+	for _, p := range g.ClausePairs {
+		s.Pairs++
+		kind := pairKind(bySource, links, p.A, p.B)
+		switch kind {
+		case "equivalent":
+			s.PairsLinked++
+			s.PairsEquivalent++
+		case "related":
+			s.PairsLinked++
+			s.PairMisses = append(s.PairMisses, fmt.Sprintf("pair %s linked only as related", p.ID))
+		default:
+			s.PairMisses = append(s.PairMisses, fmt.Sprintf("pair %s not linked: %q ~ %q", p.ID, p.A.Snippet, p.B.Snippet))
+		}
+	}
+	for _, j := range g.Judged {
+		if pairKind(bySource, links, j.A, j.B) != "equivalent" {
+			continue // the sample judges equivalent links the system makes
+		}
+		s.Judged++
+		if j.Correct {
+			s.JudgedCorrect++
+		}
+	}
+	return s
+}
+
+// TasksContaining returns the tasks whose text contains loc (both squashed).
+func TasksContaining(d *policycmp.Document, loc string) []*policycmp.Task {
+	want := Squash(loc)
+	var out []*policycmp.Task
+	for _, t := range d.Tasks {
+		if strings.Contains(Squash(t.FullText()), want) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// ClausesContaining returns the IDs of the clauses that overlap snippet.
+func ClausesContaining(d *policycmp.Document, snippet string) []string {
+	want := Squash(snippet)
+	var out []string
+	for _, t := range d.Tasks {
+		text := ""
+		var bounds []int
+		for _, c := range t.Clauses {
+			bounds = append(bounds, len(text))
+			text += Squash(c.Text) + "。"
+		}
+		at := strings.Index(text, want)
+		if at < 0 {
+			continue
+		}
+		end := at + len(want)
+		for i, c := range t.Clauses {
+			cs := bounds[i]
+			ce := cs + len(Squash(c.Text)) + len("。")
+			if cs < end && ce > at {
+				out = append(out, c.ID)
+			}
+		}
+	}
+	return out
+}
+
+func findTarget(d *policycmp.Document, gt GoldTarget) bool {
+	want := Squash(gt.Text)
+	for _, t := range d.Tasks {
+		for _, tg := range t.Targets {
+			got := Squash(tg.Text)
+			if tg.Value == gt.Value && tg.Unit == gt.Unit && (strings.Contains(got, want) || strings.Contains(want, got)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func linkIndex(links []policycmp.Link) map[[2]string]string {
+	idx := map[[2]string]string{}
+	for _, l := range links {
+		k := l.Kind
+		if idx[[2]string{l.A, l.B}] != "equivalent" {
+			idx[[2]string{l.A, l.B}] = k
+			idx[[2]string{l.B, l.A}] = k
+		}
+	}
+	return idx
+}
+
+// pairKind is the best link kind between any clause overlapping a and any
+// overlapping b: "equivalent", "related" or "".
+func pairKind(bySource map[string]*policycmp.Document, links map[[2]string]string, a, b Snip) string {
+	da, db := bySource[a.Source], bySource[b.Source]
+	if da == nil || db == nil {
+		return ""
+	}
+	best := ""
+	for _, ca := range ClausesContaining(da, a.Snippet) {
+		for _, cb := range ClausesContaining(db, b.Snippet) {
+			switch links[[2]string{ca, cb}] {
+			case "equivalent":
+				return "equivalent"
+			case "related":
+				best = "related"
+			}
+		}
+	}
+	return best
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// SetP, SetR and SetF1 are the micro-averaged theme-set scores.
+func (s *Scores) SetP() float64 { return ratio(s.SetTP, s.SetTP+s.SetFP) }
+
+// SetR is the theme-set recall.
+func (s *Scores) SetR() float64 { return ratio(s.SetTP, s.SetTP+s.SetFN) }
+
+// SetF1 is the theme-set F1.
+func (s *Scores) SetF1() float64 {
+	p, r := s.SetP(), s.SetR()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// Top1 is the share of gold tasks whose primary theme is in the gold set.
+func (s *Scores) Top1() float64 { return ratio(s.Top1InSet, s.ThemeTasks) }
+
+// Print writes a readable report of s.
+func (s *Scores) Print(w io.Writer, verbose bool) {
+	fmt.Fprintf(w, "%-10s %6s %6s %8s %9s %9s %6s %6s %6s  %s\n", "document", "tasks", "want", "located", "top1∈set", "top1=pri", "P", "R", "F1", "metadata")
+	for _, d := range s.Docs {
+		p := ratio(d.SetTP, d.SetTP+d.SetFP)
+		r := ratio(d.SetTP, d.SetTP+d.SetFN)
+		f := 0.0
+		if p+r > 0 {
+			f = 2 * p * r / (p + r)
+		}
+		meta := "ok"
+		if !d.MetaOK {
+			meta = "WRONG"
+		}
+		fmt.Fprintf(w, "%-10s %6d %6d %5d/%-3d %9.3f %9.3f %6.3f %6.3f %6.3f  %s (%s, %s, %d)\n", d.Key, d.TaskCount, d.WantCount, d.Located, d.GoldTasks,
+			ratio(d.Top1InSet, d.GoldTasks), ratio(d.Top1Prim, d.GoldTasks), p, r, f, meta, d.Region, d.Level, d.Year)
+	}
+	fmt.Fprintf(w, "\nstructure: task counts exact %d/%d; gold tasks located in exactly one task %d/%d (ambiguous %d, missing %d)\n",
+		s.CountsExact, len(s.Docs), s.TasksLocated, s.Tasks, s.TasksAmbiguous, s.TasksMissing)
+	fmt.Fprintf(w, "metadata:  region, level and year right %d/%d\n", s.MetaRight, s.MetaDocs)
+	fmt.Fprintf(w, "themes:    top-1 in gold set %.3f, top-1 = primary %.3f, set P %.3f R %.3f F1 %.3f (%d tasks)\n",
+		s.Top1(), ratio(s.Top1Primary, s.ThemeTasks), s.SetP(), s.SetR(), s.SetF1(), s.ThemeTasks)
+	fmt.Fprintf(w, "targets:   found %d/%d\n", s.TargetsFound, s.Targets)
+	fmt.Fprintf(w, "depts:     gold names found %d/%d; predicted names right %d/%d\n", s.DeptFound, s.DeptNames, s.DeptCorrect, s.DeptPred)
+	fmt.Fprintf(w, "alignment: gold clause pairs linked %d/%d, as equivalent %d/%d\n", s.PairsLinked, s.Pairs, s.PairsEquivalent, s.Pairs)
+	if s.Judged > 0 {
+		fmt.Fprintf(w, "precision: hand-judged equivalent links right %d/%d = %.3f\n", s.JudgedCorrect, s.Judged, ratio(s.JudgedCorrect, s.Judged))
+	}
+	if verbose {
+		for _, d := range s.Docs {
+			for _, p := range d.Problems {
+				fmt.Fprintf(w, "  %s: %s\n", d.Key, p)
+			}
+		}
+		for _, m := range s.PairMisses {
+			fmt.Fprintf(w, "  %s\n", m)
+		}
+	}
+}

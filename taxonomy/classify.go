@@ -1,0 +1,289 @@
+package taxonomy
+
+import (
+	"cmp"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Unclassified is the theme ID given to a unit no theme term fires on.
+const Unclassified = "unclassified"
+
+// Unit is a piece of text to classify: a task, as a list of parts
+// (clauses), of which the first HeadParts form its heading.
+type Unit struct {
+	ID        string
+	Parts     []string
+	HeadParts int
+}
+
+// Label is one theme assigned to a unit.
+type Label struct {
+	Theme    string
+	Score    float64 // in [0,1]
+	Evidence []Hit
+}
+
+// Hit is a term occurrence that supports a label.
+type Hit struct {
+	Term    string
+	Part    int // index into Unit.Parts
+	Start   int // byte offsets into Unit.Parts[Part]
+	End     int
+	Heading bool
+}
+
+// Classifier assigns themes to units. Labels come ordered by score, the
+// first being the primary theme.
+type Classifier interface {
+	Classify(u Unit) []Label
+}
+
+// ClassifierFunc adapts a function to the Classifier interface.
+type ClassifierFunc func(u Unit) []Label
+
+// Classify calls f(u).
+func (f ClassifierFunc) Classify(u Unit) []Label { return f(u) }
+
+// DictOptions tune the dictionary classifier. The zero value uses the
+// documented defaults.
+type DictOptions struct {
+	// HeadingWeight multiplies hits in the heading; 0 means 3.5.
+	HeadingWeight float64
+	// WeakWeight is the weight of weak terms relative to terms; 0 means 0.35.
+	WeakWeight float64
+	// Keep is the share of the best raw score a secondary theme needs; 0 means 0.3.
+	Keep float64
+	// MinRaw is the raw score a theme needs at all; 0 means 0.9.
+	MinRaw float64
+	// Sure is the raw score at which a theme is kept whatever the best
+	// score; 0 means 3.0.
+	Sure float64
+}
+
+func (o DictOptions) withDefaults() DictOptions {
+	if o.HeadingWeight == 0 {
+		o.HeadingWeight = 3.5
+	}
+	if o.WeakWeight == 0 {
+		o.WeakWeight = 0.35
+	}
+	if o.Keep == 0 {
+		o.Keep = 0.3
+	}
+	if o.MinRaw == 0 {
+		o.MinRaw = 0.9
+	}
+	if o.Sure == 0 {
+		o.Sure = 3.0
+	}
+	return o
+}
+
+type term struct {
+	text   []rune
+	str    string
+	theme  int
+	weight float64
+}
+
+type reTerm struct {
+	re     *regexp.Regexp
+	str    string
+	theme  int
+	weight float64
+}
+
+// Dict is a dictionary classifier built from a taxonomy's terms. Matching is
+// longest-first: a term inside a longer matched term (公共卫生服务 inside
+// 基本公共卫生服务) does not fire on its own, so nested entries never count
+// twice. A term's weight falls with the number of themes that share it and
+// rises with its length. Dict is safe for concurrent use.
+type Dict struct {
+	tax    *Taxonomy
+	opts   DictOptions
+	byHead map[rune][]term // terms by first rune, longest first
+	res    []reTerm
+}
+
+// NewDict builds a dictionary classifier over t.
+func NewDict(t *Taxonomy, opts DictOptions) *Dict {
+	d := &Dict{tax: t, opts: opts.withDefaults(), byHead: map[rune][]term{}}
+	owners := map[string]int{}
+	for _, th := range t.Themes {
+		for _, s := range append(append([]string{}, th.Terms...), th.Weak...) {
+			owners[s]++
+		}
+	}
+	for i, th := range t.Themes {
+		add := func(s string, w float64) {
+			w /= math.Sqrt(float64(owners[s]))
+			if pat, ok := strings.CutPrefix(s, "re:"); ok {
+				re, err := regexp.Compile(pat)
+				if err == nil {
+					d.res = append(d.res, reTerm{re: re, str: s, theme: i, weight: w})
+				}
+				return
+			}
+			rs := []rune(s)
+			if len(rs) == 0 {
+				return
+			}
+			w *= lengthFactor(len(rs))
+			d.byHead[rs[0]] = append(d.byHead[rs[0]], term{text: rs, str: s, theme: i, weight: w})
+		}
+		for _, s := range th.Terms {
+			add(s, 1)
+		}
+		for _, s := range th.Weak {
+			add(s, d.opts.WeakWeight)
+		}
+	}
+	for k, ts := range d.byHead {
+		slices.SortStableFunc(ts, func(a, b term) int { return cmp.Compare(len(b.text), len(a.text)) })
+		d.byHead[k] = ts
+	}
+	return d
+}
+
+func lengthFactor(n int) float64 {
+	switch {
+	case n <= 2:
+		return 0.75
+	case n == 3:
+		return 0.9
+	default:
+		return 1
+	}
+}
+
+// Taxonomy returns the taxonomy the classifier was built from.
+func (d *Dict) Taxonomy() *Taxonomy { return d.tax }
+
+// Match returns the term hits in s, longest first, without overlaps.
+func (d *Dict) Match(s string) []Hit {
+	hits, _ := d.match(s)
+	return hits
+}
+
+type scored struct {
+	hit    Hit
+	theme  int
+	weight float64
+}
+
+func (d *Dict) match(s string) ([]Hit, []scored) {
+	var out []scored
+	rs := []rune(s)
+	offs := make([]int, len(rs)+1)
+	b := 0
+	for i, r := range rs {
+		offs[i] = b
+		b += utf8.RuneLen(r)
+	}
+	offs[len(rs)] = b
+	covered := make([]bool, len(rs))
+	for i := 0; i < len(rs); i++ {
+		longest := 0
+		for _, t := range d.byHead[rs[i]] {
+			if len(t.text) < longest {
+				break // only the longest term at i (and its namesakes in other themes) fires
+			}
+			if i+len(t.text) > len(rs) || !slices.Equal(rs[i:i+len(t.text)], t.text) {
+				continue
+			}
+			longest = len(t.text)
+			inside := true
+			for k := i; k < i+len(t.text); k++ {
+				if !covered[k] {
+					inside = false
+				}
+			}
+			if inside {
+				break // part of a longer term already matched
+			}
+			out = append(out, scored{hit: Hit{Term: t.str, Start: offs[i], End: offs[i+len(t.text)]}, theme: t.theme, weight: t.weight})
+		}
+		for k := i; k < i+longest; k++ {
+			covered[k] = true
+		}
+	}
+	for _, rt := range d.res {
+		for _, loc := range rt.re.FindAllStringIndex(s, -1) {
+			out = append(out, scored{hit: Hit{Term: s[loc[0]:loc[1]], Start: loc[0], End: loc[1]}, theme: rt.theme, weight: rt.weight})
+		}
+	}
+	hits := make([]Hit, len(out))
+	for i, o := range out {
+		hits[i] = o.hit
+	}
+	return hits, out
+}
+
+// Classify implements Classifier.
+func (d *Dict) Classify(u Unit) []Label {
+	n := len(d.tax.Themes)
+	raw := make([]float64, n)
+	seen := make([]map[string]int, n)
+	ev := make([][]Hit, n)
+	for p, part := range u.Parts {
+		head := p < u.HeadParts
+		_, sc := d.match(part)
+		for _, s := range sc {
+			if seen[s.theme] == nil {
+				seen[s.theme] = map[string]int{}
+			}
+			k := seen[s.theme][s.hit.Term]
+			seen[s.theme][s.hit.Term] = k + 1
+			w := s.weight
+			if k > 0 { // repeats add little
+				w *= 0.25
+				if k > 2 {
+					w = 0
+				}
+			}
+			if head {
+				w *= d.opts.HeadingWeight
+			}
+			raw[s.theme] += w
+			h := s.hit
+			h.Part = p
+			h.Heading = head
+			if k == 0 || head {
+				ev[s.theme] = append(ev[s.theme], h)
+			}
+		}
+	}
+	best, top := 0.0, -1
+	for i, r := range raw {
+		if r > best {
+			best, top = r, i
+		}
+	}
+	if best < d.opts.MinRaw {
+		return []Label{{Theme: Unclassified, Score: 0}}
+	}
+	var out []Label
+	for i, r := range raw {
+		if i != top && (r < d.opts.MinRaw || (r < d.opts.Keep*best && r < d.opts.Sure)) {
+			continue
+		}
+		out = append(out, Label{Theme: d.tax.Themes[i].ID, Score: round3(r / (r + 2)), Evidence: ev[i]})
+	}
+	idx := map[string]int{}
+	for i, th := range d.tax.Themes {
+		idx[th.ID] = i
+	}
+	slices.SortStableFunc(out, func(a, b Label) int {
+		if c := cmp.Compare(raw[idx[b.Theme]], raw[idx[a.Theme]]); c != 0 {
+			return c
+		}
+		return cmp.Compare(idx[a.Theme], idx[b.Theme])
+	})
+	return out
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -36,16 +36,19 @@ type Link struct {
 	Reason   string  `json:"reason,omitempty"`
 }
 
-// Reuse is a passage one document shares near-verbatim with another.
+// Reuse is a passage two documents share near-verbatim, found by local
+// alignment of linked clauses.
 type Reuse struct {
-	A      string  `json:"a"` // document IDs
-	B      string  `json:"b"`
-	AStart int     `json:"a_start"` // byte offsets into each document's Text
-	AEnd   int     `json:"a_end"`
-	BStart int     `json:"b_start"`
-	BEnd   int     `json:"b_end"`
-	Text   string  `json:"text"`
-	Score  float64 `json:"score"`
+	A      string `json:"a"` // clause IDs
+	B      string `json:"b"`
+	ADoc   string `json:"a_doc"`
+	BDoc   string `json:"b_doc"`
+	AStart int    `json:"a_start"` // byte offsets into each document's Raw
+	AEnd   int    `json:"a_end"`
+	BStart int    `json:"b_start"`
+	BEnd   int    `json:"b_end"`
+	Text   string `json:"text"`
+	Chars  int    `json:"chars"` // identical characters
 }
 
 // Config wires the stages of Compare. The zero value uses the default
@@ -97,7 +100,13 @@ func Compare(ctx context.Context, docs []*Document, cfg Config) (*Result, error)
 	}
 	res := &Result{Schema: Schema, Documents: docs, Alignments: []Link{}, TaskAlignments: []Link{}, Taxonomy: tax}
 	if cfg.Aligner != nil {
-		cl, tl, reuse, err := cfg.Aligner.Align(ctx, docs)
+		al := cfg.Aligner
+		if da, ok := al.(*DefaultAligner); ok && da.Classifier == nil {
+			withThemes := *da
+			withThemes.Classifier = cls
+			al = &withThemes
+		}
+		cl, tl, reuse, err := al.Align(ctx, docs)
 		if err != nil {
 			return nil, fmt.Errorf("policycmp: compare: %w", err)
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/segment"
 )
 
 // compare loads the inputs and runs the pipeline.
@@ -19,6 +20,13 @@ func compare(ctx context.Context, e *env, c *common, args []string, align bool) 
 		return nil, err
 	}
 	cfg := policycmp.Config{Taxonomy: tax}
+	if align {
+		seg, err := segment.Shared()
+		if err != nil {
+			return nil, err
+		}
+		cfg.Aligner = policycmp.NewAligner(seg)
+	}
 	res, err := policycmp.Compare(ctx, docs, cfg)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,618 @@
+// Package align finds equivalent and related units of text across documents.
+// It works on plain units (ID, document ID, text, words, themes) and knows
+// nothing of how they were parsed.
+//
+// Similarity combines TF-IDF cosine over character bigrams (robust to
+// segmentation errors and damaged spans) with TF-IDF cosine over words
+// (variants folded by the caller), and uses theme agreement as a prior.
+// Candidates come from an inverted index over the bigrams, so the cost grows
+// about linearly with the number of units; alignment never assumes that two
+// documents keep the same order.
+package align
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Kind says how close two linked units are.
+type Kind string
+
+// Link kinds.
+const (
+	Equivalent Kind = "equivalent" // the same measure
+	Related    Kind = "related"    // the same subject, another measure
+)
+
+// Relation is an analyst's label for an equivalent pair.
+type Relation string
+
+// Relations between equivalent units.
+const (
+	Same     Relation = "same"     // near-verbatim
+	Adapted  Relation = "adapted"  // same measure, local wording
+	Stronger Relation = "stronger" // B sets a more ambitious target than A
+	Weaker   Relation = "weaker"   // B sets a less ambitious target than A
+)
+
+// Unit is a piece of text to align.
+type Unit struct {
+	ID      string
+	Doc     string   // units of the same Doc are never linked
+	Text    string   // the text compared character by character
+	Words   []string // segmented, variant-folded words without stop words
+	Themes  []string // theme IDs, primary first; may be empty
+	Targets []Target
+}
+
+// Target is a quantitative target of a unit, for stronger/weaker labels.
+type Target struct {
+	Indicator  string
+	Value      float64
+	Unit       string
+	Comparator string // "=", ">=", ">", "<=", "<"
+}
+
+// Link joins two units of different documents. A comes from the document
+// that appears first in the input.
+type Link struct {
+	A, B     string
+	Score    float64
+	Kind     Kind
+	Relation Relation
+	Reason   string
+
+	anchored bool // the units share a specific word (see Options.MutualSpecific)
+}
+
+// Options tune the aligner. The zero value uses the defaults, which were
+// chosen on the seed corpus (see the README's evaluation section).
+type Options struct {
+	// Equivalent is the score from which a link is equivalent; 0 means 0.65.
+	Equivalent float64
+	// Mutual is the lower score from which a link is equivalent when each
+	// unit is the other's best match in its document; 0 means 0.40.
+	Mutual float64
+	// Related is the score from which units are linked at all; 0 means 0.28.
+	Related float64
+	// CharWeight is the share of the character-bigram cosine in the score
+	// (the rest is the word cosine); 0 means 0.55.
+	CharWeight float64
+	// Candidates is how many candidates per unit are scored; 0 means 30.
+	Candidates int
+	// MaxPosting skips bigrams found in more units than this share of the
+	// corpus when gathering candidates; 0 means 0.05 (never below 64 units).
+	MaxPosting float64
+	// PerDoc caps the links of one unit into one other document; 0 means 3.
+	PerDoc int
+	// Workers bounds parallel scoring; 0 means GOMAXPROCS.
+	Workers int
+	// WordIDF gives a background inverse document frequency for words,
+	// such as jieba's idf table (segment.Jieba.IDF); ok false for unknown
+	// words. When nil, word weights come from the units alone.
+	WordIDF func(word string) (idf float64, ok bool) `json:"-"`
+	// Specific is the word weight (background IDF × corpus rarity) from
+	// which a shared word anchors a link: with WordIDF set, units are only
+	// linked when they share such a word, so boilerplate (完善工作机制,
+	// 督促任务落实) links nothing, and a mutual-best link below Equivalent
+	// needs one too; 0 means 6.0.
+	Specific float64
+	// MutualSpecific is the word weight a mutual-best link below
+	// Equivalent needs in a shared word; 0 means 8.0.
+	MutualSpecific float64
+}
+
+func (o Options) withDefaults() Options {
+	def := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&o.Equivalent, 0.65)
+	def(&o.Mutual, 0.40)
+	def(&o.Related, 0.28)
+	def(&o.CharWeight, 0.55)
+	def(&o.MaxPosting, 0.05)
+	def(&o.Specific, 6.0)
+	def(&o.MutualSpecific, 8.0)
+	if o.Candidates == 0 {
+		o.Candidates = 30
+	}
+	if o.PerDoc == 0 {
+		o.PerDoc = 3
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o
+}
+
+// Aligner links units across documents. It is safe for concurrent use.
+type Aligner struct {
+	opts Options
+}
+
+// New returns an aligner.
+func New(opts Options) *Aligner { return &Aligner{opts: opts.withDefaults()} }
+
+// Options returns the aligner's options with defaults filled in.
+func (a *Aligner) Options() Options { return a.opts }
+
+// vec is a sparse, L2-normalised TF-IDF vector, sorted by feature ID.
+type vec struct {
+	ids []int32
+	w   []float32
+}
+
+func (v vec) dot(o vec) float64 {
+	s := 0.0
+	i, j := 0, 0
+	for i < len(v.ids) && j < len(o.ids) {
+		switch {
+		case v.ids[i] == o.ids[j]:
+			s += float64(v.w[i]) * float64(o.w[j])
+			i++
+			j++
+		case v.ids[i] < o.ids[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
+
+// Index holds the vectors of a set of units.
+type Index struct {
+	units    []Unit
+	docIdx   []int // document order of each unit
+	chars    []vec
+	words    []vec
+	postings [][]posting // bigram ID → units holding it
+	df       []int32
+	maxPost  int
+	wordW    []float64 // weight of each word ID (background × corpus IDF), nil without a background table
+}
+
+// Bigrams returns the character bigrams of s that carry content: pairs of
+// letters or digits, skipping punctuation and damaged characters (?, U+FFFD).
+func Bigrams(s string) []string {
+	var out []string
+	var prev rune = -1
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			prev = -1
+			continue
+		}
+		if prev >= 0 {
+			out = append(out, string([]rune{prev, r}))
+		}
+		prev = r
+	}
+	return out
+}
+
+type posting struct {
+	unit int32
+	w    float32
+}
+
+type vocab struct {
+	ids map[string]int32
+}
+
+func (v *vocab) id(s string) int32 {
+	if id, ok := v.ids[s]; ok {
+		return id
+	}
+	id := int32(len(v.ids))
+	v.ids[s] = id
+	return id
+}
+
+// NewIndex vectorises units: TF-IDF (sublinear tf) over character bigrams
+// and over words, with document frequencies from the units themselves.
+func NewIndex(units []Unit, maxPosting float64) *Index {
+	return newIndex(units, maxPosting, nil)
+}
+
+// unknownIDF is the background IDF of words the table lacks: domain terms
+// and names, rare in general text.
+const unknownIDF = 11.0
+
+func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool)) *Index {
+	ix := &Index{units: units, docIdx: make([]int, len(units))}
+	docOrder := map[string]int{}
+	for i, u := range units {
+		if _, ok := docOrder[u.Doc]; !ok {
+			docOrder[u.Doc] = len(docOrder)
+		}
+		ix.docIdx[i] = docOrder[u.Doc]
+	}
+	cv, wv := &vocab{ids: map[string]int32{}}, &vocab{ids: map[string]int32{}}
+	charTF := make([]map[int32]int, len(units))
+	wordTF := make([]map[int32]int, len(units))
+	var cdf, wdf []int32
+	for i, u := range units {
+		charTF[i] = map[int32]int{}
+		for _, g := range Bigrams(u.Text) {
+			charTF[i][cv.id(g)]++
+		}
+		wordTF[i] = map[int32]int{}
+		for _, w := range u.Words {
+			wordTF[i][wv.id(w)]++
+		}
+		cdf = grow(cdf, len(cv.ids))
+		wdf = grow(wdf, len(wv.ids))
+		for id := range charTF[i] {
+			cdf[id]++
+		}
+		for id := range wordTF[i] {
+			wdf[id]++
+		}
+	}
+	n := float64(len(units))
+	ix.chars = make([]vec, len(units))
+	ix.words = make([]vec, len(units))
+	var wordIDF []float64
+	if bg != nil {
+		wordIDF = make([]float64, len(wv.ids))
+		for w, id := range wv.ids {
+			v, ok := bg(w)
+			if !ok {
+				v = unknownIDF
+			}
+			wordIDF[id] = v * math.Log(1+n/float64(wdf[id])) / math.Log(1+n)
+		}
+	}
+	ix.wordW = wordIDF
+	for i := range units {
+		ix.chars[i] = tfidf(charTF[i], cdf, n, nil)
+		ix.words[i] = tfidf(wordTF[i], wdf, n, wordIDF)
+	}
+	ix.df = cdf
+	ix.maxPost = max(64, int(maxPosting*n))
+	ix.postings = make([][]posting, len(cv.ids))
+	for i, v := range ix.chars {
+		for p, id := range v.ids {
+			if int(cdf[id]) <= ix.maxPost {
+				ix.postings[id] = append(ix.postings[id], posting{int32(i), v.w[p]})
+			}
+		}
+	}
+	return ix
+}
+
+func grow(s []int32, n int) []int32 {
+	for len(s) < n {
+		s = append(s, 0)
+	}
+	return s
+}
+
+func tfidf(tf map[int32]int, df []int32, n float64, idf []float64) vec {
+	v := vec{ids: make([]int32, 0, len(tf)), w: make([]float32, 0, len(tf))}
+	for id := range tf {
+		v.ids = append(v.ids, id)
+	}
+	slices.Sort(v.ids)
+	norm := 0.0
+	ws := make([]float64, len(v.ids))
+	for i, id := range v.ids {
+		var w float64
+		if idf != nil {
+			w = (1 + math.Log(float64(tf[id]))) * idf[id]
+		} else {
+			w = (1 + math.Log(float64(tf[id]))) * math.Log(1+n/float64(df[id]))
+		}
+		ws[i] = w
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	for _, w := range ws {
+		if norm > 0 {
+			w /= norm
+		}
+		v.w = append(v.w, float32(w))
+	}
+	return v
+}
+
+// Similarity is the score of units i and j of the index, in [0,1].
+func (ix *Index) Similarity(i, j int, charWeight float64) float64 {
+	c := ix.chars[i].dot(ix.chars[j])
+	w := ix.words[i].dot(ix.words[j])
+	if len(ix.words[i].ids) == 0 || len(ix.words[j].ids) == 0 {
+		w = c
+	}
+	s := charWeight*c + (1-charWeight)*w
+	return themePrior(s, ix.units[i].Themes, ix.units[j].Themes)
+}
+
+// themePrior nudges a score up when the units share their primary theme and
+// down when they share no theme at all.
+func themePrior(s float64, a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 || a[0] == "unclassified" || b[0] == "unclassified" {
+		return s
+	}
+	if a[0] == b[0] {
+		return min(1, s+0.08*(1-s))
+	}
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return s
+		}
+	}
+	return s * 0.75
+}
+
+// candidates returns up to k units of other documents that share the most
+// indexed bigram weight with unit i.
+func (ix *Index) candidates(i, k int, acc map[int32]float64) []int32 {
+	clear(acc)
+	v := ix.chars[i]
+	for p, id := range v.ids {
+		for _, pj := range ix.postings[id] {
+			if ix.docIdx[pj.unit] != ix.docIdx[i] {
+				acc[pj.unit] += float64(v.w[p]) * float64(pj.w)
+			}
+		}
+	}
+	out := make([]int32, 0, len(acc))
+	for j := range acc {
+		out = append(out, j)
+	}
+	slices.SortFunc(out, func(a, b int32) int {
+		if c := cmp.Compare(acc[b], acc[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return out[:min(k, len(out))]
+}
+
+// Align links the units of different documents whose score reaches the
+// Related threshold. Links are sorted by A then B.
+func (a *Aligner) Align(ctx context.Context, units []Unit) ([]Link, error) {
+	ix := newIndex(units, a.opts.MaxPosting, a.opts.WordIDF)
+	return a.AlignIndex(ctx, ix)
+}
+
+// AlignIndex is Align over a prepared index.
+func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
+	n := len(ix.units)
+	found := make([][]Link, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(a.opts.Workers, max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc := map[int32]float64{}
+			for i := range next {
+				found[i] = a.linksOf(ix, i, acc)
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range n {
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		case next <- i:
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("align: %w", err)
+	}
+	seen := map[[2]string]bool{}
+	var links []Link
+	for _, ls := range found {
+		for _, l := range ls {
+			k := [2]string{l.A, l.B}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			links = append(links, l)
+		}
+	}
+	docOf := make(map[string]string, n)
+	for _, u := range ix.units {
+		docOf[u.ID] = u.Doc
+	}
+	byID := make(map[string]Unit, n)
+	for _, u := range ix.units {
+		byID[u.ID] = u
+	}
+	links = Decide(links, func(id string) string { return docOf[id] }, a.opts)
+	for i, l := range links {
+		if l.Kind == Equivalent {
+			links[i].Relation, links[i].Reason = Label(byID[l.A], byID[l.B])
+		}
+	}
+	return links, nil
+}
+
+// Decide sets the kind of each link: equivalent when its score reaches
+// Options.Equivalent, or Options.Mutual when the two units are each other's
+// best match in the other's document; related otherwise. It sorts links.
+func Decide(links []Link, doc func(id string) string, opts Options) []Link {
+	opts = opts.withDefaults()
+	type key struct{ unit, doc string }
+	best := map[key]Link{}
+	better := func(k key, l Link) {
+		if old, ok := best[k]; !ok || l.Score > old.Score || (l.Score == old.Score && l.A+l.B < old.A+old.B) {
+			best[k] = l
+		}
+	}
+	for _, l := range links {
+		better(key{l.A, doc(l.B)}, l)
+		better(key{l.B, doc(l.A)}, l)
+	}
+	for i, l := range links {
+		ba, bb := best[key{l.A, doc(l.B)}], best[key{l.B, doc(l.A)}]
+		mutual := ba.A == l.A && ba.B == l.B && bb.A == l.A && bb.B == l.B
+		switch {
+		case l.Score >= opts.Equivalent, mutual && l.Score >= opts.Mutual && l.anchored:
+			links[i].Kind = Equivalent
+		default:
+			links[i].Kind, links[i].Relation, links[i].Reason = Related, "", ""
+		}
+	}
+	SortLinks(links)
+	return links
+}
+
+func (a *Aligner) linksOf(ix *Index, i int, acc map[int32]float64) []Link {
+	type cand struct {
+		j int
+		s float64
+	}
+	var cs []cand
+	for _, j := range ix.candidates(i, a.opts.Candidates, acc) {
+		s := ix.Similarity(i, int(j), a.opts.CharWeight)
+		if s >= a.opts.Related && ix.anchored(i, int(j), a.opts.Specific) {
+			cs = append(cs, cand{int(j), s})
+		}
+	}
+	slices.SortFunc(cs, func(x, y cand) int {
+		if c := cmp.Compare(y.s, x.s); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.j, y.j)
+	})
+	perDoc := map[int]int{}
+	var out []Link
+	for _, c := range cs {
+		d := ix.docIdx[c.j]
+		if perDoc[d] >= a.opts.PerDoc {
+			continue
+		}
+		perDoc[d]++
+		ua, ub := ix.units[i], ix.units[c.j]
+		if ix.docIdx[c.j] < ix.docIdx[i] {
+			ua, ub = ub, ua
+		}
+		out = append(out, Link{A: ua.ID, B: ub.ID, Score: math.Round(c.s*1000) / 1000, Kind: Related, anchored: ix.anchored(i, c.j, a.opts.MutualSpecific)})
+	}
+	return out
+}
+
+// anchored reports whether units i and j share a specific word: one whose
+// weight (background IDF scaled by its rarity in the corpus) reaches min.
+// Without a background table, any shared word counts.
+func (ix *Index) anchored(i, j int, min float64) bool {
+	a, b := ix.words[i], ix.words[j]
+	if ix.wordW == nil {
+		return len(a.ids) == 0 || len(b.ids) == 0 || a.dot(b) > 0
+	}
+	p, q := 0, 0
+	for p < len(a.ids) && q < len(b.ids) {
+		switch {
+		case a.ids[p] == b.ids[q]:
+			if ix.wordW[a.ids[p]] >= min {
+				return true
+			}
+			p++
+			q++
+		case a.ids[p] < b.ids[q]:
+			p++
+		default:
+			q++
+		}
+	}
+	return false
+}
+
+// SortLinks orders links by A, then B.
+func SortLinks(links []Link) {
+	slices.SortFunc(links, func(x, y Link) int {
+		if c := strings.Compare(x.A, y.A); c != 0 {
+			return c
+		}
+		return strings.Compare(x.B, y.B)
+	})
+}
+
+// Lift turns links between parts (phrases of clauses, say) into links
+// between their parents: parent maps a part ID to its parent's ID. Each
+// parent pair keeps the best score of its part links, and is equivalent
+// when any of them is. The result is sorted.
+func Lift(links []Link, parent func(id string) string) []Link {
+	best := map[[2]string]Link{}
+	for _, l := range links {
+		k := [2]string{parent(l.A), parent(l.B)}
+		if k[0] == k[1] {
+			continue
+		}
+		old, ok := best[k]
+		l.A, l.B = k[0], k[1]
+		switch {
+		case !ok:
+			best[k] = l
+		case l.Score > old.Score:
+			if old.Kind == Equivalent {
+				l.Kind = Equivalent
+			}
+			best[k] = l
+		case l.Kind == Equivalent:
+			old.Kind = Equivalent
+			best[k] = old
+		}
+	}
+	out := make([]Link, 0, len(best))
+	for _, l := range best {
+		out = append(out, l)
+	}
+	SortLinks(out)
+	return out
+}
+
+// Phrases splits text at commas, colons and semicolons into phrases of at
+// least minRunes runes; shorter pieces join their neighbour.
+func Phrases(text string, minRunes int) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func(force bool) {
+		s := strings.TrimSpace(cur.String())
+		if s == "" {
+			return
+		}
+		if !force && len([]rune(s)) < minRunes {
+			return
+		}
+		out = append(out, s)
+		cur.Reset()
+	}
+	for _, r := range text {
+		switch r {
+		case ',', '，', ':', '：', ';', '；':
+			flush(false)
+			if cur.Len() > 0 {
+				cur.WriteRune(r)
+			}
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if s := strings.TrimSpace(cur.String()); s != "" {
+		if len([]rune(s)) < minRunes && len(out) > 0 {
+			out[len(out)-1] += "," + s
+		} else {
+			out = append(out, s)
+		}
+	}
+	return out
+}

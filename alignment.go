@@ -1,0 +1,183 @@
+package policycmp
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/align"
+	"github.com/policycmp/policycmp/segment"
+	"github.com/policycmp/policycmp/taxonomy"
+)
+
+// DefaultAligner implements Aligner with the align package: clauses and
+// tasks become align units (text, folded words, themes, targets).
+type DefaultAligner struct {
+	// Segmenter splits text into words; nil means segment.Bigrams.
+	Segmenter segment.Segmenter
+	// Clause and Task tune clause and task alignment; zero values use the
+	// defaults (see align.Options and TaskOptions).
+	Clause align.Options
+	Task   align.Options
+	// TaskSet says Task was set; otherwise TaskOptions apply.
+	TaskSet bool
+	// MinClauseRunes leaves out clauses shorter than this; 0 means 6.
+	MinClauseRunes int
+	// Classifier gives each clause and phrase its own themes, the prior
+	// that keeps two sentences on different subjects apart. Nil means the
+	// themes of the task; Compare sets it to its classifier.
+	Classifier taxonomy.Classifier
+}
+
+// unitThemes classifies one piece of text on its own.
+func (a *DefaultAligner) unitThemes(text string, fallback []string) []string {
+	if a.Classifier == nil {
+		return fallback
+	}
+	var ids []string
+	for _, l := range a.Classifier.Classify(taxonomy.Unit{Parts: []string{text}, HeadParts: 1}) {
+		if l.Theme != taxonomy.Unclassified {
+			ids = append(ids, l.Theme)
+		}
+	}
+	return ids
+}
+
+// NewAligner returns the default aligner over seg (nil: character bigrams).
+func NewAligner(seg segment.Segmenter) *DefaultAligner {
+	return &DefaultAligner{Segmenter: seg}
+}
+
+// TaskOptions are the defaults for task alignment: whole tasks share more
+// vocabulary than clauses, so the thresholds are higher.
+var TaskOptions = align.Options{Equivalent: 0.55, Mutual: 0.40, Related: 0.32, PerDoc: 2}
+
+// Align implements Aligner.
+func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, []Link, []Reuse, error) {
+	seg := a.Segmenter
+	if seg == nil {
+		seg = segment.Bigrams
+	}
+	minRunes := a.MinClauseRunes
+	if minRunes == 0 {
+		minRunes = 6
+	}
+	var cu, pu, tu []align.Unit
+	where := map[string]*Clause{}
+	docOf := map[string]string{}
+	for _, d := range docs {
+		for _, t := range d.Tasks {
+			themes := themeIDs(t)
+			tu = append(tu, align.Unit{ID: t.ID, Doc: d.ID, Text: t.Text, Words: segment.Words(seg, segment.FoldText(t.Text)), Themes: themes})
+			for i := range t.Clauses {
+				c := &t.Clauses[i]
+				if utf8.RuneCountInString(c.Text) < minRunes {
+					continue
+				}
+				var targets []align.Target
+				for _, tg := range t.Targets {
+					if tg.ClauseID == c.ID {
+						targets = append(targets, align.Target{Indicator: tg.Indicator, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
+					}
+				}
+				cthemes := a.unitThemes(c.Text, themes)
+				cu = append(cu, align.Unit{ID: c.ID, Doc: d.ID, Text: c.Text, Words: segment.Words(seg, segment.FoldText(c.Text)), Themes: cthemes, Targets: targets})
+				// Long sentences list several measures: align their phrases too.
+				if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
+					for k, p := range ps {
+						pu = append(pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Doc: d.ID, Text: p, Words: segment.Words(seg, segment.FoldText(p)), Themes: a.unitThemes(p, cthemes)})
+					}
+				} else {
+					pu = append(pu, align.Unit{ID: c.ID + "#1", Doc: d.ID, Text: c.Text, Words: cu[len(cu)-1].Words, Themes: cthemes})
+				}
+				where[c.ID] = c
+				docOf[c.ID] = d.ID
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, nil, nil, fmt.Errorf("align: %w", err)
+		}
+	}
+	copts, topts := a.Clause, a.Task
+	if !a.TaskSet {
+		topts = TaskOptions
+	}
+	if idf, ok := seg.(interface{ IDF(string) (float64, bool) }); ok {
+		if copts.WordIDF == nil {
+			copts.WordIDF = idf.IDF
+		}
+		if topts.WordIDF == nil {
+			topts.WordIDF = idf.IDF
+		}
+	}
+	phraseLinks, err := align.New(copts).Align(ctx, pu)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	byID := make(map[string]align.Unit, len(cu))
+	for _, u := range cu {
+		byID[u.ID] = u
+	}
+	clauseLinks := align.Lift(phraseLinks, func(id string) string {
+		if i := strings.LastIndexByte(id, '#'); i >= 0 {
+			return id[:i]
+		}
+		return id
+	})
+	for i, l := range clauseLinks {
+		if l.Kind == align.Equivalent {
+			clauseLinks[i].Relation, clauseLinks[i].Reason = align.Label(byID[l.A], byID[l.B])
+		}
+	}
+	taskLinks, err := align.New(topts).Align(ctx, tu)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var eq []align.Link
+	for _, l := range clauseLinks {
+		if l.Kind == align.Equivalent {
+			eq = append(eq, l)
+		}
+	}
+	passages, err := align.Reuse(ctx, byID, eq, align.ReuseOptions{})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	reuse := make([]Reuse, 0, len(passages))
+	for _, p := range passages {
+		ca, cb := where[p.A], where[p.B]
+		as, ae := ca.rawSpan(p.AStart, p.AEnd)
+		bs, be := cb.rawSpan(p.BStart, p.BEnd)
+		reuse = append(reuse, Reuse{A: p.A, B: p.B, ADoc: docOf[p.A], BDoc: docOf[p.B], AStart: as, AEnd: ae, BStart: bs, BEnd: be, Text: p.Text, Chars: p.Identities})
+	}
+	return toLinks(clauseLinks), toLinks(taskLinks), reuse, nil
+}
+
+func toLinks(ls []align.Link) []Link {
+	out := make([]Link, len(ls))
+	for i, l := range ls {
+		out[i] = Link{A: l.A, B: l.B, Score: l.Score, Kind: string(l.Kind), Relation: string(l.Relation), Reason: l.Reason}
+	}
+	return out
+}
+
+func themeIDs(t *Task) []string {
+	ids := make([]string, len(t.Themes))
+	for i, th := range t.Themes {
+		ids[i] = th.ID
+	}
+	return ids
+}
+
+// Clause returns the clause with the given ID, and its task.
+func (d *Document) Clause(id string) (*Clause, *Task) {
+	for _, t := range d.Tasks {
+		for i := range t.Clauses {
+			if t.Clauses[i].ID == id {
+				return &t.Clauses[i], t
+			}
+		}
+	}
+	return nil, nil
+}

@@ -351,7 +351,18 @@ func splitClauses(m mtext) []mtext {
 			if depth > 0 {
 				depth--
 			}
-		case '。', ';', '；', '!', '?', '！', '？':
+		case '?', '!':
+			// ASCII marks inside Chinese text are mostly damage (醫?;): only
+			// a mark that ends the text or precedes a space ends a sentence.
+			if i+1 < m.Len() && !isSpace(m.r[i+1]) && m.r[i+1] != '”' {
+				continue
+			}
+			if depth == 0 || i-start > 300 {
+				emit(i)
+				start = i + 1
+				depth = 0
+			}
+		case '。', ';', '；', '！', '？':
 			if depth == 0 || i-start > 300 {
 				emit(i)
 				start = i + 1

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -38,8 +39,11 @@ func (t OpType) String() string {
 const MaxDiffRunes = 4000
 
 // Diff returns the character diff from a to b. It uses go-diff with no time
-// limit (DiffTimeout 0), so the result never depends on CPU speed, and
-// semantic cleanup so that changes read as whole words. Invalid UTF-8 is
+// limit (DiffTimeout 0), so the result never depends on CPU speed. Instead
+// of go-diff's semantic cleanup, which folds whole shared phrases (三明医改经验)
+// into the surrounding edits when they are short next to them, Diff only
+// dissolves single shared characters caught between edits, so that changes
+// read as phrases and every shared phrase stays visible. Invalid UTF-8 is
 // repaired first. Go-diff's patch functions, which have panicked on
 // multibyte text, are not used.
 func Diff(a, b string) []Op {
@@ -47,8 +51,7 @@ func Diff(a, b string) []Op {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	diffs := dmp.DiffMain(a, b, false)
-	diffs = dmp.DiffCleanupSemantic(diffs)
-	ops := make([]Op, 0, len(diffs))
+	var ops []Op
 	for _, d := range diffs {
 		if d.Text == "" {
 			continue
@@ -60,13 +63,71 @@ func Diff(a, b string) []Op {
 		case diffmatchpatch.DiffInsert:
 			t = Insert
 		}
-		if n := len(ops); n > 0 && ops[n-1].Type == t {
-			ops[n-1].Text += d.Text
-			continue
-		}
 		ops = append(ops, Op{Type: t, Text: d.Text})
 	}
-	return ops
+	// Dissolve one-character equalities between edits.
+	for i := 1; i+1 < len(ops); i++ {
+		if ops[i].Type == Equal && utf8.RuneCountInString(ops[i].Text) == 1 && ops[i-1].Type != Equal && ops[i+1].Type != Equal {
+			ops = slices.Insert(ops, i+1, Op{Type: Insert, Text: ops[i].Text})
+			ops[i].Type = Delete
+		}
+	}
+	return regroup(ops)
+}
+
+// regroup merges each run of edits into one deletion followed by one
+// insertion, and adjacent equalities into one.
+func regroup(ops []Op) []Op {
+	var out []Op
+	for i := 0; i < len(ops); {
+		if ops[i].Type == Equal {
+			if n := len(out); n > 0 && out[n-1].Type == Equal {
+				out[n-1].Text += ops[i].Text
+			} else {
+				out = append(out, ops[i])
+			}
+			i++
+			continue
+		}
+		var del, ins strings.Builder
+		for ; i < len(ops) && ops[i].Type != Equal; i++ {
+			if ops[i].Type == Delete {
+				del.WriteString(ops[i].Text)
+			} else {
+				ins.WriteString(ops[i].Text)
+			}
+		}
+		if del.Len() > 0 {
+			out = append(out, Op{Type: Delete, Text: del.String()})
+		}
+		if ins.Len() > 0 {
+			out = append(out, Op{Type: Insert, Text: ins.String()})
+		}
+	}
+	return out
+}
+
+// Shared is the share of the shorter text's characters that the diff
+// keeps in common with the other text.
+func Shared(ops []Op) float64 {
+	eq, la, lb := 0, 0, 0
+	for _, op := range ops {
+		n := utf8.RuneCountInString(op.Text)
+		switch op.Type {
+		case Equal:
+			eq += n
+			la += n
+			lb += n
+		case Delete:
+			la += n
+		case Insert:
+			lb += n
+		}
+	}
+	if min(la, lb) == 0 {
+		return 0
+	}
+	return float64(eq) / float64(min(la, lb))
 }
 
 func clip(s string) string {

@@ -21,11 +21,10 @@ func Label(a, b Unit) (Relation, string) {
 		}
 		return rel, fmt.Sprintf("%s: %s%g%s vs %s%g%s", metricName(ta, tb), cmpWord(tb.Comparator), tb.Value, tb.Unit, cmpWord(ta.Comparator), ta.Value, ta.Unit)
 	}
-	shared := Overlap(a.Text, b.Text)
-	if shared >= 0.9 {
-		return Same, fmt.Sprintf("near-verbatim: %.0f%% of characters shared", shared*100)
+	if Overlap(a.Text, b.Text) >= 0.9 {
+		return Same, "near-verbatim"
 	}
-	return Adapted, fmt.Sprintf("same measure in local wording: %.0f%% of characters shared", shared*100)
+	return Adapted, fmt.Sprintf("same measure in local wording; %.0f%% of the shorter clause recurs in the other", Shared(Diff(a.Text, b.Text))*100)
 }
 
 func cmpWord(c string) string {

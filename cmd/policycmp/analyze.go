@@ -21,19 +21,12 @@ func cmdAnalyze(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	w, closeFn, err := c.output(e)
-	if err != nil {
-		return err
-	}
-	if c.format == "json" {
-		err = writeJSON(w, res)
-	} else {
-		err = writeText(w, res)
-	}
-	if cerr := closeFn(); err == nil {
-		err = cerr
-	}
-	return err
+	return c.write(e, func(w io.Writer) error {
+		if c.format == "json" {
+			return writeJSON(w, res)
+		}
+		return writeText(w, res)
+	})
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/segment"
+	"github.com/policycmp/policycmp/taxonomy"
 )
 
 // compare loads the inputs and runs the pipeline.
@@ -19,13 +21,17 @@ func compare(ctx context.Context, e *env, c *common, args []string, align bool) 
 	if err != nil {
 		return nil, err
 	}
-	cfg := policycmp.Config{Taxonomy: tax}
-	if align {
-		seg, err := segment.Shared()
-		if err != nil {
-			return nil, err
+	cfg, err := pipelineConfig(tax, align)
+	if err != nil {
+		return nil, err
+	}
+	if !c.quiet && isTerminal(e.stderr) {
+		cfg.Progress = func(stage string, done, total int) {
+			fmt.Fprintf(e.stderr, "\r%-10s %d/%d", stage, done, total)
+			if done == total {
+				fmt.Fprintln(e.stderr)
+			}
 		}
-		cfg.Aligner = policycmp.NewAligner(seg)
 	}
 	res, err := policycmp.Compare(ctx, docs, cfg)
 	if err != nil {
@@ -34,11 +40,47 @@ func compare(ctx context.Context, e *env, c *common, args []string, align bool) 
 	if !c.quiet {
 		for _, d := range docs {
 			if n := len(d.Warnings); n > 0 {
-				fmt.Fprintf(e.stderr, "%s: %d tasks, %d warnings\n", d.Source, len(d.Tasks), n)
+				fmt.Fprintf(e.stderr, "%s: %d tasks, %d ingest warnings\n", d.Source, len(d.Tasks), n)
 			}
 		}
 	}
 	return res, nil
 }
 
+// pipelineConfig wires the taxonomy and, when asked, the default aligner
+// over the process-wide jieba segmenter.
+func pipelineConfig(tax *taxonomy.Taxonomy, align bool) (policycmp.Config, error) {
+	cfg := policycmp.Config{Taxonomy: tax}
+	if align {
+		seg, err := segment.Shared()
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Aligner = policycmp.NewAligner(seg)
+	}
+	return cfg, nil
+}
+
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
 func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+// write runs fn on the command's output and closes it.
+func (c *common) write(e *env, fn func(w io.Writer) error) error {
+	w, closeFn, err := c.output(e)
+	if err != nil {
+		return err
+	}
+	err = fn(w)
+	if cerr := closeFn(); err == nil {
+		err = cerr
+	}
+	return err
+}

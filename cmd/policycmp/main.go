@@ -43,6 +43,10 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"analyze", "parse documents into sections, tasks, clauses, targets and departments (JSON or text)", cmdAnalyze},
+		{"report", "full comparison report: coverage, gaps, targets, responsibilities, diffs (md, html, json, csv)", cmdReport},
+		{"coverage", "theme × document coverage matrix", cmdCoverage},
+		{"align", "equivalent and related clauses across documents", cmdAlign},
+		{"diff", "character diffs of the aligned clauses of two documents", cmdDiff},
 		{"taxonomy", "list the themes of the taxonomy", cmdTaxonomy},
 		{"eval", "score the analysis against a gold file (default: the embedded seed dev gold)", cmdEval},
 	}

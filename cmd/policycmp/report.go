@@ -1,0 +1,270 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/report"
+)
+
+func cmdReport(ctx context.Context, e *env, args []string) error {
+	var c common
+	const formats = "md|html|json|csv"
+	fs := newFlags("report", e, &c, formats)
+	table := fs.String("table", "coverage", "CSV table: "+strings.Join(report.Tables, ", "))
+	if err := parseFlags(fs, args, &c, formats); err != nil {
+		return err
+	}
+	if c.format == "csv" && !slices.Contains(report.Tables, *table) {
+		fmt.Fprintf(e.stderr, "policycmp report: unknown --table %q (want %s)\n", *table, strings.Join(report.Tables, ", "))
+		return errUsage
+	}
+	res, err := compare(ctx, e, &c, fs.Args(), true)
+	if err != nil {
+		return err
+	}
+	rep := report.Build(res, report.Options{Reference: c.reference, Lang: c.lang})
+	if c.reference != "" && rep.Reference == "" {
+		return fmt.Errorf("--reference %q names no input document", c.reference)
+	}
+	return c.write(e, func(w io.Writer) error {
+		switch c.format {
+		case "html":
+			return rep.HTML(w)
+		case "json":
+			return rep.JSON(w, res)
+		case "csv":
+			return rep.CSV(w, *table, res)
+		}
+		return rep.Markdown(w)
+	})
+}
+
+func cmdCoverage(ctx context.Context, e *env, args []string) error {
+	var c common
+	const formats = "text|csv|json"
+	fs := newFlags("coverage", e, &c, formats)
+	if err := parseFlags(fs, args, &c, formats); err != nil {
+		return err
+	}
+	res, err := compare(ctx, e, &c, fs.Args(), false)
+	if err != nil {
+		return err
+	}
+	rep := report.Build(res, report.Options{Reference: c.reference, Lang: c.lang})
+	return c.write(e, func(w io.Writer) error {
+		switch c.format {
+		case "csv":
+			return rep.CSV(w, "coverage", res)
+		case "json":
+			return writeJSON(w, rep.Coverage)
+		}
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprint(tw, "theme")
+		for _, d := range rep.Documents {
+			fmt.Fprintf(tw, "\t%s", rep.Short(d.ID))
+		}
+		fmt.Fprintln(tw)
+		for _, row := range rep.Coverage {
+			fmt.Fprintf(tw, "%s %s", row.Theme, row.Name)
+			for _, cell := range row.Cells {
+				if cell.Tasks == 0 {
+					fmt.Fprint(tw, "\t·")
+				} else {
+					fmt.Fprintf(tw, "\t%d (%.2f)", cell.Tasks, cell.Score)
+				}
+			}
+			fmt.Fprintln(tw)
+		}
+		return tw.Flush()
+	})
+}
+
+func cmdAlign(ctx context.Context, e *env, args []string) error {
+	var c common
+	const formats = "text|json|csv"
+	fs := newFlags("align", e, &c, formats)
+	kind := fs.String("kind", "equivalent", "which links: equivalent, related or all")
+	tasks := fs.Bool("tasks", false, "list task links instead of clause links")
+	if err := parseFlags(fs, args, &c, formats); err != nil {
+		return err
+	}
+	if !slices.Contains([]string{"equivalent", "related", "all"}, *kind) {
+		fmt.Fprintf(e.stderr, "policycmp align: --kind must be equivalent, related or all\n")
+		return errUsage
+	}
+	res, err := compare(ctx, e, &c, fs.Args(), true)
+	if err != nil {
+		return err
+	}
+	links := res.Alignments
+	if *tasks {
+		links = res.TaskAlignments
+	}
+	var keep []policycmp.Link
+	for _, l := range links {
+		if *kind == "all" || l.Kind == *kind {
+			keep = append(keep, l)
+		}
+	}
+	text := texts(res)
+	return c.write(e, func(w io.Writer) error {
+		switch c.format {
+		case "json":
+			return writeJSON(w, keep)
+		case "csv":
+			filtered := *res
+			filtered.Alignments = keep
+			return report.Build(&filtered, report.Options{}).CSV(w, "alignments", &filtered)
+		}
+		for _, l := range keep {
+			fmt.Fprintf(w, "%.3f %-10s %-8s %s ↔ %s\n  A %s\n  B %s\n", l.Score, l.Kind, l.Relation, l.A, l.B, text[l.A], text[l.B])
+			if l.Reason != "" {
+				fmt.Fprintf(w, "  (%s)\n", l.Reason)
+			}
+		}
+		fmt.Fprintf(w, "%d links\n", len(keep))
+		return nil
+	})
+}
+
+// texts maps clause and task IDs to their text.
+func texts(res *policycmp.Result) map[string]string {
+	m := map[string]string{}
+	for _, d := range res.Documents {
+		for _, t := range d.Tasks {
+			m[t.ID] = t.Heading
+			for _, c := range t.Clauses {
+				m[c.ID] = c.Text
+			}
+		}
+	}
+	return m
+}
+
+func cmdDiff(ctx context.Context, e *env, args []string) error {
+	var c common
+	const formats = "text|md|html|json"
+	fs := newFlags("diff", e, &c, formats)
+	theme := fs.String("theme", "", "only pairs whose task carries this theme ID")
+	kind := fs.String("kind", "equivalent", "which links: equivalent, related or all")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: policycmp diff [flags] DOC_A DOC_B\n\nDOC is a file, or the ID, source name, ID prefix or region of an embedded seed (e.g. 000, 浙江).")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args, &c, formats); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return errUsage
+	}
+	docs, err := pickTwo(ctx, e, fs.Arg(0), fs.Arg(1))
+	if err != nil {
+		return err
+	}
+	tax, err := c.taxonomy()
+	if err != nil {
+		return err
+	}
+	if *theme != "" {
+		if _, ok := tax.Theme(*theme); !ok {
+			return fmt.Errorf("unknown theme %q (see policycmp taxonomy)", *theme)
+		}
+	}
+	cfg, err := pipelineConfig(tax, true)
+	if err != nil {
+		return err
+	}
+	res, err := policycmp.Compare(ctx, docs, cfg)
+	if err != nil {
+		return err
+	}
+	var keep []policycmp.Link
+	for _, l := range res.Alignments {
+		if *kind != "all" && l.Kind != *kind {
+			continue
+		}
+		if *theme != "" {
+			_, ta := docs[0].Clause(l.A)
+			_, tb := docs[1].Clause(l.B)
+			if (ta == nil || !ta.HasTheme(*theme)) && (tb == nil || !tb.HasTheme(*theme)) {
+				continue
+			}
+		}
+		keep = append(keep, l)
+	}
+	res.Alignments = keep
+	rep := report.Build(res, report.Options{Lang: c.lang, MaxDiffs: len(keep) + 1, Sections: []string{"pairs"}})
+	return c.write(e, func(w io.Writer) error {
+		switch c.format {
+		case "md":
+			return rep.Markdown(w)
+		case "html":
+			return rep.HTML(w)
+		case "json":
+			return writeJSON(w, rep.Pairs)
+		}
+		for _, p := range rep.Pairs {
+			fmt.Fprintf(w, "%s ↔ %s  %.2f %s %s\n", p.A, p.B, p.Score, p.Relation, p.Reason)
+			var a, b strings.Builder
+			for _, op := range p.Diff {
+				switch op.Op {
+				case "delete":
+					a.WriteString("[-" + op.Text + "-]")
+				case "insert":
+					b.WriteString("{+" + op.Text + "+}")
+				default:
+					a.WriteString(op.Text)
+					b.WriteString(op.Text)
+				}
+			}
+			fmt.Fprintf(w, "  A %s\n  B %s\n", a.String(), b.String())
+		}
+		fmt.Fprintf(w, "%d pairs\n", len(rep.Pairs))
+		return nil
+	})
+}
+
+// pickTwo resolves the two documents of a diff: files, or seeds by ID,
+// source, ID prefix or region.
+func pickTwo(ctx context.Context, e *env, a, b string) ([]*policycmp.Document, error) {
+	var out []*policycmp.Document
+	var seedDocs []*policycmp.Document
+	for _, arg := range []string{a, b} {
+		if st, err := os.Stat(arg); err == nil && !st.IsDir() {
+			docs, err := loadInputs(ctx, e, []string{arg})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, docs[0])
+			continue
+		}
+		if seedDocs == nil {
+			var err error
+			if seedDocs, err = loadInputs(ctx, e, nil); err != nil {
+				return nil, err
+			}
+		}
+		var match []*policycmp.Document
+		for _, d := range seedDocs {
+			if d.ID == arg || d.Source == arg || strings.HasPrefix(d.ID, arg) || (arg != "" && strings.Contains(d.Region, arg)) {
+				match = append(match, d)
+			}
+		}
+		if len(match) != 1 {
+			return nil, fmt.Errorf("%q matches %d documents; give a file, or a seed ID, prefix or region that names one", arg, len(match))
+		}
+		out = append(out, match[0])
+	}
+	if out[0].ID == out[1].ID {
+		return nil, fmt.Errorf("diff needs two different documents")
+	}
+	return out, nil
+}

@@ -1,0 +1,559 @@
+// Package report turns a policycmp comparison into what an analyst reads
+// and a tool consumes: a theme × document coverage matrix, gaps against a
+// reference document, unique local measures, targets side by side,
+// responsibilities, aligned clauses with character diffs, and a summary per
+// document. One Report value renders as Markdown, self-contained HTML, JSON
+// or CSV.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/align"
+	"github.com/policycmp/policycmp/taxonomy"
+)
+
+// Options tune Build. The zero value is ready to use.
+type Options struct {
+	// Reference is the ID or source file name of the document that gaps are
+	// measured against; empty means the national document, if any.
+	Reference string
+	// Lang is the label language of rendered reports: "zh" (default) or "en".
+	Lang string
+	// MaxDiffs caps the aligned pairs shown with diffs; 0 means 60.
+	MaxDiffs int
+	// MaxUnique caps the unique measures listed per document in Markdown
+	// and HTML; 0 means 25. JSON and CSV list them all.
+	MaxUnique int
+	// Sections chooses the sections Markdown and HTML show after the
+	// summary, from AllSections; empty means all.
+	Sections []string
+}
+
+// AllSections are the report's sections after the document summary.
+var AllSections = []string{"coverage", "gaps", "targets", "unique", "duties", "pairs"}
+
+// Report is everything a comparison report shows.
+type Report struct {
+	Lang       string         `json:"lang"`
+	Reference  string         `json:"reference,omitempty"`
+	Documents  []DocSummary   `json:"documents"`
+	Coverage   []CoverageRow  `json:"coverage"`
+	Gaps       []Gap          `json:"gaps"`
+	Unique     []Unique       `json:"unique"`
+	Targets    []TargetRow    `json:"targets"`
+	Duties     []Duty         `json:"responsibilities"`
+	ThemeDuty  []ThemeDuty    `json:"responsibilities_by_theme"`
+	Pairs      []Pair         `json:"pairs"`
+	PairsTotal int            `json:"pairs_total"`
+	Taxonomy   []ThemeInfo    `json:"-"`
+	opts       Options        `json:"-"`
+	byDoc      map[string]int `json:"-"`
+}
+
+// DocSummary describes one document.
+type DocSummary struct {
+	ID            string   `json:"id"`
+	Source        string   `json:"source"`
+	Title         string   `json:"title"`
+	Region        string   `json:"region"`
+	Level         string   `json:"level"`
+	Year          int      `json:"year"`
+	Tasks         int      `json:"tasks"`
+	Clauses       int      `json:"clauses"`
+	ThemesCovered int      `json:"themes_covered"`
+	ThemesTotal   int      `json:"themes_total"`
+	ReusedShare   float64  `json:"reused_from_reference"` // share of the document's clause text found near-verbatim in the reference
+	Warnings      []string `json:"warnings"`
+}
+
+// ThemeInfo is a theme's names and domain.
+type ThemeInfo struct {
+	ID, ZH, EN, Domain, DomainZH, DomainEN string
+}
+
+// CoverageRow is one theme across the documents.
+type CoverageRow struct {
+	Theme  string `json:"theme"`
+	Name   string `json:"name"`
+	Domain string `json:"domain"`
+	Cells  []Cell `json:"cells"` // one per document, in document order
+}
+
+// Cell is one theme in one document.
+type Cell struct {
+	Doc     string   `json:"doc"`
+	Tasks   int      `json:"tasks"`   // tasks carrying the theme
+	Primary int      `json:"primary"` // tasks whose primary theme it is
+	Score   float64  `json:"score"`   // the strongest task score
+	TaskIDs []string `json:"task_ids"`
+}
+
+// Gap lists the themes the reference covers and a document does not.
+type Gap struct {
+	Doc    string   `json:"doc"`
+	Themes []string `json:"themes"`
+}
+
+// Unique is a clause with no counterpart in any other document.
+type Unique struct {
+	Doc    string `json:"doc"`
+	Clause string `json:"clause"`
+	Task   string `json:"task"`
+	Theme  string `json:"theme"`
+	Text   string `json:"text"`
+}
+
+// TargetRow is one metric across documents.
+type TargetRow struct {
+	Metric string        `json:"metric"`
+	Unit   string        `json:"unit"`
+	Cells  []TargetValue `json:"cells"`
+}
+
+// TargetValue is a document's target on a metric.
+type TargetValue struct {
+	Doc        string  `json:"doc"`
+	Value      float64 `json:"value"`
+	Unit       string  `json:"unit"`
+	Comparator string  `json:"comparator"`
+	Deadline   int     `json:"deadline,omitempty"`
+	Text       string  `json:"text"`
+	Task       string  `json:"task"`
+}
+
+// Duty is who is responsible for one task.
+type Duty struct {
+	Doc     string   `json:"doc"`
+	Task    string   `json:"task"`
+	Heading string   `json:"heading"`
+	Theme   string   `json:"theme"`
+	Lead    []string `json:"lead"`
+	Support []string `json:"support"`
+	Local   []string `json:"local,omitempty"`
+}
+
+// ThemeDuty counts how often each department leads or supports a theme's tasks.
+type ThemeDuty struct {
+	Theme string     `json:"theme"`
+	Depts []DeptTally `json:"departments"`
+}
+
+// DeptTally is a department's share in a theme.
+type DeptTally struct {
+	Name    string `json:"name"`
+	Lead    int    `json:"lead"`
+	Support int    `json:"support"`
+}
+
+// Pair is an aligned pair of clauses with its diff.
+type Pair struct {
+	A        string   `json:"a"`
+	B        string   `json:"b"`
+	DocA     string   `json:"doc_a"`
+	DocB     string   `json:"doc_b"`
+	TextA    string   `json:"text_a"`
+	TextB    string   `json:"text_b"`
+	Theme    string   `json:"theme"`
+	Score    float64  `json:"score"`
+	Kind     string   `json:"kind"`
+	Relation string   `json:"relation,omitempty"`
+	Reason   string   `json:"reason,omitempty"`
+	Diff     []DiffOp `json:"diff"`
+}
+
+// DiffOp is one piece of a character diff: "equal", "delete" (only in A) or "insert" (only in B).
+type DiffOp struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
+}
+
+// Build assembles the report of res.
+func Build(res *policycmp.Result, opts Options) *Report {
+	if opts.Lang == "" {
+		opts.Lang = "zh"
+	}
+	if opts.MaxDiffs == 0 {
+		opts.MaxDiffs = 60
+	}
+	if opts.MaxUnique == 0 {
+		opts.MaxUnique = 25
+	}
+	tax := res.Taxonomy
+	if tax == nil {
+		tax = taxonomy.Default()
+	}
+	r := &Report{Lang: opts.Lang, opts: opts, byDoc: map[string]int{}}
+	for _, th := range tax.Themes {
+		d, _ := tax.Domain(th.Domain)
+		r.Taxonomy = append(r.Taxonomy, ThemeInfo{ID: th.ID, ZH: th.ZH, EN: th.EN, Domain: th.Domain, DomainZH: d.ZH, DomainEN: d.EN})
+	}
+	for i, d := range res.Documents {
+		r.byDoc[d.ID] = i
+	}
+	r.Reference = reference(res.Documents, opts.Reference)
+	r.buildCoverage(res)
+	r.buildGaps(res)
+	r.buildUnique(res)
+	r.buildTargets(res)
+	r.buildDuties(res)
+	r.buildPairs(res)
+	r.buildSummaries(res)
+	return r
+}
+
+// reference picks the reference document: the one named, else the national one.
+func reference(docs []*policycmp.Document, want string) string {
+	for _, d := range docs {
+		if want != "" && (d.ID == want || d.Source == want) {
+			return d.ID
+		}
+	}
+	if want != "" {
+		return ""
+	}
+	for _, d := range docs {
+		if d.Level == policycmp.LevelNational {
+			return d.ID
+		}
+	}
+	return ""
+}
+
+// Name returns a theme's label in the report language.
+func (r *Report) Name(id string) string {
+	for _, t := range r.Taxonomy {
+		if t.ID == id {
+			if r.Lang == "en" {
+				return t.EN
+			}
+			return t.ZH
+		}
+	}
+	return id
+}
+
+func (r *Report) buildCoverage(res *policycmp.Result) {
+	for _, th := range r.Taxonomy {
+		row := CoverageRow{Theme: th.ID, Name: r.Name(th.ID), Domain: th.Domain}
+		for _, d := range res.Documents {
+			c := Cell{Doc: d.ID, TaskIDs: []string{}}
+			for _, t := range d.Tasks {
+				for k, ts := range t.Themes {
+					if ts.ID != th.ID {
+						continue
+					}
+					c.Tasks++
+					c.TaskIDs = append(c.TaskIDs, t.ID)
+					c.Score = max(c.Score, ts.Score)
+					if k == 0 {
+						c.Primary++
+					}
+				}
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		r.Coverage = append(r.Coverage, row)
+	}
+}
+
+func (r *Report) covers(docIdx int, theme string) bool {
+	for _, row := range r.Coverage {
+		if row.Theme == theme {
+			return row.Cells[docIdx].Tasks > 0
+		}
+	}
+	return false
+}
+
+func (r *Report) buildGaps(res *policycmp.Result) {
+	r.Gaps = []Gap{}
+	if r.Reference == "" {
+		return
+	}
+	ref := r.byDoc[r.Reference]
+	for i, d := range res.Documents {
+		if d.ID == r.Reference {
+			continue
+		}
+		g := Gap{Doc: d.ID, Themes: []string{}}
+		for _, th := range r.Taxonomy {
+			if r.covers(ref, th.ID) && !r.covers(i, th.ID) {
+				g.Themes = append(g.Themes, th.ID)
+			}
+		}
+		r.Gaps = append(r.Gaps, g)
+	}
+}
+
+func (r *Report) buildUnique(res *policycmp.Result) {
+	r.Unique = []Unique{}
+	linked := map[string]bool{}
+	for _, l := range res.Alignments {
+		linked[l.A] = true
+		linked[l.B] = true
+	}
+	if len(res.Documents) < 2 {
+		return
+	}
+	for _, d := range res.Documents {
+		for _, t := range d.Tasks {
+			for _, c := range t.Clauses {
+				if linked[c.ID] || utf8.RuneCountInString(c.Text) < 12 || c.Text == t.Heading {
+					continue
+				}
+				r.Unique = append(r.Unique, Unique{Doc: d.ID, Clause: c.ID, Task: t.ID, Theme: t.PrimaryTheme(), Text: c.Text})
+			}
+		}
+	}
+}
+
+// unitFamily folds units that count the same thing: 名 and 人 are people.
+func unitFamily(u string) string {
+	switch u {
+	case "名":
+		return "人"
+	case "万名":
+		return "万人"
+	}
+	return u
+}
+
+// metric is the indicator of a target with the number taken out:
+// 定向招生培养1300名左右医学生 → 定向招生培养医学生.
+func metric(t policycmp.Target) string {
+	m := t.Indicator
+	if i := strings.Index(t.Text, t.Unit); i >= 0 && t.Unit != "" {
+		tail := t.Text[i+len(t.Unit):]
+		tail = strings.TrimLeft(tail, "以上下内左右及的")
+		if utf8.RuneCountInString(tail) <= 12 {
+			m += tail
+		}
+	}
+	return m
+}
+
+func sameMetric(a, b string) bool {
+	ga, gb := align.Bigrams(a), align.Bigrams(b)
+	if len(ga) == 0 || len(gb) == 0 {
+		return false
+	}
+	common := 0
+	count := map[string]int{}
+	for _, g := range ga {
+		count[g]++
+	}
+	for _, g := range gb {
+		if count[g] > 0 {
+			count[g]--
+			common++
+		}
+	}
+	dice := 2 * float64(common) / float64(len(ga)+len(gb))
+	over := float64(common) / float64(min(len(ga), len(gb)))
+	return dice >= 0.45 || (over >= 0.5 && dice >= 0.3)
+}
+
+func (r *Report) buildTargets(res *policycmp.Result) {
+	r.Targets = []TargetRow{}
+	for _, d := range res.Documents {
+		for _, t := range d.Tasks {
+			for _, tg := range t.Targets {
+				m := metric(tg)
+				v := TargetValue{Doc: d.ID, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator, Deadline: tg.Deadline, Text: tg.Text, Task: t.ID}
+				placed := false
+				for k := range r.Targets {
+					row := &r.Targets[k]
+					if unitFamily(row.Unit) != unitFamily(tg.Unit) || !sameMetric(row.Metric, m) {
+						continue
+					}
+					if slices.ContainsFunc(row.Cells, func(c TargetValue) bool { return c.Doc == d.ID }) {
+						continue // one value per document and metric row
+					}
+					row.Cells = append(row.Cells, v)
+					placed = true
+					break
+				}
+				if !placed {
+					r.Targets = append(r.Targets, TargetRow{Metric: m, Unit: tg.Unit, Cells: []TargetValue{v}})
+				}
+			}
+		}
+	}
+	// Metrics shared by several documents first, then by first appearance.
+	slices.SortStableFunc(r.Targets, func(a, b TargetRow) int {
+		return cmp.Compare(min(len(b.Cells), 2), min(len(a.Cells), 2))
+	})
+}
+
+func (r *Report) buildDuties(res *policycmp.Result) {
+	r.Duties = []Duty{}
+	tally := map[string]map[string]*DeptTally{}
+	for _, d := range res.Documents {
+		for _, t := range d.Tasks {
+			dep := t.Departments
+			if len(dep.Lead)+len(dep.Support)+len(dep.Local) == 0 {
+				continue
+			}
+			th := t.PrimaryTheme()
+			r.Duties = append(r.Duties, Duty{Doc: d.ID, Task: t.ID, Heading: t.Heading, Theme: th, Lead: nonNil(dep.Lead), Support: nonNil(dep.Support), Local: dep.Local})
+			if tally[th] == nil {
+				tally[th] = map[string]*DeptTally{}
+			}
+			for _, n := range dep.Lead {
+				if tally[th][n] == nil {
+					tally[th][n] = &DeptTally{Name: n}
+				}
+				tally[th][n].Lead++
+			}
+			for _, n := range dep.Support {
+				if tally[th][n] == nil {
+					tally[th][n] = &DeptTally{Name: n}
+				}
+				tally[th][n].Support++
+			}
+		}
+	}
+	r.ThemeDuty = []ThemeDuty{}
+	for _, th := range r.Taxonomy {
+		m := tally[th.ID]
+		if len(m) == 0 {
+			continue
+		}
+		td := ThemeDuty{Theme: th.ID}
+		for _, k := range sortedKeys(m) {
+			td.Depts = append(td.Depts, *m[k])
+		}
+		slices.SortStableFunc(td.Depts, func(a, b DeptTally) int {
+			return cmp.Compare(b.Lead*2+b.Support, a.Lead*2+a.Support)
+		})
+		r.ThemeDuty = append(r.ThemeDuty, td)
+	}
+}
+
+func (r *Report) buildPairs(res *policycmp.Result) {
+	r.Pairs = []Pair{}
+	clauses := map[string]*policycmp.Clause{}
+	tasks := map[string]*policycmp.Task{}
+	docOf := map[string]string{}
+	for _, d := range res.Documents {
+		for _, t := range d.Tasks {
+			for i := range t.Clauses {
+				c := &t.Clauses[i]
+				clauses[c.ID] = c
+				tasks[c.ID] = t
+				docOf[c.ID] = d.ID
+			}
+		}
+	}
+	var eq []policycmp.Link
+	for _, l := range res.Alignments {
+		if l.Kind == string(align.Equivalent) {
+			eq = append(eq, l)
+		}
+	}
+	r.PairsTotal = len(eq)
+	// Show the strongest pairs, then keep the document order.
+	slices.SortStableFunc(eq, func(a, b policycmp.Link) int { return cmp.Compare(b.Score, a.Score) })
+	eq = eq[:min(len(eq), r.opts.MaxDiffs)]
+	slices.SortStableFunc(eq, func(a, b policycmp.Link) int {
+		if c := cmp.Compare(r.byDoc[docOf[a.A]], r.byDoc[docOf[b.A]]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(r.byDoc[docOf[a.B]], r.byDoc[docOf[b.B]]); c != 0 {
+			return c
+		}
+		return strings.Compare(a.A+a.B, b.A+b.B)
+	})
+	for _, l := range eq {
+		ca, cb := clauses[l.A], clauses[l.B]
+		if ca == nil || cb == nil {
+			continue
+		}
+		p := Pair{A: l.A, B: l.B, DocA: docOf[l.A], DocB: docOf[l.B], TextA: ca.Text, TextB: cb.Text,
+			Theme: tasks[l.A].PrimaryTheme(), Score: l.Score, Kind: l.Kind, Relation: l.Relation, Reason: l.Reason}
+		for _, op := range align.Diff(ca.Text, cb.Text) {
+			p.Diff = append(p.Diff, DiffOp{Op: op.Type.String(), Text: op.Text})
+		}
+		r.Pairs = append(r.Pairs, p)
+	}
+}
+
+func (r *Report) buildSummaries(res *policycmp.Result) {
+	reused := map[string]int{}
+	for _, rs := range res.Reuse {
+		if r.Reference == "" {
+			break
+		}
+		switch r.Reference {
+		case rs.BDoc:
+			reused[rs.ADoc] += rs.Chars
+		case rs.ADoc:
+			reused[rs.BDoc] += rs.Chars
+		}
+	}
+	for i, d := range res.Documents {
+		s := DocSummary{ID: d.ID, Source: d.Source, Title: d.Title, Region: d.Region, Level: string(d.Level), Year: d.Year,
+			Tasks: len(d.Tasks), ThemesTotal: len(r.Taxonomy), Warnings: []string{}}
+		chars := 0
+		for _, t := range d.Tasks {
+			s.Clauses += len(t.Clauses)
+			for _, c := range t.Clauses {
+				chars += utf8.RuneCountInString(c.Text)
+			}
+		}
+		for _, th := range r.Taxonomy {
+			if r.covers(i, th.ID) {
+				s.ThemesCovered++
+			}
+		}
+		if chars > 0 && d.ID != r.Reference {
+			s.ReusedShare = min(1, float64(reused[d.ID])/float64(chars))
+		}
+		for _, w := range d.Warnings {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("[%s] %s", w.Kind, w.Detail))
+		}
+		r.Documents = append(r.Documents, s)
+	}
+}
+
+// Doc returns the summary of document id.
+func (r *Report) Doc(id string) DocSummary {
+	if i, ok := r.byDoc[id]; ok && i < len(r.Documents) {
+		return r.Documents[i]
+	}
+	return DocSummary{ID: id}
+}
+
+// Short is a document's short label: its region, or its ID.
+func (r *Report) Short(id string) string {
+	d := r.Doc(id)
+	if d.Region != "" {
+		if d.Year > 0 {
+			return fmt.Sprintf("%s %d", d.Region, d.Year)
+		}
+		return d.Region
+	}
+	return id
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -21,7 +21,7 @@ func Label(a, b Unit) (Relation, string) {
 		}
 		return rel, fmt.Sprintf("%s: %s%g%s vs %s%g%s", metricName(ta, tb), cmpWord(tb.Comparator), tb.Value, tb.Unit, cmpWord(ta.Comparator), ta.Value, ta.Unit)
 	}
-	if Overlap(a.Text, b.Text) >= 0.9 {
+	if Overlap(a.Text, b.Text) >= 0.85 {
 		return Same, "near-verbatim"
 	}
 	return Adapted, fmt.Sprintf("same measure in local wording; %.0f%% of the shorter clause recurs in the other", Shared(Diff(a.Text, b.Text))*100)

@@ -1,0 +1,193 @@
+package align_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp/align"
+	"github.com/policycmp/policycmp/segment"
+)
+
+func units() []align.Unit {
+	mk := func(id, doc, text string, themes ...string) align.Unit {
+		return align.Unit{ID: id, Doc: doc, Text: text, Words: segment.Words(segment.Bigrams, text), Themes: themes}
+	}
+	return []align.Unit{
+		mk("a1", "A", "深化药品和医用耗材集中带量采购改革", "pharma.procurement"),
+		mk("a2", "A", "推进紧密型城市医疗集团建设试点", "delivery.consortia"),
+		mk("a3", "A", "加强老年医学科规范化建设", "population.elderly"),
+		mk("a4", "A", "深化公立医院薪酬制度改革,落实两个允许要求", "personnel.pay"),
+		mk("b1", "B", "加强老年医学科建设", "population.elderly"),
+		mk("b2", "B", "开展药品耗材集中带量采购工作", "pharma.procurement"),
+		mk("b3", "B", "持续推进紧密型城市医疗集团建设", "delivery.consortia"),
+		mk("b4", "B", "加强爱国卫生运动宣传", "publichealth.promotion"),
+		mk("a5", "A", "深化药品和医用耗材集中带量采购改革的配套政策", "pharma.procurement"),
+	}
+}
+
+func pairs(links []align.Link) map[string]align.Kind {
+	m := map[string]align.Kind{}
+	for _, l := range links {
+		m[l.A+"-"+l.B] = l.Kind
+	}
+	return m
+}
+
+func TestAlignFindsCounterpartsInAnyOrder(t *testing.T) {
+	links, err := align.New(align.Options{}).Align(context.Background(), units())
+	require.NoError(t, err)
+	got := pairs(links)
+	assert.Equal(t, align.Equivalent, got["a1-b2"])
+	assert.Equal(t, align.Equivalent, got["a2-b3"])
+	assert.Equal(t, align.Equivalent, got["a3-b1"], "B lists it first: order does not matter")
+	for k := range got {
+		assert.NotEqual(t, k[0], k[strings.Index(k, "-")+1], "never within one document: %s", k)
+	}
+	_, linked := got["a4-b4"]
+	assert.False(t, linked, "unrelated clauses are not linked")
+	for _, l := range links {
+		assert.True(t, l.Score > 0 && l.Score <= 1)
+		if l.Kind == align.Equivalent {
+			assert.NotEmpty(t, l.Relation)
+			assert.NotEmpty(t, l.Reason)
+		}
+	}
+
+	// Shuffling the input changes nothing.
+	us := units()
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(us), func(i, j int) { us[i], us[j] = us[j], us[i] })
+	again, err := align.New(align.Options{}).Align(context.Background(), us)
+	require.NoError(t, err)
+	flip := map[string]align.Kind{}
+	for _, l := range again {
+		a, b := l.A, l.B
+		if a > b {
+			a, b = b, a
+		}
+		flip[a+"-"+b] = l.Kind
+	}
+	norm := map[string]align.Kind{}
+	for _, l := range links {
+		a, b := l.A, l.B
+		if a > b {
+			a, b = b, a
+		}
+		norm[a+"-"+b] = l.Kind
+	}
+	assert.Equal(t, norm, flip)
+}
+
+func TestAlignOneToMany(t *testing.T) {
+	links, err := align.New(align.Options{}).Align(context.Background(), units())
+	require.NoError(t, err)
+	got := pairs(links)
+	_, one := got["a1-b2"]
+	_, two := got["a5-b2"]
+	assert.True(t, one && two, "a unit may link to several of another document")
+}
+
+func TestAlignCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := align.New(align.Options{}).Align(ctx, units())
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func TestLabel(t *testing.T) {
+	a := align.Unit{Text: "公立医院人员支出占业务支出比重力争达44%", Targets: []align.Target{{Indicator: "公立医院人员支出占业务支出比重", Value: 44, Unit: "%", Comparator: ">="}}}
+	b := align.Unit{Text: "年底前力争人员支出占业务支出比重达到42%", Targets: []align.Target{{Indicator: "人员支出占业务支出比重", Value: 42, Unit: "%", Comparator: ">="}}}
+	rel, why := align.Label(a, b)
+	assert.Equal(t, align.Weaker, rel)
+	assert.Contains(t, why, "42% vs ≥44%")
+	rel, _ = align.Label(b, a)
+	assert.Equal(t, align.Stronger, rel)
+
+	c := align.Unit{Text: "调价评估周期最长不超过两年", Targets: []align.Target{{Indicator: "调价评估周期", Value: 2, Unit: "年", Comparator: "<="}}}
+	d := align.Unit{Text: "调价评估周期不超过三年", Targets: []align.Target{{Indicator: "调价评估周期", Value: 3, Unit: "年", Comparator: "<="}}}
+	rel, _ = align.Label(c, d)
+	assert.Equal(t, align.Weaker, rel, "for a ceiling, a higher value is weaker")
+
+	rel, _ = align.Label(align.Unit{Text: "支持国有企业办医疗机构高质量发展"}, align.Unit{Text: "支持推进国有企业办医疗机构高质量发展"})
+	assert.Equal(t, align.Same, rel)
+	rel, _ = align.Label(align.Unit{Text: "丰富商业健康保险产品供给"}, align.Unit{Text: "积极发展商业健康保险"})
+	assert.Equal(t, align.Adapted, rel)
+}
+
+func TestDiffChinese(t *testing.T) {
+	tests := []struct{ desc, a, b string }{
+		{"insertion", "深化公立医院薪酬制度改革", "深化公立医院人事薪酬制度改革"},
+		{"shared phrase inside long edits", "因地制宜学习借鉴三明医改经验,推进改革系统集成", "加大三明医改经验推广力度"},
+		{"empty side", "", "加强老年医学科建设"},
+		{"identical", "加强老年医学科建设", "加强老年医学科建设"},
+		{"surrogates and symbols", "医保😀支付%", "医保支付‰"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			ops := align.Diff(tc.a, tc.b)
+			a, b := align.Sides(ops)
+			assert.Equal(t, tc.a, a, "the diff rebuilds A")
+			assert.Equal(t, tc.b, b, "the diff rebuilds B")
+			assert.Equal(t, ops, align.Diff(tc.a, tc.b), "deterministic")
+		})
+	}
+	ops := align.Diff("因地制宜学习借鉴三明医改经验,推进改革系统集成", "加大三明医改经验推广力度")
+	found := false
+	for _, op := range ops {
+		found = found || (op.Type == align.Equal && strings.Contains(op.Text, "三明医改经验"))
+	}
+	assert.True(t, found, "the shared phrase stays visible: %v", ops)
+}
+
+func TestDiffInvalidUTF8(t *testing.T) {
+	ops := align.Diff("医保\xff\xfe支付", "医保支付\xc3")
+	a, b := align.Sides(ops)
+	assert.True(t, utf8.ValidString(a) && utf8.ValidString(b))
+}
+
+func TestDiffLongTextIsCapped(t *testing.T) {
+	long := strings.Repeat("推进医联体建设", 2000)
+	ops := align.Diff(long, long+"。")
+	a, _ := align.Sides(ops)
+	assert.LessOrEqual(t, utf8.RuneCountInString(a), align.MaxDiffRunes+1)
+}
+
+func TestLocalAlign(t *testing.T) {
+	a := []rune("各地要加强组织领导,落实药品耗材集中采购医保资金结余留用政策,完善考核")
+	b := []rune("我市将落实药品耗材集中采购医保资金结余留用政策。")
+	as, ae, bs, be, score, ident := align.LocalAlign(a, b)
+	assert.Equal(t, "落实药品耗材集中采购医保资金结余留用政策", string(a[as:ae]))
+	assert.Equal(t, string(a[as:ae]), string(b[bs:be]))
+	assert.Equal(t, 3*ident, score)
+}
+
+func TestReuse(t *testing.T) {
+	us := []align.Unit{
+		{ID: "x", Doc: "X", Text: "各地要落实药品耗材集中采购医保资金结余留用政策,完善考核"},
+		{ID: "y", Doc: "Y", Text: "我市将落实药品耗材集中采购医保资金结余留用政策。"},
+	}
+	byID := map[string]align.Unit{"x": us[0], "y": us[1]}
+	ps, err := align.Reuse(context.Background(), byID, []align.Link{{A: "x", B: "y"}}, align.ReuseOptions{})
+	require.NoError(t, err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, "落实药品耗材集中采购医保资金结余留用政策", ps[0].Text)
+	assert.Equal(t, ps[0].Text, us[0].Text[ps[0].AStart:ps[0].AEnd])
+	assert.Equal(t, ps[0].Text, us[1].Text[ps[0].BStart:ps[0].BEnd])
+}
+
+func TestPhrasesAndLift(t *testing.T) {
+	assert.Equal(t, []string{"强化州级医院支撑引领作用", "优化功能定位,明确职责"}, align.Phrases("强化州级医院支撑引领作用,优化功能定位,明确职责", 6))
+	links := []align.Link{
+		{A: "c1#1", B: "d1#2", Score: 0.5, Kind: align.Related},
+		{A: "c1#2", B: "d1#1", Score: 0.4, Kind: align.Equivalent},
+		{A: "c2#1", B: "d1#1", Score: 0.3, Kind: align.Related},
+	}
+	lifted := align.Lift(links, func(id string) string { return id[:strings.IndexByte(id, '#')] })
+	require.Len(t, lifted, 2)
+	assert.Equal(t, align.Link{A: "c1", B: "d1", Score: 0.5, Kind: align.Equivalent}, lifted[0])
+}

@@ -1,0 +1,111 @@
+package segment_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp/segment"
+)
+
+func shared(t testing.TB) *segment.Jieba {
+	t.Helper()
+	s, err := segment.Shared()
+	if err != nil {
+		t.Skipf("jieba dictionaries unavailable: %v", err)
+	}
+	return s
+}
+
+func TestMissingDictionaryIsAnError(t *testing.T) {
+	s, err := segment.NewJieba(segment.Options{DictDir: t.TempDir()})
+	assert.Nil(t, s)
+	require.ErrorIs(t, err, segment.ErrDictNotFound)
+	assert.Contains(t, err.Error(), "jieba.dict.utf8")
+}
+
+func TestDomainTermsStayWhole(t *testing.T) {
+	s := shared(t)
+	words := map[string]bool{}
+	for _, tok := range s.Segment("推进紧密型县域医共体建设,实行按病种分值付费,做实家庭医生签约服务,深化医防融合,推广三明医改经验,实施乙类乙管") {
+		words[tok.Text] = true
+	}
+	for _, w := range []string{"医共体", "按病种分值付费", "医防融合", "乙类乙管"} {
+		assert.True(t, words[w], "%s stays one word in %v", w, words)
+	}
+}
+
+func TestOffsetsAndPunctuation(t *testing.T) {
+	s := shared(t)
+	text := "落实“两个允许”要求,健全服务购买机制。"
+	for _, tok := range s.Segment(text) {
+		assert.Equal(t, tok.Text, text[tok.Start:tok.End])
+		assert.NotContains(t, []string{"“", "”", ",", "。"}, tok.Text)
+	}
+}
+
+func TestFoldAndWords(t *testing.T) {
+	assert.Equal(t, "集中带量采购", segment.Fold("集采"))
+	assert.Equal(t, "基本药物", segment.Fold("基药"))
+	assert.Equal(t, "长期护理保险", segment.Fold("长护险"))
+	assert.Equal(t, "医院", segment.Fold("医院"))
+	assert.Equal(t, "平稳实施新冠乙类乙管", segment.FoldText("平稳实施新型冠状病毒感染乙类乙管"))
+	assert.True(t, segment.IsStop("加强"))
+
+	assert.Equal(t, []string{"进集", "集中带量采购", "采工"}, segment.Words(segment.Bigrams, "推进集采工作"),
+		"stop words dropped, variants folded")
+	s := shared(t)
+	ws := segment.Words(s, "加强集采和基药的管理")
+	assert.Contains(t, ws, "集中带量采购")
+	assert.Contains(t, ws, "基本药物")
+	assert.NotContains(t, ws, "加强")
+	assert.NotContains(t, ws, "的")
+}
+
+func TestBigrams(t *testing.T) {
+	toks := segment.Bigrams.Segment("医保DRG改革")
+	var got []string
+	for _, tk := range toks {
+		got = append(got, tk.Text)
+	}
+	assert.Equal(t, []string{"医保", "DRG", "改革"}, got)
+}
+
+func TestIDF(t *testing.T) {
+	s := shared(t)
+	rare, ok := s.IDF("三明")
+	require.True(t, ok)
+	common, ok := s.IDF("加强")
+	require.True(t, ok)
+	assert.Greater(t, rare, common)
+	_, ok = s.IDF("不存在的词语甲乙丙")
+	assert.False(t, ok)
+}
+
+// Segment is safe for concurrent use (run with -race).
+func TestConcurrentSegment(t *testing.T) {
+	s := shared(t)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				assert.NotEmpty(t, s.Segment("深化医药卫生体制改革重点工作任务"))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func BenchmarkSegment(b *testing.B) {
+	s := shared(b)
+	text := "推进紧密型县域医共体建设,实行按病种分值付费,做实家庭医生签约服务,深化医防融合,推广三明医改经验。加强基层医疗卫生机构能力建设,推进乡村医生队伍建设。"
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Segment(text)
+	}
+}

@@ -1,0 +1,146 @@
+package taxonomy_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp/taxonomy"
+)
+
+func TestDefaultCodebook(t *testing.T) {
+	tax := taxonomy.Default()
+	require.NoError(t, tax.Validate())
+	assert.Len(t, tax.Themes, 28)
+	domains := map[string]bool{}
+	for _, th := range tax.Themes {
+		assert.True(t, strings.HasPrefix(th.ID, th.Domain+"."), th.ID)
+		assert.NotEmpty(t, th.ZH, th.ID)
+		assert.NotEmpty(t, th.EN, th.ID)
+		domains[th.Domain] = true
+	}
+	assert.Len(t, domains, 11)
+	th, ok := tax.Theme("pharma.procurement")
+	require.True(t, ok)
+	assert.Equal(t, "药品耗材集中带量采购", th.ZH)
+
+	other := taxonomy.Default()
+	other.Themes[0].ID = "changed"
+	assert.Equal(t, "governance.leadership", taxonomy.Default().Themes[0].ID, "Default returns a fresh copy")
+}
+
+func TestLoadCustom(t *testing.T) {
+	f, err := os.Open("testdata/small.yaml")
+	require.NoError(t, err)
+	defer f.Close()
+	tax, err := taxonomy.Load(f)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"vax.supply", "vax.coverage", "vax.safety"}, tax.IDs())
+
+	js := `{"name":"x","domains":[{"id":"a"}],"themes":[{"id":"a.one","domain":"a","terms":["甲"]}]}`
+	tax, err = taxonomy.Parse([]byte(js))
+	require.NoError(t, err)
+	assert.Equal(t, "a.one", tax.Themes[0].ID)
+}
+
+func TestValidateErrors(t *testing.T) {
+	tests := []struct {
+		desc, doc, want string
+	}{
+		{"duplicate IDs", `{"domains":[{"id":"a"}],"themes":[{"id":"a.x","domain":"a","terms":["甲"]},{"id":"a.x","domain":"a","terms":["乙"]}]}`, `duplicate theme id "a.x"`},
+		{"no terms", `{"domains":[{"id":"a"}],"themes":[{"id":"a.x","domain":"a","terms":[]}]}`, `theme "a.x" has no terms`},
+		{"unknown domain", `{"domains":[{"id":"a"}],"themes":[{"id":"b.x","domain":"b","terms":["甲"]}]}`, `unknown domain "b"`},
+		{"bad regexp term", `{"domains":[{"id":"a"}],"themes":[{"id":"a.x","domain":"a","terms":["re:(("]}]}`, `bad term`},
+		{"reserved ID", `{"domains":[{"id":"a"}],"themes":[{"id":"unclassified","domain":"a","terms":["甲"]}]}`, `reserved`},
+		{"no themes", `{"name":"empty"}`, `no themes`},
+		{"not JSON or YAML", "themes: [", "parse"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			_, err := taxonomy.Parse([]byte(tc.doc))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+	_, err := taxonomy.Parse([]byte(tests[0].doc))
+	assert.ErrorIs(t, err, taxonomy.ErrInvalid)
+}
+
+func TestClassify(t *testing.T) {
+	d := taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{})
+	tests := []struct {
+		desc    string
+		parts   []string
+		primary string
+		has     []string
+	}{
+		{"heading decides the primary theme", []string{"深化药品和医用耗材集中带量采购改革", "落实集采医保资金结余留用政策,促进医疗机构优先使用中选产品"}, "pharma.procurement", nil},
+		{"a secondary theme stated in a sentence is kept", []string{"推进紧密型县域医共体建设", "完善总额付费,结余留用、合理超支分担", "推进县域医共体内双向转诊"}, "delivery.consortia", []string{"insurance.payment"}},
+		{"regular-expression term", []string{"扎实推进健康河源行动", "持续深入开展爱国卫生运动"}, "publichealth.promotion", nil},
+		{"nothing fits", []string{"做好本单位档案管理工作"}, taxonomy.Unclassified, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			labels := d.Classify(taxonomy.Unit{Parts: tc.parts, HeadParts: 1})
+			require.NotEmpty(t, labels)
+			assert.Equal(t, tc.primary, labels[0].Theme)
+			for _, want := range tc.has {
+				found := false
+				for _, l := range labels {
+					found = found || l.Theme == want
+				}
+				assert.True(t, found, "want %s in %v", want, labels)
+			}
+			for i, l := range labels {
+				assert.True(t, l.Score >= 0 && l.Score <= 1)
+				if i > 0 {
+					assert.LessOrEqual(t, l.Score, labels[i-1].Score, "ordered by score")
+				}
+				if l.Theme != taxonomy.Unclassified {
+					require.NotEmpty(t, l.Evidence, "every label has evidence")
+					for _, h := range l.Evidence {
+						assert.Equal(t, h.Term, tc.parts[h.Part][h.Start:h.End], "evidence points at the term")
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestMatchLongestFirst(t *testing.T) {
+	d := taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{})
+	hits := d.Match("完善国家基本公共卫生服务项目")
+	var terms []string
+	for _, h := range hits {
+		terms = append(terms, h.Term)
+	}
+	assert.Contains(t, terms, "基本公共卫生服务")
+	assert.NotContains(t, terms, "公共卫生服务能力")
+	for _, h := range hits {
+		assert.NotEqual(t, "公共卫生", h.Term, "a term inside a longer matched term does not fire")
+	}
+}
+
+func TestCustomTaxonomyClassifies(t *testing.T) {
+	f, err := os.Open("testdata/small.yaml")
+	require.NoError(t, err)
+	defer f.Close()
+	tax, err := taxonomy.Load(f)
+	require.NoError(t, err)
+	d := taxonomy.NewDict(tax, taxonomy.DictOptions{})
+	labels := d.Classify(taxonomy.Unit{Parts: []string{"提高儿童疫苗接种率", "加强冷链管理"}, HeadParts: 1})
+	require.NotEmpty(t, labels)
+	assert.Equal(t, "vax.coverage", labels[0].Theme)
+}
+
+func BenchmarkClassify(b *testing.B) {
+	d := taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{})
+	u := taxonomy.Unit{Parts: []string{"推进紧密型县域医共体建设", "完善总额付费,结余留用、合理超支分担", "推进县域医共体内双向转诊,落实家庭医生签约服务", "加强基层医疗卫生机构能力建设,推进乡村医生队伍建设"}, HeadParts: 1}
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Classify(u)
+	}
+}

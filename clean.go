@@ -2,8 +2,10 @@ package policycmp
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // cleaner turns decoded text into clean paragraphs, recording what it
@@ -279,6 +281,9 @@ var reIndexLabel, reHeaderLine = func() (*regexp.Regexp, *regexp.Regexp) {
 // indexLine parses a line of an index table or page header into c.fields
 // and says which kind of line it is ("" for neither).
 func (c *cleaner) indexLine(ln mtext) string {
+	if ln.Len() > 300 || !maybeLabelled(ln) {
+		return ""
+	}
 	s := ln.String()
 	if sub := reHeaderLine.FindStringSubmatch(s); sub != nil && ln.Len() <= 60 {
 		c.setField(strings.ReplaceAll(sub[1], " ", ""), sub[2])
@@ -301,6 +306,35 @@ func (c *cleaner) indexLine(ln mtext) string {
 	return "index table"
 }
 
+// labelEnds holds the last characters of the index and header labels.
+var labelEnds = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, l := range append(append([]string{}, indexLabels...), headerLabels...) {
+		r, _ := utf8.DecodeLastRuneInString(l)
+		m[r] = true
+	}
+	return m
+}()
+
+// maybeLabelled is a quick test before the label expressions run: some
+// colon follows a character that ends a label.
+func maybeLabelled(m mtext) bool {
+	for i, r := range m.r {
+		if r != ':' && r != '：' {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			if labelEnds[m.r[k]] {
+				return true
+			}
+			if m.r[k] != ' ' {
+				break
+			}
+		}
+	}
+	return false
+}
+
 func (c *cleaner) setField(label, value string) {
 	value = strings.Trim(value, " |")
 	if value == "" {
@@ -315,21 +349,29 @@ var chromeRules = []struct {
 	kind   string
 	re     *regexp.Regexp
 	maxLen int
+	need   []string // the rule can only match a line holding one of these
 }{
-	{"page tool", regexp.MustCompile(`打印本页|打印本文|关闭窗口|返回顶部|分享到|加入收藏|扫一扫|在手机打开|手机扫码|政策留言板|我要纠错|上一篇|下一篇|网站地图|联系我们|版权所有|ICP备|Copyright|©|【字体|字号[:：]?\s*[大中小]`), 80},
-	{"related link", regexp.MustCompile(`^(相关链接|相关文件|相关阅读|相关新闻|相关解读|附件下载|附件)\s*[:：]?`), 120},
-	{"disclaimer", regexp.MustCompile(`^免责声明|版权归.*所有|转载.*(版权|删除)|侵权.*删除|联系删除|给予删除|不代表本站`), 300},
-	{"advertisement", regexp.MustCompile(`(咨询|热线|客服|关注|扫描|添加|访问).*(电话|热线|微信|二维码|公众号|\d{3,4}-\d{7,8}|https?://|www\.)`), 300},
-	{"link", regexp.MustCompile(`https?://|www\.`), 120},
-	{"attachment", regexp.MustCompile(`(?i)\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|txt)$`), 150},
-	{"image caption", regexp.MustCompile(`^(图片来源|图片提供|图片由|图源|供图|摄影|图/|图 ?:|视频来源|来源 ?:\s*(摄图网|视觉中国|图虫|网络))`), 60},
-	{"byline", regexp.MustCompile(`^([●○■◆▲★·•]\s*\p{Han}{2,4}|(文|记者|通讯员|作者|撰稿|编审|责编)\s*[/|:]?\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$`), 30},
+	{"page tool", regexp.MustCompile(`打印本页|打印本文|关闭窗口|返回顶部|分享到|加入收藏|扫一扫|在手机打开|手机扫码|政策留言板|我要纠错|上一篇|下一篇|网站地图|联系我们|版权所有|ICP备|Copyright|©|【字体|字号[:：]?\s*[大中小]`), 80,
+		[]string{"打印", "关闭", "返回", "分享", "收藏", "扫", "手机", "留言", "纠错", "上一篇", "下一篇", "地图", "联系我们", "版权", "ICP", "Copyright", "©", "字体", "字号"}},
+	{"related link", regexp.MustCompile(`^(相关链接|相关文件|相关阅读|相关新闻|相关解读|附件下载|附件)\s*[:：]?`), 120, []string{"相关", "附件"}},
+	{"disclaimer", regexp.MustCompile(`^免责声明|版权归.*所有|转载.*(版权|删除)|侵权.*删除|联系删除|给予删除|不代表本站`), 300, []string{"免责", "版权", "转载", "删除", "本站"}},
+	{"advertisement", regexp.MustCompile(`(咨询|热线|客服|关注|扫描|添加|访问).*(电话|热线|微信|二维码|公众号|\d{3,4}-\d{7,8}|https?://|www\.)`), 300, []string{"咨询", "热线", "客服", "关注", "扫描", "添加", "访问"}},
+	{"link", regexp.MustCompile(`https?://|www\.`), 120, []string{"http", "www."}},
+	{"attachment", regexp.MustCompile(`(?i)\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|txt)$`), 150, []string{"."}},
+	{"image caption", regexp.MustCompile(`^(图片来源|图片提供|图片由|图源|供图|摄影|图/|图 ?:|视频来源|来源 ?:\s*(摄图网|视觉中国|图虫|网络))`), 60, []string{"图", "摄", "视频", "来源"}},
+	{"byline", regexp.MustCompile(`^([●○■◆▲★·•]\s*\p{Han}{2,4}|(文|记者|通讯员|作者|撰稿|编审|责编)\s*[/|:]?\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$`), 30, nil},
 }
 
 func chromeKind(s string) string {
-	n := len([]rune(s))
+	n := utf8.RuneCountInString(s)
 	for _, r := range chromeRules {
-		if n <= r.maxLen && r.re.MatchString(s) {
+		if n > r.maxLen {
+			continue
+		}
+		if r.need != nil && !slices.ContainsFunc(r.need, func(k string) bool { return strings.Contains(s, k) }) {
+			continue
+		}
+		if r.re.MatchString(s) {
 			return r.kind
 		}
 	}

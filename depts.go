@@ -79,8 +79,19 @@ func parseDepartments(s string) (Departments, bool) {
 	if loc := reDeptDuty.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		groups := strings.FieldsFunc(s[:loc[0]], func(r rune) bool { return r == ',' || r == '，' || r == ';' || r == '；' })
 		for i, g := range groups {
+			g = strings.TrimSpace(g)
+			role := ""
+			for _, suf := range []string{"牵头", "配合", "参与", "协助", "协同"} {
+				if strings.HasSuffix(g, suf) {
+					role, g = suf, strings.TrimSuffix(g, suf)
+				}
+			}
 			names := splitNames(g)
 			switch {
+			case role == "牵头":
+				d.Lead = append(d.Lead, names...)
+			case role != "":
+				d.Support = append(d.Support, names...)
 			case i > 0 && allLocal(names):
 				d.Local = append(d.Local, names...)
 			case i == 0:

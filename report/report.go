@@ -304,7 +304,7 @@ func (r *Report) buildUnique(res *policycmp.Result) {
 	for _, d := range res.Documents {
 		for _, t := range d.Tasks {
 			for _, c := range t.Clauses {
-				if linked[c.ID] || utf8.RuneCountInString(c.Text) < 12 || c.Text == t.Heading {
+				if linked[c.ID] || utf8.RuneCountInString(c.Text) < 8 || c.Text == t.Heading {
 					continue
 				}
 				r.Unique = append(r.Unique, Unique{Doc: d.ID, Clause: c.ID, Task: t.ID, Theme: t.PrimaryTheme(), Text: c.Text})

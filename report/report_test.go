@@ -1,0 +1,210 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/report"
+	"github.com/policycmp/policycmp/seeds"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+const provincial = `江苏省深化医药卫生体制改革2024年重点工作任务
+一、深化医疗保障改革
+（一）深化公立医院薪酬制度改革。公立医院人员支出占业务支出比重力争达44%。（省卫生健康委、省人力资源社会保障厅按职责分工负责）
+（二）深化药品和医用耗材集中带量采购改革。落实集采医保资金结余留用政策。
+（三）推进数字健康建设。建设互联网医院。`
+
+const city = `苏州市深化医药卫生体制改革2024年重点工作任务
+一、重点任务
+（一）深化药品耗材集中带量采购工作。落实药品耗材集中采购医保资金结余留用政策。
+（二）深化公立医院人事薪酬制度改革。年底前力争人员支出占业务支出比重达到42%。（市卫生健康委牵头；市财政局配合按职责分工负责）
+（三）发展托育服务。建设普惠托育机构10所。`
+
+func small(t testing.TB) *policycmp.Result {
+	t.Helper()
+	a, err := policycmp.IngestString("province.txt", provincial)
+	require.NoError(t, err)
+	b, err := policycmp.IngestString("city.txt", city)
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
+	require.NoError(t, err)
+	return res
+}
+
+func TestBuild(t *testing.T) {
+	res := small(t)
+	r := report.Build(res, report.Options{Reference: "province"})
+	require.Len(t, r.Documents, 2)
+	assert.Equal(t, "province", r.Reference)
+
+	cov := map[string][]int{}
+	for _, row := range r.Coverage {
+		cov[row.Theme] = []int{row.Cells[0].Tasks, row.Cells[1].Tasks}
+	}
+	assert.Equal(t, []int{1, 1}, cov["pharma.procurement"])
+	assert.Equal(t, []int{0, 1}, cov["population.maternalchild"])
+	assert.Equal(t, []int{1, 0}, cov["digital.health"])
+
+	require.Len(t, r.Gaps, 1)
+	assert.Contains(t, r.Gaps[0].Themes, "digital.health", "the city leaves out what the province covers")
+
+	var ratio *report.TargetRow
+	for i := range r.Targets {
+		if r.Targets[i].Unit == "%" {
+			ratio = &r.Targets[i]
+		}
+	}
+	require.NotNil(t, ratio)
+	require.Len(t, ratio.Cells, 2, "44%% and 42%% are one metric: %+v", r.Targets)
+	assert.Equal(t, 44.0, ratio.Cells[0].Value)
+	assert.Equal(t, 42.0, ratio.Cells[1].Value)
+
+	var uniqueTexts []string
+	for _, u := range r.Unique {
+		uniqueTexts = append(uniqueTexts, u.Text)
+	}
+	assert.Contains(t, uniqueTexts, "建设普惠托育机构10所")
+
+	relations := map[string]bool{}
+	for _, p := range r.Pairs {
+		relations[p.Relation] = true
+		a, b := "", ""
+		for _, op := range p.Diff {
+			if op.Op != "insert" {
+				a += op.Text
+			}
+			if op.Op != "delete" {
+				b += op.Text
+			}
+		}
+		assert.Equal(t, p.TextA, a)
+		assert.Equal(t, p.TextB, b)
+	}
+	assert.True(t, relations["weaker"], "42%% against 44%% is weaker: %+v", r.Pairs)
+
+	require.NotEmpty(t, r.Duties)
+	assert.Equal(t, []string{"省卫生健康委", "省人力资源社会保障厅"}, r.Duties[0].Lead)
+}
+
+func TestMarkdownGolden(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, report.Build(small(t), report.Options{Reference: "province"}).Markdown(&buf))
+	golden := filepath.Join("testdata", "small.md.golden")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), buf.String())
+}
+
+func TestEnglishLabels(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, report.Build(small(t), report.Options{Lang: "en"}).Markdown(&buf))
+	assert.Contains(t, buf.String(), "Theme coverage")
+	assert.Contains(t, buf.String(), "Volume-based procurement")
+}
+
+const hostile = `一、重点任务
+（一）推进<script>alert("x")</script>医联体建设。=HYPERLINK("http://evil","click")|破坏表格|` + "`code`" + `。
+（二）推进**医联体**建设。<img src=x onerror=alert(1)>`
+
+func TestHostileTextIsEscaped(t *testing.T) {
+	d, err := policycmp.IngestString("evil.txt", hostile)
+	require.NoError(t, err)
+	other, err := policycmp.IngestString("other.txt", "一、任务\n（一）推进医联体建设。")
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{d, other}, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
+	require.NoError(t, err)
+	r := report.Build(res, report.Options{})
+
+	var html bytes.Buffer
+	require.NoError(t, r.HTML(&html))
+	assert.NotContains(t, html.String(), "<script>alert")
+	assert.NotContains(t, html.String(), "<img src=x")
+	assert.Contains(t, html.String(), "&lt;script&gt;")
+
+	var md bytes.Buffer
+	require.NoError(t, r.Markdown(&md))
+	assert.NotContains(t, md.String(), "<script>")
+	assert.NotContains(t, md.String(), "<img")
+	for _, line := range strings.Split(md.String(), "\n") {
+		if strings.Contains(line, "破坏表格") && strings.HasPrefix(line, "|") {
+			assert.Contains(t, line, `\|破坏表格\|`, "a | in the text cannot add table cells")
+		}
+	}
+
+	var js bytes.Buffer
+	require.NoError(t, r.JSON(&js, res))
+	assert.NotContains(t, js.String(), "<script>")
+	var out map[string]any
+	require.NoError(t, json.Unmarshal(js.Bytes(), &out))
+	assert.Equal(t, "policycmp/v1", out["schema"])
+	assert.Contains(t, out, "report")
+
+	for _, table := range report.Tables {
+		var c bytes.Buffer
+		require.NoError(t, r.CSV(&c, table, res), table)
+		recs, err := csv.NewReader(&c).ReadAll()
+		require.NoError(t, err, table)
+		for _, rec := range recs {
+			require.Len(t, rec, len(recs[0]), "%s: every row has the header's width", table)
+			for _, cell := range rec {
+				assert.False(t, strings.HasPrefix(cell, "="), "%s: formula cell %q", table, cell)
+			}
+		}
+	}
+	var c bytes.Buffer
+	assert.Error(t, r.CSV(&c, "nope", res))
+}
+
+func seedResult(t testing.TB) *policycmp.Result {
+	t.Helper()
+	docs, err := policycmp.LoadFS(context.Background(), seeds.FS(), seeds.Names(), policycmp.Options{})
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), docs, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
+	require.NoError(t, err)
+	return res
+}
+
+func TestSeedReport(t *testing.T) {
+	res := seedResult(t)
+	r := report.Build(res, report.Options{})
+	assert.Contains(t, r.Reference, "002", "the national document is the default reference")
+	assert.Len(t, r.Coverage, 28)
+	for _, row := range r.Coverage {
+		assert.Len(t, row.Cells, 5)
+	}
+	assert.NotEmpty(t, r.Pairs)
+	assert.NotEmpty(t, r.Targets)
+	var buf bytes.Buffer
+	require.NoError(t, r.HTML(&buf))
+	assert.Equal(t, 5, strings.Count(buf.String(), `<th class="doc"`))
+	assert.NotContains(t, buf.String(), "http://", "self-contained: no external resources")
+	assert.NotContains(t, buf.String(), "https://")
+}
+
+func BenchmarkReport(b *testing.B) {
+	res := seedResult(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		r := report.Build(res, report.Options{})
+		var buf bytes.Buffer
+		if err := r.HTML(&buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -175,6 +175,9 @@ func findRegion(s string) (string, Level) {
 	if s == "" {
 		return "", ""
 	}
+	if r := []rune(s); len(r) > 120 { // place names stand near the start of a title or line
+		s = string(r[:120])
+	}
 	region, level := "", Level("")
 	rest := s
 	if loc := reProvince.FindStringSubmatchIndex(s); loc != nil && loc[0] < 12 {

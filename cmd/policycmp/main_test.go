@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp/seeds"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsage(t *testing.T) {
+	code, out, _ := runCLI(t, "")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, out, "analyze")
+	code, _, errOut := runCLI(t, "", "frobnicate")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `unknown command "frobnicate"`)
+	code, _, _ = runCLI(t, "", "analyze", "--format", "yaml")
+	assert.Equal(t, exitUsage, code)
+	code, _, _ = runCLI(t, "", "report", "--lang", "fr")
+	assert.Equal(t, exitUsage, code)
+	code, out, _ = runCLI(t, "", "help")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "report")
+}
+
+func TestAnalyzeSeedsJSON(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "analyze", "-q")
+	require.Equal(t, exitOK, code, errOut)
+	var res struct {
+		Schema    string `json:"schema"`
+		Documents []struct {
+			ID, Source, Region, Level string
+			Year                      int
+			Warnings                  []struct{ Kind, Detail string }
+			Tasks                     []struct {
+				ID, Number, Heading, Text string
+				Path                      []string
+				Themes                    []struct {
+					ID       string
+					Score    float64
+					Evidence []struct{ Term, ClauseID string } `json:"evidence"`
+				}
+				Clauses []struct {
+					ID, Text   string
+					Start, End int
+					Damaged    bool
+				}
+				Departments struct{ Lead, Support []string }
+				Targets     []struct {
+					Text, Unit, Comparator string
+					Value                  float64
+				}
+			}
+		}
+		Alignments     []struct{ A, B, Kind string }
+		TaskAlignments []struct{ A, B, Kind string } `json:"task_alignments"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &res))
+	assert.Equal(t, "policycmp/v1", res.Schema)
+	require.Len(t, res.Documents, 5)
+	counts := []int{}
+	for _, d := range res.Documents {
+		counts = append(counts, len(d.Tasks))
+		assert.True(t, strings.HasSuffix(d.Source, ".txt"))
+		for _, tk := range d.Tasks {
+			require.NotEmpty(t, tk.Themes, tk.ID)
+			require.NotEmpty(t, tk.Clauses, tk.ID)
+		}
+	}
+	assert.Equal(t, []int{22, 20, 17, 26, 22}, counts)
+	assert.NotEmpty(t, res.Alignments)
+	assert.NotEmpty(t, res.TaskAlignments)
+	for _, l := range res.Alignments {
+		assert.NotEqual(t, strings.SplitN(l.A, "/", 2)[0], strings.SplitN(l.B, "/", 2)[0], "alignments cross documents")
+		assert.Contains(t, []string{"equivalent", "related"}, l.Kind)
+	}
+}
+
+func TestInputsFilesDirsStdin(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range seeds.Names()[:2] {
+		b, err := seeds.Read(n)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, n), b, 0o644))
+	}
+	html := "<html><head><style>p{}</style><script>var x=1;</script></head><body><h1>江苏省深化医改任务</h1><p>一、重点任务</p><p>（一）推进医联体建设。</p><p>（二）深化医保支付方式改革。</p></body></html>"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "page.html"), []byte(html), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.bin"), []byte{0, 1, 2}, 0o644))
+
+	code, out, errOut := runCLI(t, "", "analyze", "-q", "--format", "text", dir)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "3 documents")
+	assert.Contains(t, out, "page/一/(一)", "HTML pages are reduced to text")
+	assert.NotContains(t, out, "var x")
+
+	code, out, errOut = runCLI(t, "一、重点任务\n（一）推进医联体建设。\n", "analyze", "-q", "-")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, `"stdin/一/(一)"`)
+}
+
+func TestBadInputsExitNonZero(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	code, _, errOut := runCLI(t, "", "analyze", empty)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "empty document")
+	code, _, errOut = runCLI(t, "", "analyze", filepath.Join(dir, "missing.txt"))
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "missing.txt")
+	code, _, errOut = runCLI(t, "", "report", "--reference", "nope", "-q")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "names no input document")
+}
+
+func TestReportFormats(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"md", "html", "json", "csv"} {
+		out := filepath.Join(dir, "report."+f)
+		code, _, errOut := runCLI(t, "", "report", "-q", "--format", f, "--out", out)
+		require.Equal(t, exitOK, code, errOut)
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		assert.Greater(t, len(b), 500, f)
+	}
+	code, out, _ := runCLI(t, "", "report", "-q", "--format", "csv", "--table", "targets")
+	require.Equal(t, exitOK, code)
+	assert.True(t, strings.HasPrefix(out, "metric,doc,comparator,value,unit"))
+	code, out, _ = runCLI(t, "", "report", "-q", "--format", "md", "--lang", "en")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "Theme coverage")
+}
+
+func TestDiffCoverageAlignTaxonomy(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "diff", "-q", "000", "004")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "{+")
+	assert.Contains(t, out, "[-")
+	code, out, _ = runCLI(t, "", "diff", "-q", "--theme", "personnel.pay", "浙江", "河源")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "薪酬")
+	code, _, errOut = runCLI(t, "", "diff", "-q", "--theme", "nope", "000", "004")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "unknown theme")
+	code, _, _ = runCLI(t, "", "diff", "000")
+	assert.Equal(t, exitUsage, code)
+
+	code, out, _ = runCLI(t, "", "coverage", "-q")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "pharma.procurement")
+
+	code, out, _ = runCLI(t, "", "align", "-q", "--kind", "all", "--format", "json")
+	require.Equal(t, exitOK, code)
+	var links []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &links))
+	assert.NotEmpty(t, links)
+
+	code, out, _ = runCLI(t, "", "taxonomy", "--lang", "en")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, 28, strings.Count(out, "\n"))
+}
+
+func TestCustomTaxonomyEndToEnd(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "coverage", "-q", "--taxonomy", "../../taxonomy/testdata/small.yaml", "--format", "csv")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "vax.coverage")
+	assert.NotContains(t, out, "pharma.procurement")
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	require.NoError(t, os.WriteFile(bad, []byte(`{"themes":[{"id":"x"}]}`), 0o644))
+	code, _, errOut = runCLI(t, "", "coverage", "--taxonomy", bad)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "invalid taxonomy")
+}
+
+func TestEvalCommand(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "eval", "-q")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "task counts exact 5/5")
+	assert.Contains(t, out, "top-1 in gold set")
+}

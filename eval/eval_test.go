@@ -1,0 +1,59 @@
+package eval_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/eval"
+	"github.com/policycmp/policycmp/segment"
+	"github.com/policycmp/policycmp/seeds"
+)
+
+func seedScores(t *testing.T) *eval.Scores {
+	t.Helper()
+	docs, err := policycmp.LoadFS(context.Background(), seeds.FS(), seeds.Names(), policycmp.Options{})
+	require.NoError(t, err)
+	seg, err := segment.Shared()
+	if err != nil {
+		t.Skipf("jieba dictionaries unavailable: %v", err)
+	}
+	res, err := policycmp.Compare(context.Background(), docs, policycmp.Config{Aligner: policycmp.NewAligner(seg)})
+	require.NoError(t, err)
+	return eval.Evaluate(eval.DevGold(), res)
+}
+
+// The floors below are the scores the project reaches on the dev gold
+// (README, "Evaluation"); a change that drops below them fails here.
+func TestSeedScores(t *testing.T) {
+	s := seedScores(t)
+	var buf bytes.Buffer
+	s.Print(&buf, true)
+	t.Log("\n" + buf.String())
+
+	assert.Equal(t, 5, s.CountsExact, "task counts exact for all five seeds")
+	assert.Equal(t, 107, s.TasksLocated, "every gold task located in exactly one task")
+	assert.Equal(t, 5, s.MetaRight, "region, level and year right")
+	assert.Equal(t, s.Targets, s.TargetsFound, "every dev target found")
+	assert.Equal(t, s.DeptNames, s.DeptFound, "every dev department found")
+	assert.GreaterOrEqual(t, s.Top1(), 0.96, "top-1 in gold set")
+	assert.GreaterOrEqual(t, s.SetF1(), 0.85, "theme set F1")
+	assert.GreaterOrEqual(t, s.PairsLinked, 26, "gold clause pairs linked")
+	assert.GreaterOrEqual(t, s.PairsEquivalent, 19, "gold clause pairs linked as equivalent")
+	if s.Judged > 0 {
+		assert.GreaterOrEqual(t, float64(s.JudgedCorrect)/float64(s.Judged), 0.9, "precision of equivalent links on the judged sample")
+	}
+}
+
+func TestSquashAndLocate(t *testing.T) {
+	assert.Equal(t, "(一)医保100%", eval.Squash("（一） 医保　１００％"))
+	d, err := policycmp.IngestString("x.txt", "一、任务\n(一)推进医联体建设。落实分级诊疗。\n(二)推进医保支付改革。")
+	require.NoError(t, err)
+	assert.Len(t, eval.TasksContaining(d, "医联体 建设"), 1)
+	assert.Len(t, eval.TasksContaining(d, "推进"), 2)
+	assert.Equal(t, []string{"x/一/(一)/c1", "x/一/(一)/c2"}, eval.ClausesContaining(d, "建设。落实"))
+}

@@ -1,0 +1,50 @@
+package policycmptest_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/policycmptest"
+	"github.com/policycmp/policycmp/seeds"
+)
+
+// recorder is a testing.TB that keeps failures instead of failing.
+type recorder struct {
+	testing.TB
+	errors []string
+}
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+func TestAssertCoversOnSeeds(t *testing.T) {
+	docs, err := policycmp.LoadFS(context.Background(), seeds.FS(), seeds.Names(), policycmp.Options{})
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), docs, policycmp.Config{})
+	require.NoError(t, err)
+	zj, jd := res.Documents[0], res.Documents[3]
+
+	policycmptest.AssertCovers(t, zj, "pharma.procurement", "insurance.payment", "personnel.pay", "delivery.tcm")
+	policycmptest.AssertCovers(t, jd, "delivery.familydoctor", "delivery.private", "publichealth.covid")
+
+	rec := &recorder{TB: t}
+	assert.False(t, policycmptest.AssertCovers(rec, jd, "pricing.service"), "Jiading 2020 has no pricing task")
+	require.Len(t, rec.errors, 1)
+	assert.Contains(t, rec.errors[0], "does not cover theme pricing.service")
+
+	rec = &recorder{TB: t}
+	assert.False(t, policycmptest.AssertNotCovers(rec, zj, "pharma.procurement"))
+	assert.Len(t, rec.errors, 1)
+
+	cov := res.Coverage()
+	assert.True(t, cov.Has(zj.ID, "pharma.procurement"))
+	assert.Contains(t, cov.Missing(jd.ID, zj.ID), "pricing.service")
+	assert.Equal(t, []string{zj.ID, res.Documents[1].ID, res.Documents[4].ID}, cov.Docs("pricing.service"))
+}

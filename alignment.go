@@ -51,7 +51,11 @@ func NewAligner(seg segment.Segmenter) *DefaultAligner {
 
 // TaskOptions are the defaults for task alignment: whole tasks share more
 // vocabulary than clauses, so the thresholds are higher.
-var TaskOptions = align.Options{Equivalent: 0.55, Mutual: 0.40, Related: 0.32, PerDoc: 2}
+var TaskOptions = align.Options{Equivalent: 0.55, Mutual: 0.40, Related: 0.32, PerDoc: 2, NoLabels: true}
+
+// ReuseMinScore is the clause-link score from which shared passages are
+// searched with local alignment.
+const ReuseMinScore = 0.75
 
 // Align implements Aligner.
 func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, []Link, []Reuse, error) {
@@ -111,7 +115,9 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 			topts.WordIDF = idf.IDF
 		}
 	}
-	phraseLinks, err := align.New(copts).Align(ctx, pu)
+	popts := copts
+	popts.NoLabels = true // labels are given to the clause links below
+	phraseLinks, err := align.New(popts).Align(ctx, pu)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -125,18 +131,21 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 		}
 		return id
 	})
-	for i, l := range clauseLinks {
-		if l.Kind == align.Equivalent {
+	if err := parallel(ctx, len(clauseLinks), 0, func(i int) {
+		if l := clauseLinks[i]; l.Kind == align.Equivalent {
 			clauseLinks[i].Relation, clauseLinks[i].Reason = align.Label(byID[l.A], byID[l.B])
 		}
+	}); err != nil {
+		return nil, nil, nil, err
 	}
 	taskLinks, err := align.New(topts).Align(ctx, tu)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// Local alignment only where near-verbatim text is likely.
 	var eq []align.Link
 	for _, l := range clauseLinks {
-		if l.Kind == align.Equivalent {
+		if l.Kind == align.Equivalent && l.Score >= ReuseMinScore {
 			eq = append(eq, l)
 		}
 	}

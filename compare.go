@@ -118,8 +118,12 @@ func Compare(ctx context.Context, docs []*Document, cfg Config) (*Result, error)
 	return res, nil
 }
 
-// parallel runs f(0..n-1) on up to workers goroutines and stops early when
-// ctx is cancelled.
+// Parallel runs f(0..n-1) on up to workers goroutines (0: GOMAXPROCS)
+// and stops handing out work when ctx is cancelled, returning its error.
+func Parallel(ctx context.Context, n, workers int, f func(i int)) error {
+	return parallel(ctx, n, workers, f)
+}
+
 func parallel(ctx context.Context, n, workers int, f func(i int)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

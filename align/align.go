@@ -90,10 +90,16 @@ type Options struct {
 	// MaxPosting skips bigrams found in more units than this share of the
 	// corpus when gathering candidates; 0 means 0.05 (never below 64 units).
 	MaxPosting float64
+	// Budget bounds the posting entries one unit reads when gathering
+	// candidates, its rarest bigrams first; 0 means 4000. It keeps the cost
+	// per unit constant, so alignment grows linearly with the corpus.
+	Budget int
 	// PerDoc caps the links of one unit into one other document; 0 means 3.
 	PerDoc int
 	// Workers bounds parallel scoring; 0 means GOMAXPROCS.
 	Workers int
+	// NoLabels leaves Relation and Reason empty (label later with Label).
+	NoLabels bool
 	// WordIDF gives a background inverse document frequency for words,
 	// such as jieba's idf table (segment.Jieba.IDF); ok false for unknown
 	// words. When nil, word weights come from the units alone.
@@ -124,6 +130,9 @@ func (o Options) withDefaults() Options {
 	def(&o.MutualSpecific, 8.0)
 	if o.Candidates == 0 {
 		o.Candidates = 30
+	}
+	if o.Budget == 0 {
+		o.Budget = 4000
 	}
 	if o.PerDoc == 0 {
 		o.PerDoc = 3
@@ -353,29 +362,110 @@ func themePrior(s float64, a, b []string) float64 {
 	return s * 0.75
 }
 
+// scratch is a worker's reusable memory for gathering candidates.
+type scratch struct {
+	acc     []float64 // accumulated weight per unit
+	touched []int32   // units with acc != 0
+	order   []int
+	top     []cand
+}
+
+type cand struct {
+	j int32
+	s float64
+}
+
+// better orders candidates: higher score first, then lower unit index.
+func better(x, y cand) bool { return x.s > y.s || (x.s == y.s && x.j < y.j) }
+
 // candidates returns up to k units of other documents that share the most
-// indexed bigram weight with unit i.
-func (ix *Index) candidates(i, k int, acc map[int32]float64) []int32 {
-	clear(acc)
+// indexed bigram weight with unit i. It reads the postings of i's rarest
+// bigrams first and stops after budget entries, and keeps the k best in a
+// small heap, so its cost does not grow with the corpus.
+func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
+	if len(sc.acc) < len(ix.units) {
+		sc.acc = make([]float64, len(ix.units))
+	}
 	v := ix.chars[i]
-	for p, id := range v.ids {
-		for _, pj := range ix.postings[id] {
-			if ix.docIdx[pj.unit] != ix.docIdx[i] {
-				acc[pj.unit] += float64(v.w[p]) * float64(pj.w)
-			}
-		}
+	sc.order = sc.order[:0]
+	for p := range v.ids {
+		sc.order = append(sc.order, p)
 	}
-	out := make([]int32, 0, len(acc))
-	for j := range acc {
-		out = append(out, j)
-	}
-	slices.SortFunc(out, func(a, b int32) int {
-		if c := cmp.Compare(acc[b], acc[a]); c != 0 {
+	slices.SortFunc(sc.order, func(a, b int) int {
+		if c := cmp.Compare(ix.df[v.ids[a]], ix.df[v.ids[b]]); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
 	})
-	return out[:min(k, len(out))]
+	read := 0
+	sc.touched = sc.touched[:0]
+	for _, p := range sc.order {
+		post := ix.postings[v.ids[p]]
+		if read > 0 && read+len(post) > budget {
+			break
+		}
+		read += len(post)
+		for _, pj := range post {
+			if ix.docIdx[pj.unit] == ix.docIdx[i] {
+				continue
+			}
+			if sc.acc[pj.unit] == 0 {
+				sc.touched = append(sc.touched, pj.unit)
+			}
+			sc.acc[pj.unit] += float64(v.w[p]) * float64(pj.w)
+		}
+	}
+	// keep the k best in a min-heap (worst at the root)
+	h := sc.top[:0]
+	less := func(a, b int) bool { return better(h[b], h[a]) } // a is worse than b
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			m := l
+			if r := l + 1; r < len(h) && less(r, l) {
+				m = r
+			}
+			if !less(m, i) {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, j := range sc.touched {
+		c := cand{j, sc.acc[j]}
+		sc.acc[j] = 0
+		switch {
+		case len(h) < k:
+			h = append(h, c)
+			for x := len(h) - 1; x > 0; {
+				p := (x - 1) / 2
+				if !less(x, p) {
+					break
+				}
+				h[x], h[p] = h[p], h[x]
+				x = p
+			}
+		case better(c, h[0]):
+			h[0] = c
+			down(0)
+		}
+	}
+	sc.top = h
+	out := slices.Clone(h)
+	slices.SortFunc(out, func(x, y cand) int {
+		if better(x, y) {
+			return -1
+		}
+		if better(y, x) {
+			return 1
+		}
+		return 0
+	})
+	return out
 }
 
 // Align links the units of different documents whose score reaches the
@@ -395,9 +485,9 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			acc := map[int32]float64{}
+			var sc scratch
 			for i := range next {
-				found[i] = a.linksOf(ix, i, acc)
+				found[i] = a.linksOf(ix, i, &sc)
 			}
 		}()
 	}
@@ -438,7 +528,7 @@ feed:
 	}
 	links = Decide(links, func(id string) string { return docOf[id] }, a.opts)
 	for i, l := range links {
-		if l.Kind == Equivalent {
+		if l.Kind == Equivalent && !a.opts.NoLabels {
 			links[i].Relation, links[i].Reason = Label(byID[l.A], byID[l.B])
 		}
 	}
@@ -475,16 +565,12 @@ func Decide(links []Link, doc func(id string) string, opts Options) []Link {
 	return links
 }
 
-func (a *Aligner) linksOf(ix *Index, i int, acc map[int32]float64) []Link {
-	type cand struct {
-		j int
-		s float64
-	}
+func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []Link {
 	var cs []cand
-	for _, j := range ix.candidates(i, a.opts.Candidates, acc) {
-		s := ix.Similarity(i, int(j), a.opts.CharWeight)
-		if s >= a.opts.Related && ix.anchored(i, int(j), a.opts.Specific) {
-			cs = append(cs, cand{int(j), s})
+	for _, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
+		s := ix.Similarity(i, int(c.j), a.opts.CharWeight)
+		if s >= a.opts.Related && ix.anchored(i, int(c.j), a.opts.Specific) {
+			cs = append(cs, cand{c.j, s})
 		}
 	}
 	slices.SortFunc(cs, func(x, y cand) int {
@@ -505,7 +591,7 @@ func (a *Aligner) linksOf(ix *Index, i int, acc map[int32]float64) []Link {
 		if ix.docIdx[c.j] < ix.docIdx[i] {
 			ua, ub = ub, ua
 		}
-		out = append(out, Link{A: ua.ID, B: ub.ID, Score: math.Round(c.s*1000) / 1000, Kind: Related, anchored: ix.anchored(i, c.j, a.opts.MutualSpecific)})
+		out = append(out, Link{A: ua.ID, B: ub.ID, Score: math.Round(c.s*1000) / 1000, Kind: Related, anchored: ix.anchored(i, int(c.j), a.opts.MutualSpecific)})
 	}
 	return out
 }

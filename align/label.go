@@ -3,6 +3,9 @@ package align
 import (
 	"fmt"
 	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Label says how B relates to A when the two are equivalent: same (near
@@ -21,10 +24,19 @@ func Label(a, b Unit) (Relation, string) {
 		}
 		return rel, fmt.Sprintf("%s: %s%g%s vs %s%g%s", metricName(ta, tb), cmpWord(tb.Comparator), tb.Value, tb.Unit, cmpWord(ta.Comparator), ta.Value, ta.Unit)
 	}
-	if Overlap(a.Text, b.Text) >= 0.85 {
+	if a.Text == b.Text {
+		return Same, "verbatim"
+	}
+	pa, pb := pairKeys(a.Text), pairKeys(b.Text)
+	common := commonSorted(pa, pb)
+	if len(pa)+len(pb) > 0 && 2*float64(common)/float64(len(pa)+len(pb)) >= 0.8 {
 		return Same, "near-verbatim"
 	}
-	return Adapted, fmt.Sprintf("same measure in local wording; %.0f%% of the shorter clause recurs in the other", Shared(Diff(a.Text, b.Text))*100)
+	shared := 0.0
+	if n := min(len(pa), len(pb)); n > 0 {
+		shared = float64(common) / float64(n)
+	}
+	return Adapted, fmt.Sprintf("same measure in local wording; %.0f%% of the shorter clause's character pairs recur in the other", shared*100)
 }
 
 func cmpWord(c string) string {
@@ -88,14 +100,70 @@ func dice(a, b []string) float64 {
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
+// pairKeys returns the content character pairs of s (as Bigrams) encoded
+// as sorted integers: cheaper to compare than strings.
+func pairKeys(s string) []uint64 {
+	var out []uint64
+	var prev rune = -1
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			prev = -1
+			continue
+		}
+		if prev >= 0 {
+			out = append(out, uint64(prev)<<32|uint64(r))
+		}
+		prev = r
+	}
+	slices.Sort(out)
+	return out
+}
+
+// commonSorted counts the multiset intersection of two sorted slices.
+func commonSorted(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// containment is the share of the smaller bigram multiset found in the other.
+func containment(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	count := map[string]int{}
+	for _, x := range a {
+		count[x]++
+	}
+	common := 0
+	for _, y := range b {
+		if count[y] > 0 {
+			count[y]--
+			common++
+		}
+	}
+	return float64(common) / float64(min(len(a), len(b)))
+}
+
 // Overlap is the share of characters two texts have in common: 1 minus the
 // character edit distance over the longer length.
-func Overlap(a, b string) float64 {
-	ra, rb := []rune(a), []rune(b)
-	n := max(len(ra), len(rb))
+func Overlap(a, b string) float64 { return overlap(a, b, Diff(a, b)) }
+
+func overlap(a, b string, ops []Op) float64 {
+	n := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
 	if n == 0 {
 		return 1
 	}
-	d := Levenshtein(Diff(a, b))
-	return math.Max(0, 1-float64(d)/float64(n))
+	return math.Max(0, 1-float64(Levenshtein(ops))/float64(n))
 }

@@ -3,8 +3,10 @@ package align
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -31,50 +33,55 @@ const (
 
 // LocalAlign runs Smith–Waterman on the characters of a and b and returns
 // the best-scoring local alignment as rune spans and its identity count.
+// It keeps two rows of the score matrix, with the start and the identities
+// of the best path into each cell, so memory grows with len(b) only.
 func LocalAlign(a, b []rune) (aStart, aEnd, bStart, bEnd, score, ident int) {
 	n, m := len(a), len(b)
 	if n == 0 || m == 0 {
 		return
 	}
-	h := make([][]int32, n+1)
-	for i := range h {
-		h[i] = make([]int32, m+1)
+	type cell struct {
+		h          int32
+		si, sj, id int32 // start of the path, identities on it
 	}
+	prev, cur := make([]cell, m+1), make([]cell, m+1)
+	var best cell
 	bi, bj := 0, 0
-	var best int32
 	for i := 1; i <= n; i++ {
+		cur[0] = cell{}
 		for j := 1; j <= m; j++ {
+			match := a[i-1] == b[j-1]
 			s := int32(swMismatch)
-			if a[i-1] == b[j-1] {
+			if match {
 				s = swMatch
 			}
-			v := max(0, h[i-1][j-1]+s, h[i-1][j]+swGap, h[i][j-1]+swGap)
-			h[i][j] = v
-			if v > best {
-				best, bi, bj = v, i, j
+			c := cell{}
+			if d := prev[j-1]; d.h+s > 0 {
+				c = cell{h: d.h + s, si: d.si, sj: d.sj, id: d.id}
+				if d.h == 0 {
+					c.si, c.sj, c.id = int32(i-1), int32(j-1), 0
+				}
+				if match {
+					c.id++
+				}
+			}
+			if u := prev[j]; u.h+swGap > c.h {
+				c = cell{h: u.h + swGap, si: u.si, sj: u.sj, id: u.id}
+			}
+			if l := cur[j-1]; l.h+swGap > c.h {
+				c = cell{h: l.h + swGap, si: l.si, sj: l.sj, id: l.id}
+			}
+			cur[j] = c
+			if c.h > best.h {
+				best, bi, bj = c, i, j
 			}
 		}
+		prev, cur = cur, prev
 	}
-	i, j := bi, bj
-	for i > 0 && j > 0 && h[i][j] > 0 {
-		s := int32(swMismatch)
-		if a[i-1] == b[j-1] {
-			s = swMatch
-		}
-		switch {
-		case h[i][j] == h[i-1][j-1]+s:
-			if a[i-1] == b[j-1] {
-				ident++
-			}
-			i--
-			j--
-		case h[i][j] == h[i-1][j]+swGap:
-			i--
-		default:
-			j--
-		}
+	if best.h == 0 {
+		return 0, 0, 0, 0, 0, 0
 	}
-	return i, bi, j, bj, int(best), ident
+	return int(best.si), bi, int(best.sj), bj, int(best.h), int(best.id)
 }
 
 // ReuseOptions tune reuse detection. The zero value uses the defaults.
@@ -94,31 +101,38 @@ func Reuse(ctx context.Context, byID map[string]Unit, links []Link, opts ReuseOp
 	if opts.MinIdentity == 0 {
 		opts.MinIdentity = 0.8
 	}
-	var out []Passage
-	for k, l := range links {
-		if k%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("align: reuse: %w", err)
+	found := make([]*Passage, len(links))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				found[k] = passage(byID, links[k], opts)
 			}
+		}()
+	}
+	var err error
+feed:
+	for k := range links {
+		select {
+		case <-ctx.Done():
+			err = fmt.Errorf("align: reuse: %w", ctx.Err())
+			break feed
+		case next <- k:
 		}
-		ua, ok1 := byID[l.A]
-		ub, ok2 := byID[l.B]
-		if !ok1 || !ok2 {
-			continue
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	var out []Passage
+	for _, p := range found {
+		if p != nil {
+			out = append(out, *p)
 		}
-		ra, rb := []rune(ua.Text), []rune(ub.Text)
-		if len(ra) > 2000 || len(rb) > 2000 {
-			continue
-		}
-		as, ae, bs, be, score, ident := LocalAlign(ra, rb)
-		length := max(ae-as, be-bs)
-		if ident < opts.MinChars || float64(ident) < opts.MinIdentity*float64(length) {
-			continue
-		}
-		p := Passage{A: l.A, B: l.B, Score: score, Identities: ident,
-			AStart: byteOff(ra, as), AEnd: byteOff(ra, ae), BStart: byteOff(rb, bs), BEnd: byteOff(rb, be),
-			Text: string(ra[as:ae])}
-		out = append(out, p)
 	}
 	slices.SortFunc(out, func(x, y Passage) int {
 		if c := strings.Compare(x.A, y.A); c != 0 {
@@ -127,6 +141,31 @@ func Reuse(ctx context.Context, byID map[string]Unit, links []Link, opts ReuseOp
 		return strings.Compare(x.B, y.B)
 	})
 	return out, nil
+}
+
+func passage(byID map[string]Unit, l Link, opts ReuseOptions) *Passage {
+	ua, ok1 := byID[l.A]
+	ub, ok2 := byID[l.B]
+	if !ok1 || !ok2 {
+		return nil
+	}
+	ra, rb := []rune(ua.Text), []rune(ub.Text)
+	if len(ra) > 600 || len(rb) > 600 {
+		return nil // a sentence that long is a parse failure; its reuse shows in its parts
+	}
+	var as, ae, bs, be, score, ident int
+	if ua.Text == ub.Text { // verbatim: the whole text, no alignment needed
+		as, ae, bs, be, score, ident = 0, len(ra), 0, len(rb), swMatch*len(ra), len(ra)
+	} else {
+		as, ae, bs, be, score, ident = LocalAlign(ra, rb)
+	}
+	length := max(ae-as, be-bs)
+	if ident < opts.MinChars || float64(ident) < opts.MinIdentity*float64(length) {
+		return nil
+	}
+	return &Passage{A: l.A, B: l.B, Score: score, Identities: ident,
+		AStart: byteOff(ra, as), AEnd: byteOff(ra, ae), BStart: byteOff(rb, bs), BEnd: byteOff(rb, be),
+		Text: string(ra[as:ae])}
 }
 
 func byteOff(rs []rune, i int) int {

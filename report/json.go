@@ -20,6 +20,8 @@ type Output struct {
 func (r *Report) JSON(w io.Writer, res *policycmp.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true)
-	enc.SetIndent("", " ")
+	if !r.opts.Compact {
+		enc.SetIndent("", " ")
+	}
 	return enc.Encode(Output{Result: res, Report: r})
 }

@@ -33,6 +33,8 @@ type Options struct {
 	// Sections chooses the sections Markdown and HTML show after the
 	// summary, from AllSections; empty means all.
 	Sections []string
+	// Compact writes JSON without indentation (for large corpora).
+	Compact bool
 }
 
 // AllSections are the report's sections after the document summary.

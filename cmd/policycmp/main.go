@@ -49,6 +49,7 @@ func commands() []command {
 		{"diff", "character diffs of the aligned clauses of two documents", cmdDiff},
 		{"taxonomy", "list the themes of the taxonomy", cmdTaxonomy},
 		{"eval", "score the analysis against a gold file (default: the embedded seed dev gold)", cmdEval},
+		{"bench-scale", "run the pipeline on generated corpora of growing size and print throughput", cmdBenchScale},
 	}
 }
 

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/internal/scale"
+	"github.com/policycmp/policycmp/report"
+)
+
+// cmdBenchScale runs the whole pipeline — ingest, classify, align, report —
+// on generated corpora of growing size and prints throughput, peak memory
+// and how the time grows between sizes.
+func cmdBenchScale(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags("bench-scale", e, &c, "text")
+	sizes := fs.String("sizes", "100,250,500,1000", "comma-separated corpus sizes, ascending")
+	seed := fs.Uint64("seed", 1, "generator seed")
+	noAlign := fs.Bool("no-align", false, "skip alignment")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	if err := parseFlags(fs, args, &c, "text"); err != nil {
+		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	var ns []int
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			fmt.Fprintf(e.stderr, "policycmp bench-scale: bad size %q\n", s)
+			return errUsage
+		}
+		ns = append(ns, n)
+	}
+	gen, err := scale.New(ctx)
+	if err != nil {
+		return err
+	}
+	cfg, err := pipelineConfig(nil, !*noAlign)
+	if err != nil {
+		return err
+	}
+	var stages []string
+	var stageStart time.Time
+	cfg.Progress = func(stage string, done, total int) {
+		if done == total {
+			stages = append(stages, fmt.Sprintf("%s %.1fs", stage, time.Since(stageStart).Seconds()))
+			stageStart = time.Now()
+		}
+	}
+	fmt.Fprintf(e.stdout, "GOMAXPROCS=%d\n%8s %8s %9s %8s %9s %10s %8s %10s  %s\n", runtime.GOMAXPROCS(0), "docs", "MB", "seconds", "MB/s", "links", "peakRSS_MB", "heap_MB", "exponent", "stages")
+	var prevN int
+	var prevT float64
+	for _, n := range ns {
+		docs := gen.Generate(n, *seed)
+		bytesIn := 0
+		for _, d := range docs {
+			bytesIn += len(d.Text)
+		}
+		runtime.GC()
+		start := time.Now()
+		parsed := make([]*policycmp.Document, len(docs))
+		errs := make([]error, len(docs))
+		policycmp.Parallel(ctx, len(docs), 0, func(i int) {
+			parsed[i], errs[i] = policycmp.Ingest(docs[i].Name, []byte(docs[i].Text), policycmp.Options{})
+		})
+		for _, err := range errs {
+			if err != nil {
+				return err
+			}
+		}
+		stages = []string{fmt.Sprintf("ingest %.1fs", time.Since(start).Seconds())}
+		stageStart = time.Now()
+		res, err := policycmp.Compare(ctx, parsed, cfg)
+		if err != nil {
+			return err
+		}
+		rs := time.Now()
+		if err := report.Build(res, report.Options{Compact: true}).JSON(io.Discard, res); err != nil {
+			return err
+		}
+		stages = append(stages, fmt.Sprintf("report %.1fs", time.Since(rs).Seconds()))
+		secs := time.Since(start).Seconds()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		exp := ""
+		if prevN > 0 {
+			exp = fmt.Sprintf("%.2f", math.Log(secs/prevT)/math.Log(float64(n)/float64(prevN)))
+		}
+		mb := float64(bytesIn) / (1 << 20)
+		fmt.Fprintf(e.stdout, "%8d %8.1f %9.2f %8.2f %9d %10d %8d %10s  %s\n", n, mb, secs, mb/secs, len(res.Alignments), peakRSS()/1024, ms.HeapSys>>20, exp, strings.Join(stages, ", "))
+		prevN, prevT = n, secs
+	}
+	return nil
+}
+
+// peakRSS reads the process's peak resident set size in KiB (Linux), 0 elsewhere.
+func peakRSS() int {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return n
+		}
+	}
+	return 0
+}

@@ -3,7 +3,6 @@ package policycmp
 import (
 	"context"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/policycmp/policycmp/align"
@@ -67,13 +66,15 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	if minRunes == 0 {
 		minRunes = 6
 	}
-	var cu, pu, tu []align.Unit
-	where := map[string]*Clause{}
-	docOf := map[string]string{}
-	for _, d := range docs {
+	// Build the units of each document in parallel, then join them in
+	// document order.
+	type unitsOf struct{ cu, pu []align.Unit }
+	per := make([]unitsOf, len(docs))
+	if err := parallel(ctx, len(docs), 0, func(k int) {
+		d := docs[k]
+		var u unitsOf
 		for _, t := range d.Tasks {
 			themes := themeIDs(t)
-			tu = append(tu, align.Unit{ID: t.ID, Doc: d.ID, Text: t.Text, Words: segment.Words(seg, segment.FoldText(t.Text)), Themes: themes})
 			for i := range t.Clauses {
 				c := &t.Clauses[i]
 				if utf8.RuneCountInString(c.Text) < minRunes {
@@ -86,21 +87,32 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 					}
 				}
 				cthemes := a.unitThemes(c.Text, themes)
-				cu = append(cu, align.Unit{ID: c.ID, Doc: d.ID, Text: c.Text, Words: segment.Words(seg, segment.FoldText(c.Text)), Themes: cthemes, Targets: targets})
+				words := segment.Words(seg, segment.FoldText(c.Text))
+				u.cu = append(u.cu, align.Unit{ID: c.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets})
 				// Long sentences list several measures: align their phrases too.
 				if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 					for k, p := range ps {
-						pu = append(pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Doc: d.ID, Text: p, Words: segment.Words(seg, segment.FoldText(p)), Themes: a.unitThemes(p, cthemes)})
+						u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Doc: d.ID, Text: p, Words: segment.Words(seg, segment.FoldText(p)), Themes: a.unitThemes(p, cthemes)})
 					}
 				} else {
-					pu = append(pu, align.Unit{ID: c.ID + "#1", Doc: d.ID, Text: c.Text, Words: cu[len(cu)-1].Words, Themes: cthemes})
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Doc: d.ID, Text: c.Text, Words: words, Themes: cthemes})
 				}
-				where[c.ID] = c
-				docOf[c.ID] = d.ID
 			}
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, nil, nil, fmt.Errorf("align: %w", err)
+		per[k] = u
+	}); err != nil {
+		return nil, nil, nil, fmt.Errorf("align: %w", err)
+	}
+	var cu, pu []align.Unit
+	where := map[string]*Clause{}
+	docOf := map[string]string{}
+	for k, u := range per {
+		cu, pu = append(cu, u.cu...), append(pu, u.pu...)
+		for _, t := range docs[k].Tasks {
+			for i := range t.Clauses {
+				where[t.Clauses[i].ID] = &t.Clauses[i]
+				docOf[t.Clauses[i].ID] = docs[k].ID
+			}
 		}
 	}
 	copts, topts := a.Clause, a.Task
@@ -117,20 +129,28 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	}
 	popts := copts
 	popts.NoLabels = true // labels are given to the clause links below
-	phraseLinks, err := align.New(popts).Align(ctx, pu)
+	clauseLinks, err := align.New(popts).Align(ctx, pu) // phrases, lifted to their clauses
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	pu = nil
+	// Task units are built after the phrase pass, which needs the most memory.
+	tus := make([][]align.Unit, len(docs))
+	if err := parallel(ctx, len(docs), 0, func(k int) {
+		for _, t := range docs[k].Tasks {
+			tus[k] = append(tus[k], align.Unit{ID: t.ID, Doc: docs[k].ID, Text: t.Text, Words: segment.Words(seg, segment.FoldText(t.Text)), Themes: themeIDs(t)})
+		}
+	}); err != nil {
+		return nil, nil, nil, fmt.Errorf("align: %w", err)
+	}
+	var tu []align.Unit
+	for _, u := range tus {
+		tu = append(tu, u...)
 	}
 	byID := make(map[string]align.Unit, len(cu))
 	for _, u := range cu {
 		byID[u.ID] = u
 	}
-	clauseLinks := align.Lift(phraseLinks, func(id string) string {
-		if i := strings.LastIndexByte(id, '#'); i >= 0 {
-			return id[:i]
-		}
-		return id
-	})
 	if err := parallel(ctx, len(clauseLinks), 0, func(i int) {
 		if l := clauseLinks[i]; l.Kind == align.Equivalent {
 			clauseLinks[i].Relation, clauseLinks[i].Reason = align.Label(byID[l.A], byID[l.B])

@@ -1,5 +1,7 @@
 package policycmp
 
+import "unicode/utf8"
+
 // Document is one policy document after ingest and structure parsing.
 //
 // All Start/End offsets are byte offsets into Raw, the input decoded to UTF-8
@@ -101,9 +103,9 @@ func (c *Clause) rawSpan(start, end int) (int, int) {
 	if c.m.Len() == 0 {
 		return c.Start, c.End
 	}
-	ri := newRuneIndex(c.Text)
 	start, end = min(max(start, 0), len(c.Text)), min(max(end, 0), len(c.Text))
-	return c.m.span(ri[start], ri[end])
+	rs := utf8.RuneCountInString(c.Text[:start])
+	return c.m.span(rs, rs+utf8.RuneCountInString(c.Text[start:end]))
 }
 
 // Departments names who is responsible for a task.

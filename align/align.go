@@ -46,6 +46,10 @@ const (
 type Unit struct {
 	ID      string
 	Doc     string   // units of the same Doc are never linked
+	// Group, when set, names the whole this unit is a part of (a clause
+	// for a phrase): Align then reports links between groups, each with
+	// the best score of its parts' links, equivalent when any part link is.
+	Group   string
 	Text    string   // the text compared character by character
 	Words   []string // segmented, variant-folded words without stop words
 	Themes  []string // theme IDs, primary first; may be empty
@@ -85,7 +89,7 @@ type Options struct {
 	// CharWeight is the share of the character-bigram cosine in the score
 	// (the rest is the word cosine); 0 means 0.55.
 	CharWeight float64
-	// Candidates is how many candidates per unit are scored; 0 means 30.
+	// Candidates is how many candidates per unit are scored; 0 means 10.
 	Candidates int
 	// MaxPosting skips bigrams found in more units than this share of the
 	// corpus when gathering candidates; 0 means 0.05 (never below 64 units).
@@ -129,7 +133,7 @@ func (o Options) withDefaults() Options {
 	def(&o.Specific, 6.0)
 	def(&o.MutualSpecific, 8.0)
 	if o.Candidates == 0 {
-		o.Candidates = 30
+		o.Candidates = 10
 	}
 	if o.Budget == 0 {
 		o.Budget = 4000
@@ -245,25 +249,36 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool))
 		}
 		ix.docIdx[i] = docOrder[u.Doc]
 	}
-	cv, wv := &vocab{ids: map[string]int32{}}, &vocab{ids: map[string]int32{}}
-	charTF := make([]map[int32]int, len(units))
-	wordTF := make([]map[int32]int, len(units))
+	cv, wv := map[uint64]int32{}, &vocab{ids: map[string]int32{}}
+	charID := func(k uint64) int32 {
+		id, ok := cv[k]
+		if !ok {
+			id = int32(len(cv))
+			cv[k] = id
+		}
+		return id
+	}
+	charTF := make([]termFreq, len(units))
+	wordTF := make([]termFreq, len(units))
 	var cdf, wdf []int32
+	var buf []int32
 	for i, u := range units {
-		charTF[i] = map[int32]int{}
-		for _, g := range Bigrams(u.Text) {
-			charTF[i][cv.id(g)]++
+		buf = buf[:0]
+		for _, k := range pairKeys(u.Text) {
+			buf = append(buf, charID(k))
 		}
-		wordTF[i] = map[int32]int{}
+		charTF[i] = newTermFreq(buf)
+		buf = buf[:0]
 		for _, w := range u.Words {
-			wordTF[i][wv.id(w)]++
+			buf = append(buf, wv.id(w))
 		}
-		cdf = grow(cdf, len(cv.ids))
+		wordTF[i] = newTermFreq(buf)
+		cdf = grow(cdf, len(cv))
 		wdf = grow(wdf, len(wv.ids))
-		for id := range charTF[i] {
+		for _, id := range charTF[i].ids {
 			cdf[id]++
 		}
-		for id := range wordTF[i] {
+		for _, id := range wordTF[i].ids {
 			wdf[id]++
 		}
 	}
@@ -285,10 +300,11 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool))
 	for i := range units {
 		ix.chars[i] = tfidf(charTF[i], cdf, n, nil)
 		ix.words[i] = tfidf(wordTF[i], wdf, n, wordIDF)
+		charTF[i], wordTF[i] = termFreq{}, termFreq{}
 	}
 	ix.df = cdf
 	ix.maxPost = max(64, int(maxPosting*n))
-	ix.postings = make([][]posting, len(cv.ids))
+	ix.postings = make([][]posting, len(cv))
 	for i, v := range ix.chars {
 		for p, id := range v.ids {
 			if int(cdf[id]) <= ix.maxPost {
@@ -306,30 +322,45 @@ func grow(s []int32, n int) []int32 {
 	return s
 }
 
-func tfidf(tf map[int32]int, df []int32, n float64, idf []float64) vec {
-	v := vec{ids: make([]int32, 0, len(tf)), w: make([]float32, 0, len(tf))}
-	for id := range tf {
-		v.ids = append(v.ids, id)
-	}
-	slices.Sort(v.ids)
-	norm := 0.0
-	ws := make([]float64, len(v.ids))
-	for i, id := range v.ids {
-		var w float64
-		if idf != nil {
-			w = (1 + math.Log(float64(tf[id]))) * idf[id]
-		} else {
-			w = (1 + math.Log(float64(tf[id]))) * math.Log(1+n/float64(df[id]))
+// termFreq holds the distinct term IDs of a unit, sorted, with their counts.
+type termFreq struct {
+	ids    []int32
+	counts []int32
+}
+
+func newTermFreq(ids []int32) termFreq {
+	slices.Sort(ids)
+	var tf termFreq
+	for k, id := range ids {
+		if k > 0 && id == ids[k-1] {
+			tf.counts[len(tf.counts)-1]++
+			continue
 		}
-		ws[i] = w
-		norm += w * w
+		tf.ids = append(tf.ids, id)
+		tf.counts = append(tf.counts, 1)
+	}
+	return tf
+}
+
+func tfidf(tf termFreq, df []int32, n float64, idf []float64) vec {
+	v := vec{ids: tf.ids, w: make([]float32, len(tf.ids))}
+	norm := 0.0
+	ws := make([]float64, len(tf.ids))
+	for i, id := range tf.ids {
+		t := 1 + math.Log(float64(tf.counts[i]))
+		if idf != nil {
+			ws[i] = t * idf[id]
+		} else {
+			ws[i] = t * math.Log(1+n/float64(df[id]))
+		}
+		norm += ws[i] * ws[i]
 	}
 	norm = math.Sqrt(norm)
-	for _, w := range ws {
+	for i, w := range ws {
 		if norm > 0 {
 			w /= norm
 		}
-		v.w = append(v.w, float32(w))
+		v.w[i] = float32(w)
 	}
 	return v
 }
@@ -478,7 +509,7 @@ func (a *Aligner) Align(ctx context.Context, units []Unit) ([]Link, error) {
 // AlignIndex is Align over a prepared index.
 func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	n := len(ix.units)
-	found := make([][]Link, n)
+	found := make([][]pair, n)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(a.opts.Workers, max(n, 1)) {
@@ -506,33 +537,120 @@ feed:
 	if err != nil {
 		return nil, fmt.Errorf("align: %w", err)
 	}
-	seen := map[[2]string]bool{}
-	var links []Link
-	for _, ls := range found {
-		for _, l := range ls {
-			k := [2]string{l.A, l.B}
-			if seen[k] {
+	// Merge both directions of each pair: a pair found from its later
+	// unit is kept unless its earlier unit found it too.
+	total := 0
+	for _, ps := range found {
+		total += len(ps)
+	}
+	pairs := make([]pair, 0, total)
+	for k, ps := range found {
+		for _, p := range ps {
+			if int(p.a) != k && slices.ContainsFunc(found[p.a], func(q pair) bool { return q.a == p.a && q.b == p.b }) {
 				continue
 			}
-			seen[k] = true
-			links = append(links, l)
+			pairs = append(pairs, p)
 		}
 	}
-	docOf := make(map[string]string, n)
-	for _, u := range ix.units {
-		docOf[u.ID] = u.Doc
+	clear(found)
+	a.decide(ix, pairs)
+	if ix.grouped() {
+		return a.groupLinks(ix, pairs), nil
 	}
-	byID := make(map[string]Unit, n)
-	for _, u := range ix.units {
-		byID[u.ID] = u
-	}
-	links = Decide(links, func(id string) string { return docOf[id] }, a.opts)
-	for i, l := range links {
-		if l.Kind == Equivalent && !a.opts.NoLabels {
-			links[i].Relation, links[i].Reason = Label(byID[l.A], byID[l.B])
+	links := make([]Link, len(pairs))
+	for k, p := range pairs {
+		l := Link{A: ix.units[p.a].ID, B: ix.units[p.b].ID, Score: p.s, Kind: Related, anchored: p.anch}
+		if p.eq {
+			l.Kind = Equivalent
+			if !a.opts.NoLabels {
+				l.Relation, l.Reason = Label(ix.units[p.a], ix.units[p.b])
+			}
 		}
+		links[k] = l
 	}
+	SortLinks(links)
 	return links, nil
+}
+
+func (ix *Index) grouped() bool {
+	for _, u := range ix.units {
+		if u.Group != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// groupLinks lifts unit pairs to links between their groups.
+func (a *Aligner) groupLinks(ix *Index, pairs []pair) []Link {
+	gid := make([]int32, len(ix.units))
+	var names []string
+	index := map[string]int32{}
+	for i, u := range ix.units {
+		g := u.Group
+		if g == "" {
+			g = u.ID
+		}
+		k, ok := index[g]
+		if !ok {
+			k = int32(len(names))
+			index[g] = k
+			names = append(names, g)
+		}
+		gid[i] = k
+	}
+	type agg struct {
+		s  float64
+		eq bool
+	}
+	merged := map[uint64]agg{}
+	for _, p := range pairs {
+		ga, gb := gid[p.a], gid[p.b]
+		if ga == gb {
+			continue
+		}
+		key := uint64(ga)<<32 | uint64(gb)
+		m := merged[key]
+		m.s = max(m.s, p.s)
+		m.eq = m.eq || p.eq
+		merged[key] = m
+	}
+	links := make([]Link, 0, len(merged))
+	for key, m := range merged {
+		l := Link{A: names[key>>32], B: names[key&0xffffffff], Score: m.s, Kind: Related}
+		if m.eq {
+			l.Kind = Equivalent
+		}
+		links = append(links, l)
+	}
+	SortLinks(links)
+	return links
+}
+
+// pair is a link between units a and b of the index, a from the earlier document.
+type pair struct {
+	a, b     int32
+	s        float64
+	anch, eq bool
+}
+
+// decide marks pairs equivalent: by score, or as mutual best matches
+// anchored on a specific word (see Decide).
+func (a *Aligner) decide(ix *Index, pairs []pair) {
+	best := make(map[uint64]float64, len(pairs)) // best score of a unit into a document
+	for _, p := range pairs {
+		for _, key := range []uint64{uint64(p.a)<<32 | uint64(ix.docIdx[p.b]), uint64(p.b)<<32 | uint64(ix.docIdx[p.a])} {
+			if p.s > best[key] {
+				best[key] = p.s
+			}
+		}
+	}
+	for k := range pairs {
+		p := &pairs[k]
+		// Ties count as best: each unit has no better match in the other's document.
+		mutual := p.s >= best[uint64(p.a)<<32|uint64(ix.docIdx[p.b])] && p.s >= best[uint64(p.b)<<32|uint64(ix.docIdx[p.a])]
+		p.eq = p.s >= a.opts.Equivalent || (mutual && p.s >= a.opts.Mutual && p.anch)
+	}
 }
 
 // Decide sets the kind of each link: equivalent when its score reaches
@@ -565,7 +683,7 @@ func Decide(links []Link, doc func(id string) string, opts Options) []Link {
 	return links
 }
 
-func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []Link {
+func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []pair {
 	var cs []cand
 	for _, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
 		s := ix.Similarity(i, int(c.j), a.opts.CharWeight)
@@ -580,18 +698,19 @@ func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []Link {
 		return cmp.Compare(x.j, y.j)
 	})
 	perDoc := map[int]int{}
-	var out []Link
+	var out []pair
 	for _, c := range cs {
 		d := ix.docIdx[c.j]
 		if perDoc[d] >= a.opts.PerDoc {
 			continue
 		}
 		perDoc[d]++
-		ua, ub := ix.units[i], ix.units[c.j]
+		x, y := int32(i), c.j
 		if ix.docIdx[c.j] < ix.docIdx[i] {
-			ua, ub = ub, ua
+			x, y = y, x
 		}
-		out = append(out, Link{A: ua.ID, B: ub.ID, Score: math.Round(c.s*1000) / 1000, Kind: Related, anchored: ix.anchored(i, int(c.j), a.opts.MutualSpecific)})
+		s := math.Round(c.s*1000) / 1000
+		out = append(out, pair{a: x, b: y, s: s, anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific)})
 	}
 	return out
 }

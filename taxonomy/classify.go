@@ -88,6 +88,7 @@ type term struct {
 	str    string
 	theme  int
 	weight float64
+	id     int // unique per (theme, term) entry
 }
 
 type reTerm struct {
@@ -95,6 +96,7 @@ type reTerm struct {
 	str    string
 	theme  int
 	weight float64
+	id     int
 }
 
 // Dict is a dictionary classifier built from a taxonomy's terms. Matching is
@@ -118,13 +120,15 @@ func NewDict(t *Taxonomy, opts DictOptions) *Dict {
 			owners[s]++
 		}
 	}
+	nextID := 0
 	for i, th := range t.Themes {
 		add := func(s string, w float64) {
+			nextID++
 			w /= math.Sqrt(float64(owners[s]))
 			if pat, ok := strings.CutPrefix(s, "re:"); ok {
 				re, err := regexp.Compile(pat)
 				if err == nil {
-					d.res = append(d.res, reTerm{re: re, str: s, theme: i, weight: w})
+					d.res = append(d.res, reTerm{re: re, str: s, theme: i, weight: w, id: nextID})
 				}
 				return
 			}
@@ -133,7 +137,7 @@ func NewDict(t *Taxonomy, opts DictOptions) *Dict {
 				return
 			}
 			w *= lengthFactor(len(rs))
-			d.byHead[rs[0]] = append(d.byHead[rs[0]], term{text: rs, str: s, theme: i, weight: w})
+			d.byHead[rs[0]] = append(d.byHead[rs[0]], term{text: rs, str: s, theme: i, weight: w, id: nextID})
 		}
 		for _, s := range th.Terms {
 			add(s, 1)
@@ -173,6 +177,7 @@ type scored struct {
 	hit    Hit
 	theme  int
 	weight float64
+	term   int // the term entry's id; a regular-expression match adds its text
 }
 
 func (d *Dict) match(s string) ([]Hit, []scored) {
@@ -205,7 +210,7 @@ func (d *Dict) match(s string) ([]Hit, []scored) {
 			if inside {
 				break // part of a longer term already matched
 			}
-			out = append(out, scored{hit: Hit{Term: t.str, Start: offs[i], End: offs[i+len(t.text)]}, theme: t.theme, weight: t.weight})
+			out = append(out, scored{hit: Hit{Term: t.str, Start: offs[i], End: offs[i+len(t.text)]}, theme: t.theme, weight: t.weight, term: t.id})
 		}
 		for k := i; k < i+longest; k++ {
 			covered[k] = true
@@ -213,7 +218,7 @@ func (d *Dict) match(s string) ([]Hit, []scored) {
 	}
 	for _, rt := range d.res {
 		for _, loc := range rt.re.FindAllStringIndex(s, -1) {
-			out = append(out, scored{hit: Hit{Term: s[loc[0]:loc[1]], Start: loc[0], End: loc[1]}, theme: rt.theme, weight: rt.weight})
+			out = append(out, scored{hit: Hit{Term: s[loc[0]:loc[1]], Start: loc[0], End: loc[1]}, theme: rt.theme, weight: rt.weight, term: rt.id})
 		}
 	}
 	hits := make([]Hit, len(out))
@@ -227,17 +232,14 @@ func (d *Dict) match(s string) ([]Hit, []scored) {
 func (d *Dict) Classify(u Unit) []Label {
 	n := len(d.tax.Themes)
 	raw := make([]float64, n)
-	seen := make([]map[string]int, n)
+	seen := map[int]int{} // occurrences per term entry
 	ev := make([][]Hit, n)
 	for p, part := range u.Parts {
 		head := p < u.HeadParts
 		_, sc := d.match(part)
 		for _, s := range sc {
-			if seen[s.theme] == nil {
-				seen[s.theme] = map[string]int{}
-			}
-			k := seen[s.theme][s.hit.Term]
-			seen[s.theme][s.hit.Term] = k + 1
+			k := seen[s.term]
+			seen[s.term] = k + 1
 			w := s.weight
 			if k > 0 { // repeats add little
 				w *= 0.25

@@ -23,7 +23,7 @@ func cmdAnalyze(ctx context.Context, e *env, args []string) error {
 	}
 	return c.write(e, func(w io.Writer) error {
 		if c.format == "json" {
-			return writeJSON(w, res)
+			return policycmp.WriteJSON(w, res, " ", "", nil)
 		}
 		return writeText(w, res)
 	})

@@ -27,6 +27,7 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "generator seed")
 	noAlign := fs.Bool("no-align", false, "skip alignment")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile (allocations) to this file after the last size")
 	if err := parseFlags(fs, args, &c, "text"); err != nil {
 		return err
 	}
@@ -108,6 +109,14 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 		mb := float64(bytesIn) / (1 << 20)
 		fmt.Fprintf(e.stdout, "%8d %8.1f %9.2f %8.2f %9d %10d %8d %10s  %s\n", n, mb, secs, mb/secs, len(res.Alignments), peakRSS()/1024, ms.HeapSys>>20, exp, strings.Join(stages, ", "))
 		prevN, prevT = n, secs
+	}
+	if *memProfile != "" {
+		f, err := os.Create(*memProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return pprof.Lookup("allocs").WriteTo(f, 0)
 	}
 	return nil
 }

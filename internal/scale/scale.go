@@ -37,7 +37,8 @@ var chrome = []string{"发布时间:2024-%02d-%02d", "点击次数:%d", "[bookma
 var depts = []string{"市卫生健康局", "市医保局", "市财政局", "市发展改革局", "市人力资源社会保障局", "市市场监管局", "市教育局", "市民政局"}
 
 var cnNums = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
-	"二十一", "二十二", "二十三", "二十四", "二十五", "二十六", "二十七", "二十八", "二十九", "三十", "三十一", "三十二", "三十三", "三十四", "三十五", "三十六", "三十七", "三十八", "三十九", "四十"}
+	"二十一", "二十二", "二十三", "二十四", "二十五", "二十六", "二十七", "二十八", "二十九", "三十", "三十一", "三十二", "三十三", "三十四", "三十五", "三十六", "三十七", "三十八", "三十九", "四十",
+	"四十一", "四十二", "四十三", "四十四", "四十五", "四十六", "四十七", "四十八", "四十九", "五十"}
 
 // Generator makes documents from the seed material. It is not safe for
 // concurrent use; Generate is deterministic for a given seed.
@@ -84,11 +85,11 @@ func (g *Generator) doc(r *rand.Rand, i int) string {
 	fmt.Fprintf(&b, chrome[0]+"\n", r.IntN(12)+1, r.IntN(28)+1)
 	fmt.Fprintf(&b, chrome[1]+"\n", r.IntN(5000))
 	b.WriteString("为深入贯彻落实深化医药卫生体制改革部署要求,结合我市实际,提出以下重点工作任务。\n")
-	sections := 3 + r.IntN(3)
+	sections := 4 + r.IntN(3)
 	task := 0
 	for s := range sections {
 		fmt.Fprintf(&b, "%s、%s\n", cnNums[s], sectionNames[r.IntN(len(sectionNames))])
-		for range 4 + r.IntN(5) {
+		for range 6 + r.IntN(5) {
 			if task >= len(cnNums) {
 				break
 			}

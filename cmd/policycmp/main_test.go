@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -192,4 +193,15 @@ func TestEvalCommand(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "task counts exact 5/5")
 	assert.Contains(t, out, "top-1 in gold set")
+}
+
+func TestDeterministicAcrossProcs(t *testing.T) {
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	_, one, _ := runCLI(t, "", "analyze", "-q")
+	runtime.GOMAXPROCS(2)
+	_, two, _ := runCLI(t, "", "analyze", "-q")
+	_, again, _ := runCLI(t, "", "analyze", "-q")
+	assert.Equal(t, one, two, "byte-identical JSON with GOMAXPROCS=1 and 2")
+	assert.Equal(t, two, again, "byte-identical JSON run to run")
 }

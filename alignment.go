@@ -180,7 +180,52 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 		bs, be := cb.rawSpan(p.BStart, p.BEnd)
 		reuse = append(reuse, Reuse{A: p.A, B: p.B, ADoc: docOf[p.A], BDoc: docOf[p.B], AStart: as, AEnd: ae, BStart: bs, BEnd: be, Text: p.Text, Chars: p.Identities})
 	}
-	return toLinks(clauseLinks), toLinks(taskLinks), reuse, nil
+	return toLinks(clauseLinks), taskLinksFrom(docs, clauseLinks, taskLinks), reuse, nil
+}
+
+// taskLinksFrom joins two evidences that two tasks share their subject: the
+// similarity of their whole texts, and the links between their clauses. A
+// task pair is linked when either says so, with the better score; it is
+// equivalent when the tasks share their primary theme and one of their
+// clauses is equivalent (or their texts alone are).
+func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link {
+	taskOf := map[string]*Task{}
+	for _, d := range docs {
+		for _, t := range d.Tasks {
+			for _, c := range t.Clauses {
+				taskOf[c.ID] = t
+			}
+		}
+	}
+	type agg struct {
+		score float64
+		eq    bool
+	}
+	m := map[[2]string]agg{}
+	for _, l := range textLinks {
+		m[[2]string{l.A, l.B}] = agg{l.Score, l.Kind == align.Equivalent}
+	}
+	for _, l := range clauseLinks {
+		ta, tb := taskOf[l.A], taskOf[l.B]
+		if ta == nil || tb == nil {
+			continue
+		}
+		k := [2]string{ta.ID, tb.ID}
+		g := m[k]
+		g.score = max(g.score, l.Score)
+		g.eq = g.eq || (l.Kind == align.Equivalent && ta.PrimaryTheme() == tb.PrimaryTheme())
+		m[k] = g
+	}
+	out := make([]align.Link, 0, len(m))
+	for k, g := range m {
+		l := align.Link{A: k[0], B: k[1], Score: g.score, Kind: align.Related}
+		if g.eq {
+			l.Kind = align.Equivalent
+		}
+		out = append(out, l)
+	}
+	align.SortLinks(out)
+	return toLinks(out)
 }
 
 func toLinks(ls []align.Link) []Link {

@@ -20,6 +20,9 @@ import (
 //go:embed testdata/seeds-dev.json
 var devGold []byte
 
+//go:embed testdata/judged-equivalent.json
+var devJudged []byte
+
 // Gold is a hand-made answer key.
 type Gold struct {
 	About       string       `json:"about"`
@@ -88,12 +91,20 @@ type Judgement struct {
 	Note    string `json:"note,omitempty"`
 }
 
-// DevGold returns the embedded dev gold for the seed documents.
+// DevGold returns the embedded dev gold for the seed documents, with the
+// project's hand judgements of proposed equivalent links (Judged) added.
 func DevGold() *Gold {
 	g, err := ParseGold(devGold)
 	if err != nil {
 		panic("eval: embedded gold is invalid: " + err.Error())
 	}
+	var j struct {
+		Judged []Judgement `json:"judged"`
+	}
+	if err := json.Unmarshal(devJudged, &j); err != nil {
+		panic("eval: embedded judgements are invalid: " + err.Error())
+	}
+	g.Judged = append(g.Judged, j.Judged...)
 	return g
 }
 
@@ -134,6 +145,9 @@ type Scores struct {
 
 	Pairs, PairsLinked, PairsEquivalent int
 	PairMisses                          []string
+
+	// Task pairs holding a gold clause pair, and how many are linked.
+	TaskPairs, TaskPairsLinked int
 
 	Judged, JudgedCorrect int
 }
@@ -295,6 +309,25 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 			s.PairMisses = append(s.PairMisses, fmt.Sprintf("pair %s not linked: %q ~ %q", p.ID, p.A.Snippet, p.B.Snippet))
 		}
 	}
+	taskLinks := linkIndex(res.TaskAlignments)
+	seenTP := map[[2]string]bool{}
+	for _, p := range g.ClausePairs {
+		da, db := bySource[p.A.Source], bySource[p.B.Source]
+		if da == nil || db == nil {
+			continue
+		}
+		ta, tb := TasksContaining(da, p.A.Snippet), TasksContaining(db, p.B.Snippet)
+		if len(ta) != 1 || len(tb) != 1 || seenTP[[2]string{ta[0].ID, tb[0].ID}] {
+			continue
+		}
+		seenTP[[2]string{ta[0].ID, tb[0].ID}] = true
+		s.TaskPairs++
+		if taskLinks[[2]string{ta[0].ID, tb[0].ID}] != "" {
+			s.TaskPairsLinked++
+		} else {
+			s.PairMisses = append(s.PairMisses, fmt.Sprintf("task pair %s ~ %s (from %s) not linked", ta[0].ID, tb[0].ID, p.ID))
+		}
+	}
 	for _, j := range g.Judged {
 		if pairKind(bySource, links, j.A, j.B) != "equivalent" {
 			continue // the sample judges equivalent links the system makes
@@ -441,9 +474,9 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 		s.Top1(), ratio(s.Top1Primary, s.ThemeTasks), s.SetP(), s.SetR(), s.SetF1(), s.ThemeTasks)
 	fmt.Fprintf(w, "targets:   found %d/%d\n", s.TargetsFound, s.Targets)
 	fmt.Fprintf(w, "depts:     gold names found %d/%d; predicted names right %d/%d\n", s.DeptFound, s.DeptNames, s.DeptCorrect, s.DeptPred)
-	fmt.Fprintf(w, "alignment: gold clause pairs linked %d/%d, as equivalent %d/%d\n", s.PairsLinked, s.Pairs, s.PairsEquivalent, s.Pairs)
+	fmt.Fprintf(w, "alignment: gold clause pairs linked %d/%d, as equivalent %d/%d; tasks holding them linked %d/%d\n", s.PairsLinked, s.Pairs, s.PairsEquivalent, s.Pairs, s.TaskPairsLinked, s.TaskPairs)
 	if s.Judged > 0 {
-		fmt.Fprintf(w, "precision: hand-judged equivalent links right %d/%d = %.3f\n", s.JudgedCorrect, s.Judged, ratio(s.JudgedCorrect, s.Judged))
+		fmt.Fprintf(w, "precision: hand-judged equivalent links right %d/%d = %.3f (judged links the system still proposes as equivalent)\n", s.JudgedCorrect, s.Judged, ratio(s.JudgedCorrect, s.Judged))
 	}
 	if verbose {
 		for _, d := range s.Docs {

@@ -44,6 +44,8 @@ func TestSeedScores(t *testing.T) {
 	assert.GreaterOrEqual(t, s.SetF1(), 0.85, "theme set F1")
 	assert.GreaterOrEqual(t, s.PairsLinked, 26, "gold clause pairs linked")
 	assert.GreaterOrEqual(t, s.PairsEquivalent, 19, "gold clause pairs linked as equivalent")
+	assert.GreaterOrEqual(t, s.TaskPairsLinked, 29, "tasks holding a gold clause pair are linked")
+	assert.GreaterOrEqual(t, s.Judged, 60, "the judged sample covers at least 60 proposed links")
 	if s.Judged > 0 {
 		assert.GreaterOrEqual(t, float64(s.JudgedCorrect)/float64(s.Judged), 0.9, "precision of equivalent links on the judged sample")
 	}

@@ -129,6 +129,9 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	}
 	popts := copts
 	popts.NoLabels = true // labels are given to the clause links below
+	if popts.KeyTerm == nil {
+		popts.KeyTerm = segment.IsDomainTerm
+	}
 	clauseLinks, err := align.New(popts).Align(ctx, pu) // phrases, lifted to their clauses
 	if err != nil {
 		return nil, nil, nil, err

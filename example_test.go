@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/taxonomy"
 )
 
@@ -39,8 +40,13 @@ func ExampleNormalizeString() {
 func ExampleCompare() {
 	a, _ := policycmp.IngestString("province.txt", "一、重点任务\n（一）深化药品和医用耗材集中带量采购改革。落实集采医保资金结余留用政策。")
 	b, _ := policycmp.IngestString("city.txt", "一、重点任务\n（一）开展药品耗材集中带量采购工作。落实药品耗材集中采购医保资金结余留用政策。")
+	seg, err := segment.Shared() // jieba, loaded once per process
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{
-		Aligner: policycmp.NewAligner(nil), // character bigrams; pass a segment.Jieba for words
+		Aligner: policycmp.NewAligner(seg),
 	})
 	if err != nil {
 		fmt.Println(err)

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Kind says how close two linked units are.
@@ -82,7 +83,7 @@ type Options struct {
 	// Equivalent is the score from which a link is equivalent; 0 means 0.65.
 	Equivalent float64
 	// Mutual is the lower score from which a link is equivalent when each
-	// unit is the other's best match in its document; 0 means 0.40.
+	// unit is the other's best match in its document; 0 means 0.44.
 	Mutual float64
 	// Related is the score from which units are linked at all; 0 means 0.28.
 	Related float64
@@ -117,6 +118,15 @@ type Options struct {
 	// MutualSpecific is the word weight a mutual-best link below
 	// Equivalent needs in a shared word; 0 means 8.0.
 	MutualSpecific float64
+	// KeyTerm marks curated domain terms (segment.IsDomainTerm). Two units
+	// that share a key term rare in the corpus (weight ≥ MutualSpecific)
+	// name the same instrument — 公共卫生科, 三明医改, 多学科诊疗 — whatever
+	// else their wording does: they are linked as related with at least
+	// KeyFloor, never made equivalent by that alone (on the seeds, half of
+	// such pairs state different measures on the same instrument).
+	KeyTerm func(word string) bool `json:"-"`
+	// KeyFloor is that least score; 0 means 0.42.
+	KeyFloor float64
 }
 
 func (o Options) withDefaults() Options {
@@ -126,12 +136,13 @@ func (o Options) withDefaults() Options {
 		}
 	}
 	def(&o.Equivalent, 0.65)
-	def(&o.Mutual, 0.40)
+	def(&o.Mutual, 0.44)
 	def(&o.Related, 0.28)
 	def(&o.CharWeight, 0.55)
 	def(&o.MaxPosting, 0.05)
 	def(&o.Specific, 6.0)
 	def(&o.MutualSpecific, 8.0)
+	def(&o.KeyFloor, 0.42)
 	if o.Candidates == 0 {
 		o.Candidates = 10
 	}
@@ -192,6 +203,7 @@ type Index struct {
 	df       []int32
 	maxPost  int
 	wordW    []float64 // weight of each word ID (background × corpus IDF), nil without a background table
+	wordText []string  // the word of each word ID
 }
 
 // Bigrams returns the character bigrams of s that carry content: pairs of
@@ -235,6 +247,10 @@ func (v *vocab) id(s string) int32 {
 func NewIndex(units []Unit, maxPosting float64) *Index {
 	return newIndex(units, maxPosting, nil)
 }
+
+// minUnitsForRarity is the corpus size from which word weights are scaled
+// by the words' rarity among the units.
+const minUnitsForRarity = 100
 
 // unknownIDF is the background IDF of words the table lacks: domain terms
 // and names, rare in general text.
@@ -293,10 +309,19 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool))
 			if !ok {
 				v = unknownIDF
 			}
-			wordIDF[id] = v * math.Log(1+n/float64(wdf[id])) / math.Log(1+n)
+			// Scale by the word's rarity in the corpus, once there are
+			// enough units for document frequencies to mean something.
+			if n >= minUnitsForRarity {
+				v *= math.Log(1+n/float64(wdf[id])) / math.Log(1+n)
+			}
+			wordIDF[id] = v
 		}
 	}
 	ix.wordW = wordIDF
+	ix.wordText = make([]string, len(wv.ids))
+	for w, id := range wv.ids {
+		ix.wordText[id] = w
+	}
 	for i := range units {
 		ix.chars[i] = tfidf(charTF[i], cdf, n, nil)
 		ix.words[i] = tfidf(wordTF[i], wdf, n, wordIDF)
@@ -685,9 +710,14 @@ func Decide(links []Link, doc func(id string) string, opts Options) []Link {
 
 func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []pair {
 	var cs []cand
+	keyOnly := map[int32]bool{}
 	for _, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
 		s := ix.Similarity(i, int(c.j), a.opts.CharWeight)
-		if s >= a.opts.Related && ix.anchored(i, int(c.j), a.opts.Specific) {
+		if a.opts.KeyTerm != nil && s < a.opts.KeyFloor && ix.shareKey(i, int(c.j), a.opts.MutualSpecific, a.opts.KeyTerm) {
+			s = a.opts.KeyFloor
+			keyOnly[c.j] = true
+		}
+		if s >= a.opts.Related && (keyOnly[c.j] || ix.anchored(i, int(c.j), a.opts.Specific) || ix.sameWording(i, int(c.j))) {
 			cs = append(cs, cand{c.j, s})
 		}
 	}
@@ -710,7 +740,7 @@ func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []pair {
 			x, y = y, x
 		}
 		s := math.Round(c.s*1000) / 1000
-		out = append(out, pair{a: x, b: y, s: s, anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific)})
+		out = append(out, pair{a: x, b: y, s: s, anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific) && !keyOnly[c.j]})
 	}
 	return out
 }
@@ -739,6 +769,38 @@ func (ix *Index) anchored(i, j int, min float64) bool {
 		}
 	}
 	return false
+}
+
+// shareKey reports whether units i and j share a key term of weight ≥ min.
+func (ix *Index) shareKey(i, j int, min float64, key func(string) bool) bool {
+	if ix.wordW == nil {
+		return false
+	}
+	a, b := ix.words[i], ix.words[j]
+	p, q := 0, 0
+	for p < len(a.ids) && q < len(b.ids) {
+		switch {
+		case a.ids[p] == b.ids[q]:
+			if id := a.ids[p]; ix.wordW[id] >= min && key(ix.wordText[id]) {
+				return true
+			}
+			p++
+			q++
+		case a.ids[p] < b.ids[q]:
+			p++
+		default:
+			q++
+		}
+	}
+	return false
+}
+
+// sameWording reports units that share most of their characters and at
+// least one content word: the same measure in near-identical words, even
+// when its words are common in the corpus (推进家庭医生签约服务高质量发展).
+// Boilerplate made only of stop words has no content word to share.
+func (ix *Index) sameWording(i, j int) bool {
+	return ix.chars[i].dot(ix.chars[j]) >= 0.7 && ix.words[i].dot(ix.words[j]) > 0
 }
 
 // SortLinks orders links by A, then B.
@@ -786,34 +848,64 @@ func Lift(links []Link, parent func(id string) string) []Link {
 }
 
 // Phrases splits text at commas, colons and semicolons into phrases of at
-// least minRunes runes; shorter pieces join their neighbour.
+// least minRunes runes; shorter pieces join their neighbour. An enumeration
+// comma (、) splits too when the items around it are clauses of their own
+// (ten runes or more), as in 完善…、推进…、拓展…, but not in a list of
+// names such as 康复医院、护理院、互联网医院.
 func Phrases(text string, minRunes int) []string {
-	var out []string
+	var pieces []string
 	var cur strings.Builder
-	flush := func(force bool) {
-		s := strings.TrimSpace(cur.String())
-		if s == "" {
-			return
-		}
-		if !force && len([]rune(s)) < minRunes {
-			return
-		}
-		out = append(out, s)
-		cur.Reset()
-	}
 	for _, r := range text {
 		switch r {
 		case ',', '，', ':', '：', ';', '；':
-			flush(false)
-			if cur.Len() > 0 {
-				cur.WriteRune(r)
-			}
+			pieces = append(pieces, cur.String(), string(r))
+			cur.Reset()
 		default:
 			cur.WriteRune(r)
 		}
 	}
-	if s := strings.TrimSpace(cur.String()); s != "" {
-		if len([]rune(s)) < minRunes && len(out) > 0 {
+	pieces = append(pieces, cur.String())
+	// pieces alternate text, separator, text …; split long items at 、.
+	var items []string
+	for i, p := range pieces {
+		if i%2 == 1 {
+			items = append(items, p)
+			continue
+		}
+		parts := strings.Split(p, "、")
+		long := len(parts) > 1
+		for _, part := range parts {
+			if utf8.RuneCountInString(part) < 10 {
+				long = false
+			}
+		}
+		if !long {
+			items = append(items, p)
+			continue
+		}
+		for k, part := range parts {
+			if k > 0 {
+				items = append(items, "、")
+			}
+			items = append(items, part)
+		}
+	}
+	var out []string
+	var b strings.Builder
+	for i, it := range items {
+		if i%2 == 1 { // a separator
+			if utf8.RuneCountInString(strings.TrimSpace(b.String())) >= minRunes {
+				out = append(out, strings.TrimSpace(b.String()))
+				b.Reset()
+			} else if b.Len() > 0 {
+				b.WriteString(it)
+			}
+			continue
+		}
+		b.WriteString(it)
+	}
+	if s := strings.TrimSpace(b.String()); s != "" {
+		if utf8.RuneCountInString(s) < minRunes && len(out) > 0 {
 			out[len(out)-1] += "," + s
 		} else {
 			out = append(out, s)

@@ -127,6 +127,10 @@ type Options struct {
 	KeyTerm func(word string) bool `json:"-"`
 	// KeyFloor is that least score; 0 means 0.42.
 	KeyFloor float64
+	// KeyMaxUnits is how many units at most may hold a key term for it to
+	// count: a term found all over the corpus no longer singles out one
+	// instrument; 0 means 8.
+	KeyMaxUnits int
 }
 
 func (o Options) withDefaults() Options {
@@ -143,6 +147,9 @@ func (o Options) withDefaults() Options {
 	def(&o.Specific, 6.0)
 	def(&o.MutualSpecific, 8.0)
 	def(&o.KeyFloor, 0.42)
+	if o.KeyMaxUnits == 0 {
+		o.KeyMaxUnits = 8
+	}
 	if o.Candidates == 0 {
 		o.Candidates = 10
 	}
@@ -204,6 +211,7 @@ type Index struct {
 	maxPost  int
 	wordW    []float64 // weight of each word ID (background × corpus IDF), nil without a background table
 	wordText []string  // the word of each word ID
+	wordDF   []int32   // how many units hold each word
 }
 
 // Bigrams returns the character bigrams of s that carry content: pairs of
@@ -318,6 +326,7 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool))
 		}
 	}
 	ix.wordW = wordIDF
+	ix.wordDF = wdf
 	ix.wordText = make([]string, len(wv.ids))
 	for w, id := range wv.ids {
 		ix.wordText[id] = w
@@ -713,11 +722,11 @@ func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []pair {
 	keyOnly := map[int32]bool{}
 	for _, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
 		s := ix.Similarity(i, int(c.j), a.opts.CharWeight)
-		if a.opts.KeyTerm != nil && s < a.opts.KeyFloor && ix.shareKey(i, int(c.j), a.opts.MutualSpecific, a.opts.KeyTerm) {
+		if a.opts.KeyTerm != nil && s < a.opts.KeyFloor && ix.shareKey(i, int(c.j), a.opts.MutualSpecific, a.opts.KeyMaxUnits, a.opts.KeyTerm) {
 			s = a.opts.KeyFloor
 			keyOnly[c.j] = true
 		}
-		if s >= a.opts.Related && (keyOnly[c.j] || ix.anchored(i, int(c.j), a.opts.Specific) || ix.sameWording(i, int(c.j))) {
+		if s >= a.opts.Related && (keyOnly[c.j] || ix.anchored(i, int(c.j), a.opts.Specific)) {
 			cs = append(cs, cand{c.j, s})
 		}
 	}
@@ -772,7 +781,7 @@ func (ix *Index) anchored(i, j int, min float64) bool {
 }
 
 // shareKey reports whether units i and j share a key term of weight ≥ min.
-func (ix *Index) shareKey(i, j int, min float64, key func(string) bool) bool {
+func (ix *Index) shareKey(i, j int, min float64, maxUnits int, key func(string) bool) bool {
 	if ix.wordW == nil {
 		return false
 	}
@@ -781,7 +790,7 @@ func (ix *Index) shareKey(i, j int, min float64, key func(string) bool) bool {
 	for p < len(a.ids) && q < len(b.ids) {
 		switch {
 		case a.ids[p] == b.ids[q]:
-			if id := a.ids[p]; ix.wordW[id] >= min && key(ix.wordText[id]) {
+			if id := a.ids[p]; ix.wordW[id] >= min && int(ix.wordDF[id]) <= maxUnits && key(ix.wordText[id]) {
 				return true
 			}
 			p++
@@ -793,14 +802,6 @@ func (ix *Index) shareKey(i, j int, min float64, key func(string) bool) bool {
 		}
 	}
 	return false
-}
-
-// sameWording reports units that share most of their characters and at
-// least one content word: the same measure in near-identical words, even
-// when its words are common in the corpus (推进家庭医生签约服务高质量发展).
-// Boilerplate made only of stop words has no content word to share.
-func (ix *Index) sameWording(i, j int) bool {
-	return ix.chars[i].dot(ix.chars[j]) >= 0.7 && ix.words[i].dot(ix.words[j]) > 0
 }
 
 // SortLinks orders links by A, then B.

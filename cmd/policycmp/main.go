@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 )
 
 // Exit codes.
@@ -28,7 +29,16 @@ const (
 
 var errUsage = errors.New("usage")
 
+// defaultGCPercent is the garbage-collection target the command sets when
+// GOGC is not set: the heap may grow 60 % over the live data instead of
+// 100 %, which keeps a 1,000-document run near 1.6 GB instead of 2 GB for a
+// few percent of CPU.
+const defaultGCPercent = 60
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

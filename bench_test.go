@@ -9,8 +9,8 @@ import (
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/internal/scale"
 	"github.com/policycmp/policycmp/report"
-	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/seeds"
+	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/taxonomy"
 )
 

@@ -45,8 +45,8 @@ const (
 
 // Unit is a piece of text to align.
 type Unit struct {
-	ID      string
-	Doc     string   // units of the same Doc are never linked
+	ID  string
+	Doc string // units of the same Doc are never linked
 	// Group, when set, names the whole this unit is a part of (a clause
 	// for a phrase): Align then reports links between groups, each with
 	// the best score of its parts' links, equivalent when any part link is.
@@ -758,15 +758,21 @@ func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []pair {
 // weight (background IDF scaled by its rarity in the corpus) reaches min.
 // Without a background table, any shared word counts.
 func (ix *Index) anchored(i, j int, min float64) bool {
-	a, b := ix.words[i], ix.words[j]
 	if ix.wordW == nil {
+		a, b := ix.words[i], ix.words[j]
 		return len(a.ids) == 0 || len(b.ids) == 0 || a.dot(b) > 0
 	}
+	return ix.sharedWord(i, j, func(id int32) bool { return ix.wordW[id] >= min })
+}
+
+// sharedWord reports whether units i and j share a word for which ok holds.
+func (ix *Index) sharedWord(i, j int, ok func(id int32) bool) bool {
+	a, b := ix.words[i], ix.words[j]
 	p, q := 0, 0
 	for p < len(a.ids) && q < len(b.ids) {
 		switch {
 		case a.ids[p] == b.ids[q]:
-			if ix.wordW[a.ids[p]] >= min {
+			if ok(a.ids[p]) {
 				return true
 			}
 			p++
@@ -785,23 +791,9 @@ func (ix *Index) shareKey(i, j int, min float64, maxUnits int, key func(string) 
 	if ix.wordW == nil {
 		return false
 	}
-	a, b := ix.words[i], ix.words[j]
-	p, q := 0, 0
-	for p < len(a.ids) && q < len(b.ids) {
-		switch {
-		case a.ids[p] == b.ids[q]:
-			if id := a.ids[p]; ix.wordW[id] >= min && int(ix.wordDF[id]) <= maxUnits && key(ix.wordText[id]) {
-				return true
-			}
-			p++
-			q++
-		case a.ids[p] < b.ids[q]:
-			p++
-		default:
-			q++
-		}
-	}
-	return false
+	return ix.sharedWord(i, j, func(id int32) bool {
+		return ix.wordW[id] >= min && int(ix.wordDF[id]) <= maxUnits && key(ix.wordText[id])
+	})
 }
 
 // SortLinks orders links by A, then B.

@@ -70,7 +70,7 @@ func sameMetric(as, bs []Target) (Target, Target, bool) {
 			if x.Unit != y.Unit {
 				continue
 			}
-			d := dice(Bigrams(x.Indicator), Bigrams(y.Indicator))
+			d, _ := PairOverlap(x.Indicator, y.Indicator)
 			if d > best {
 				best, bi, bj = d, i, j
 			}
@@ -80,24 +80,6 @@ func sameMetric(as, bs []Target) (Target, Target, bool) {
 		return Target{}, Target{}, false
 	}
 	return as[bi], bs[bj], true
-}
-
-func dice(a, b []string) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	count := map[string]int{}
-	for _, x := range a {
-		count[x]++
-	}
-	common := 0
-	for _, y := range b {
-		if count[y] > 0 {
-			count[y]--
-			common++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
 // pairKeys returns the content character pairs of s (as Bigrams) encoded
@@ -119,6 +101,18 @@ func pairKeys(s string) []uint64 {
 	return out
 }
 
+// PairOverlap compares the content character pairs (Bigrams) of two texts:
+// dice is twice the shared pairs over all pairs, over the shared pairs over
+// the pairs of the shorter text.
+func PairOverlap(a, b string) (dice, over float64) {
+	pa, pb := pairKeys(a), pairKeys(b)
+	if len(pa) == 0 || len(pb) == 0 {
+		return 0, 0
+	}
+	c := float64(commonSorted(pa, pb))
+	return 2 * c / float64(len(pa)+len(pb)), c / float64(min(len(pa), len(pb)))
+}
+
 // commonSorted counts the multiset intersection of two sorted slices.
 func commonSorted(a, b []uint64) int {
 	n, i, j := 0, 0, 0
@@ -135,25 +129,6 @@ func commonSorted(a, b []uint64) int {
 		}
 	}
 	return n
-}
-
-// containment is the share of the smaller bigram multiset found in the other.
-func containment(a, b []string) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	count := map[string]int{}
-	for _, x := range a {
-		count[x]++
-	}
-	common := 0
-	for _, y := range b {
-		if count[y] > 0 {
-			count[y]--
-			common++
-		}
-	}
-	return float64(common) / float64(min(len(a), len(b)))
 }
 
 // Overlap is the share of characters two texts have in common: 1 minus the

@@ -10,8 +10,8 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/eval"
-	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/seeds"
+	"github.com/policycmp/policycmp/segment"
 )
 
 func seedScores(t *testing.T) *eval.Scores {

@@ -2,9 +2,9 @@ package report
 
 import (
 	"fmt"
-	"slices"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 )
 

@@ -142,7 +142,7 @@ type Duty struct {
 
 // ThemeDuty counts how often each department leads or supports a theme's tasks.
 type ThemeDuty struct {
-	Theme string     `json:"theme"`
+	Theme string      `json:"theme"`
 	Depts []DeptTally `json:"departments"`
 }
 
@@ -341,23 +341,7 @@ func metric(t policycmp.Target) string {
 }
 
 func sameMetric(a, b string) bool {
-	ga, gb := align.Bigrams(a), align.Bigrams(b)
-	if len(ga) == 0 || len(gb) == 0 {
-		return false
-	}
-	common := 0
-	count := map[string]int{}
-	for _, g := range ga {
-		count[g]++
-	}
-	for _, g := range gb {
-		if count[g] > 0 {
-			count[g]--
-			common++
-		}
-	}
-	dice := 2 * float64(common) / float64(len(ga)+len(gb))
-	over := float64(common) / float64(min(len(ga), len(gb)))
+	dice, over := align.PairOverlap(a, b)
 	return dice >= 0.45 || (over >= 0.5 && dice >= 0.3)
 }
 

@@ -14,8 +14,8 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/align"
-	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/seeds"
+	"github.com/policycmp/policycmp/segment"
 )
 
 func main() {

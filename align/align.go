@@ -687,36 +687,6 @@ func (a *Aligner) decide(ix *Index, pairs []pair) {
 	}
 }
 
-// Decide sets the kind of each link: equivalent when its score reaches
-// Options.Equivalent, or Options.Mutual when the two units are each other's
-// best match in the other's document; related otherwise. It sorts links.
-func Decide(links []Link, doc func(id string) string, opts Options) []Link {
-	opts = opts.withDefaults()
-	type key struct{ unit, doc string }
-	best := map[key]Link{}
-	better := func(k key, l Link) {
-		if old, ok := best[k]; !ok || l.Score > old.Score || (l.Score == old.Score && l.A+l.B < old.A+old.B) {
-			best[k] = l
-		}
-	}
-	for _, l := range links {
-		better(key{l.A, doc(l.B)}, l)
-		better(key{l.B, doc(l.A)}, l)
-	}
-	for i, l := range links {
-		ba, bb := best[key{l.A, doc(l.B)}], best[key{l.B, doc(l.A)}]
-		mutual := ba.A == l.A && ba.B == l.B && bb.A == l.A && bb.B == l.B
-		switch {
-		case l.Score >= opts.Equivalent, mutual && l.Score >= opts.Mutual && l.anchored:
-			links[i].Kind = Equivalent
-		default:
-			links[i].Kind, links[i].Relation, links[i].Reason = Related, "", ""
-		}
-	}
-	SortLinks(links)
-	return links
-}
-
 func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []pair {
 	var cs []cand
 	keyOnly := map[int32]bool{}
@@ -804,40 +774,6 @@ func SortLinks(links []Link) {
 		}
 		return strings.Compare(x.B, y.B)
 	})
-}
-
-// Lift turns links between parts (phrases of clauses, say) into links
-// between their parents: parent maps a part ID to its parent's ID. Each
-// parent pair keeps the best score of its part links, and is equivalent
-// when any of them is. The result is sorted.
-func Lift(links []Link, parent func(id string) string) []Link {
-	best := map[[2]string]Link{}
-	for _, l := range links {
-		k := [2]string{parent(l.A), parent(l.B)}
-		if k[0] == k[1] {
-			continue
-		}
-		old, ok := best[k]
-		l.A, l.B = k[0], k[1]
-		switch {
-		case !ok:
-			best[k] = l
-		case l.Score > old.Score:
-			if old.Kind == Equivalent {
-				l.Kind = Equivalent
-			}
-			best[k] = l
-		case l.Kind == Equivalent:
-			old.Kind = Equivalent
-			best[k] = old
-		}
-	}
-	out := make([]Link, 0, len(best))
-	for _, l := range best {
-		out = append(out, l)
-	}
-	SortLinks(out)
-	return out
 }
 
 // Phrases splits text at commas, colons and semicolons into phrases of at

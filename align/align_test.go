@@ -180,14 +180,25 @@ func TestReuse(t *testing.T) {
 	assert.Equal(t, ps[0].Text, us[1].Text[ps[0].BStart:ps[0].BEnd])
 }
 
-func TestPhrasesAndLift(t *testing.T) {
+func TestPhrasesAndGroups(t *testing.T) {
 	assert.Equal(t, []string{"强化州级医院支撑引领作用", "优化功能定位,明确职责"}, align.Phrases("强化州级医院支撑引领作用,优化功能定位,明确职责", 6))
-	links := []align.Link{
-		{A: "c1#1", B: "d1#2", Score: 0.5, Kind: align.Related},
-		{A: "c1#2", B: "d1#1", Score: 0.4, Kind: align.Equivalent},
-		{A: "c2#1", B: "d1#1", Score: 0.3, Kind: align.Related},
+	assert.Equal(t, []string{"完善分级诊疗技术标准和工作机制", "在医疗机构开展服务协调工作", "健全多学科联合诊疗和查房机制"},
+		align.Phrases("完善分级诊疗技术标准和工作机制、在医疗机构开展服务协调工作、健全多学科联合诊疗和查房机制", 6), "long items of an enumeration split")
+	assert.Equal(t, []string{"发展康复医院、护理院、医养结合机构"}, align.Phrases("发展康复医院、护理院、医养结合机构", 6), "a list of names stays whole")
+
+	// Phrases of a clause carry the clause as their Group: links come out between clauses.
+	mk := func(id, group, doc, text string) align.Unit {
+		return align.Unit{ID: id, Group: group, Doc: doc, Text: text, Words: segment.Words(segment.Bigrams, text)}
 	}
-	lifted := align.Lift(links, func(id string) string { return id[:strings.IndexByte(id, '#')] })
-	require.Len(t, lifted, 2)
-	assert.Equal(t, align.Link{A: "c1", B: "d1", Score: 0.5, Kind: align.Equivalent}, lifted[0])
+	units := []align.Unit{
+		mk("a1#1", "a1", "A", "深化药品和医用耗材集中带量采购改革"),
+		mk("a1#2", "a1", "A", "落实集采医保资金结余留用政策"),
+		mk("b1#1", "b1", "B", "推进紧密型城市医疗集团建设"),
+		mk("b1#2", "b1", "B", "落实药品耗材集中采购医保资金结余留用政策"),
+	}
+	links, err := align.New(align.Options{}).Align(context.Background(), units)
+	require.NoError(t, err)
+	require.Len(t, links, 1)
+	assert.Equal(t, "a1", links[0].A)
+	assert.Equal(t, "b1", links[0].B)
 }

@@ -24,6 +24,7 @@ const (
 	Insert
 )
 
+// String names the operation: equal, delete or insert.
 func (t OpType) String() string {
 	switch t {
 	case Delete:

@@ -16,10 +16,10 @@ type DefaultAligner struct {
 	// Segmenter splits text into words; nil means segment.Bigrams.
 	Segmenter segment.Segmenter
 	// Clause and Task tune clause and task alignment; zero values use the
-	// defaults (see align.Options and TaskOptions).
+	// defaults (see align.Options and DefaultTaskOptions).
 	Clause align.Options
 	Task   align.Options
-	// TaskSet says Task was set; otherwise TaskOptions apply.
+	// TaskSet says Task was set; otherwise DefaultTaskOptions apply.
 	TaskSet bool
 	// MinClauseRunes leaves out clauses shorter than this; 0 means 6.
 	MinClauseRunes int
@@ -48,9 +48,11 @@ func NewAligner(seg segment.Segmenter) *DefaultAligner {
 	return &DefaultAligner{Segmenter: seg}
 }
 
-// TaskOptions are the defaults for task alignment: whole tasks share more
-// vocabulary than clauses, so the thresholds are higher.
-var TaskOptions = align.Options{Equivalent: 0.55, Mutual: 0.40, Related: 0.32, PerDoc: 2, NoLabels: true}
+// DefaultTaskOptions are the defaults for task alignment: whole tasks share
+// more vocabulary than clauses, so the thresholds are higher.
+func DefaultTaskOptions() align.Options {
+	return align.Options{Equivalent: 0.55, Mutual: 0.40, Related: 0.32, PerDoc: 2, NoLabels: true}
+}
 
 // ReuseMinScore is the clause-link score from which shared passages are
 // searched with local alignment.
@@ -117,7 +119,7 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	}
 	copts, topts := a.Clause, a.Task
 	if !a.TaskSet {
-		topts = TaskOptions
+		topts = DefaultTaskOptions()
 	}
 	if idf, ok := seg.(interface{ IDF(string) (float64, bool) }); ok {
 		if copts.WordIDF == nil {

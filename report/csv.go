@@ -10,8 +10,10 @@ import (
 	"github.com/policycmp/policycmp"
 )
 
-// Tables are the CSV tables a report can write.
-var Tables = []string{"coverage", "alignments", "targets", "responsibilities", "unique"}
+// TableNames lists the CSV tables a report can write.
+func TableNames() []string {
+	return []string{"coverage", "alignments", "targets", "responsibilities", "unique"}
+}
 
 // cell guards a CSV cell against formula injection: a cell that a
 // spreadsheet would evaluate (=, +, -, @, tab, CR) gets a leading quote.
@@ -76,7 +78,7 @@ func (r *Report) CSV(w io.Writer, table string, res *policycmp.Result) error {
 			write(u.Doc, u.Clause, u.Task, u.Theme, u.Text)
 		}
 	default:
-		return fmt.Errorf("report: unknown CSV table %q (want one of %s)", table, strings.Join(Tables, ", "))
+		return fmt.Errorf("report: unknown CSV table %q (want one of %s)", table, strings.Join(TableNames(), ", "))
 	}
 	cw.Flush()
 	return cw.Error()

@@ -21,7 +21,7 @@ func (r *Report) Sections() []string {
 	if len(r.opts.Sections) > 0 {
 		return r.opts.Sections
 	}
-	return AllSections
+	return SectionNames()
 }
 
 // Show reports whether the report shows section name.

@@ -31,14 +31,16 @@ type Options struct {
 	// and HTML; 0 means 25. JSON and CSV list them all.
 	MaxUnique int
 	// Sections chooses the sections Markdown and HTML show after the
-	// summary, from AllSections; empty means all.
+	// summary, from SectionNames; empty means all.
 	Sections []string
 	// Compact writes JSON without indentation (for large corpora).
 	Compact bool
 }
 
-// AllSections are the report's sections after the document summary.
-var AllSections = []string{"coverage", "gaps", "targets", "unique", "duties", "pairs"}
+// SectionNames lists the report's sections after the document summary.
+func SectionNames() []string {
+	return []string{"coverage", "gaps", "targets", "unique", "duties", "pairs"}
+}
 
 // Report is everything a comparison report shows.
 type Report struct {

@@ -155,7 +155,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	assert.Equal(t, "policycmp/v1", out["schema"])
 	assert.Contains(t, out, "report")
 
-	for _, table := range report.Tables {
+	for _, table := range report.TableNames() {
 		var c bytes.Buffer
 		require.NoError(t, r.CSV(&c, table, res), table)
 		recs, err := csv.NewReader(&c).ReadAll()

@@ -17,12 +17,12 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	var c common
 	const formats = "md|html|json|csv"
 	fs := newFlags("report", e, &c, formats)
-	table := fs.String("table", "coverage", "CSV table: "+strings.Join(report.Tables, ", "))
+	table := fs.String("table", "coverage", "CSV table: "+strings.Join(report.TableNames(), ", "))
 	if err := parseFlags(fs, args, &c, formats); err != nil {
 		return err
 	}
-	if c.format == "csv" && !slices.Contains(report.Tables, *table) {
-		fmt.Fprintf(e.stderr, "policycmp report: unknown --table %q (want %s)\n", *table, strings.Join(report.Tables, ", "))
+	if c.format == "csv" && !slices.Contains(report.TableNames(), *table) {
+		fmt.Fprintf(e.stderr, "policycmp report: unknown --table %q (want %s)\n", *table, strings.Join(report.TableNames(), ", "))
 		return errUsage
 	}
 	res, err := compare(ctx, e, &c, fs.Args(), true)

@@ -211,7 +211,7 @@ select { font-size:14px; }
 <p class="muted">{{shown .}} · <del>{{.L "diff_legend"}}</del> <ins>{{.L "diff_legend2"}}</ins></p>
 <label>{{.L "doc"}}: <select id="docfilter"><option value="">—</option>{{range .Documents}}<option value="{{.ID}}">{{short $ .ID}}</option>{{end}}</select></label>
 {{range .Pairs}}<div class="pair" data-docs="{{.DocA}} {{.DocB}}">
-<div class="meta"><b>{{short $ .DocA}}</b> ↔ <b>{{short $ .DocB}}</b> · {{$.Name .Theme}} · {{$.L "score"}} {{printf "%.2f" .Score}} · <span class="rel-{{.Relation}}">{{$.L .Relation}}</span>{{if .Reason}} <span class="muted">({{.Reason}})</span>{{end}}</div>
+<div class="meta"><b>{{short $ .DocA}}</b> ↔ <b>{{short $ .DocB}}</b> · {{$.Name .Theme}} · {{$.L "score"}} {{printf "%.2f" .Score}} · <span class="rel-{{.Relation}}">{{$.L .Relation}}</span>{{with $.Reason .Reason}} <span class="muted">({{.}})</span>{{end}}</div>
 <div class="sides"><div class="side">{{range .Diff}}{{if eq .Op "delete"}}<del>{{.Text}}</del>{{else if eq .Op "equal"}}{{.Text}}{{end}}{{end}}<div class="muted">{{.A}}</div></div><div class="side">{{range .Diff}}{{if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else if eq .Op "equal"}}{{.Text}}{{end}}{{end}}<div class="muted">{{.B}}</div></div></div>
 </div>
 {{end}}

@@ -1,5 +1,7 @@
 package report
 
+import "regexp"
+
 // labels holds the report's fixed words in Chinese and English.
 var labels = map[string][2]string{
 	"title":        {"医改政策比较报告", "Health-reform policy comparison"},
@@ -55,4 +57,22 @@ func (r *Report) L(key string) string {
 		return l[1]
 	}
 	return l[0]
+}
+
+var reSharePairs = regexp.MustCompile(`^same measure in local wording; (\d+)% of the shorter clause's character pairs recur in the other$`)
+
+// Reason renders a link's reason in the report language. Reasons come from
+// the aligner in English; the known ones read in Chinese in a zh report.
+func (r *Report) Reason(reason string) string {
+	if r.Lang == "en" {
+		return reason
+	}
+	switch reason {
+	case "verbatim", "near-verbatim":
+		return "" // the relation label 基本相同 says it
+	}
+	if m := reSharePairs.FindStringSubmatch(reason); m != nil {
+		return "同一举措,表述不同;较短条款中 " + m[1] + "% 的字对见于另一条款"
+	}
+	return reason // a target comparison: numbers read in any language
 }

@@ -145,8 +145,8 @@ func (r *Report) Markdown(w io.Writer) error {
 		p(r.L("shown")+"\n\n", r.PairsTotal, len(r.Pairs))
 		for _, pr := range r.Pairs {
 			p("- **%s** ↔ **%s** · %s · %s %.2f · %s", md(r.Short(pr.DocA)), md(r.Short(pr.DocB)), md(r.Name(pr.Theme)), r.L("score"), pr.Score, r.L(pr.Relation))
-			if pr.Reason != "" {
-				p(" (%s)", md(pr.Reason))
+			if why := r.Reason(pr.Reason); why != "" {
+				p(" (%s)", md(why))
 			}
 			p("\n  - ")
 			for _, op := range pr.Diff {

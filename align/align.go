@@ -218,6 +218,12 @@ type Index struct {
 // letters or digits, skipping punctuation and damaged characters (?, U+FFFD).
 func Bigrams(s string) []string {
 	var out []string
+	contentPairs(s, func(x, y rune) { out = append(out, string([]rune{x, y})) })
+	return out
+}
+
+// contentPairs calls f for each pair of adjacent letters or digits in s.
+func contentPairs(s string, f func(x, y rune)) {
 	var prev rune = -1
 	for _, r := range s {
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -225,11 +231,10 @@ func Bigrams(s string) []string {
 			continue
 		}
 		if prev >= 0 {
-			out = append(out, string([]rune{prev, r}))
+			f(prev, r)
 		}
 		prev = r
 	}
-	return out
 }
 
 type posting struct {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"unicode"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -39,7 +39,8 @@ func Label(a, b Unit) (Relation, string) {
 	return Adapted, fmt.Sprintf("same measure in local wording; %.0f%% of the shorter clause's character pairs recur in the other", shared*100)
 }
 
-func cmpWord(c string) string {
+// ComparatorSymbol writes a target comparator as a sign: ≥, ≤, >, < or =.
+func ComparatorSymbol(c string) string {
 	switch c {
 	case ">=":
 		return "≥"
@@ -48,8 +49,10 @@ func cmpWord(c string) string {
 	case ">", "<":
 		return c
 	}
-	return ""
+	return "="
 }
+
+func cmpWord(c string) string { return strings.TrimPrefix(ComparatorSymbol(c), "=") }
 
 func metricName(a, b Target) string {
 	if len([]rune(b.Indicator)) > len([]rune(a.Indicator)) {
@@ -86,17 +89,7 @@ func sameMetric(as, bs []Target) (Target, Target, bool) {
 // as sorted integers: cheaper to compare than strings.
 func pairKeys(s string) []uint64 {
 	var out []uint64
-	var prev rune = -1
-	for _, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			prev = -1
-			continue
-		}
-		if prev >= 0 {
-			out = append(out, uint64(prev)<<32|uint64(r))
-		}
-		prev = r
-	}
+	contentPairs(s, func(x, y rune) { out = append(out, uint64(x)<<32|uint64(y)) })
 	slices.Sort(out)
 	return out
 }

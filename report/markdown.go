@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/policycmp/policycmp/align"
 )
 
 var mdEscaper = strings.NewReplacer(
@@ -165,14 +167,4 @@ func (r *Report) Markdown(w io.Writer) error {
 	return bw.Flush()
 }
 
-func cmpSign(c string) string {
-	switch c {
-	case ">=":
-		return "≥"
-	case "<=":
-		return "≤"
-	case ">", "<":
-		return c
-	}
-	return "="
-}
+func cmpSign(c string) string { return align.ComparatorSymbol(c) }

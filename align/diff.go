@@ -108,52 +108,11 @@ func regroup(ops []Op) []Op {
 	return out
 }
 
-// Shared is the share of the shorter text's characters that the diff
-// keeps in common with the other text.
-func Shared(ops []Op) float64 {
-	eq, la, lb := 0, 0, 0
-	for _, op := range ops {
-		n := utf8.RuneCountInString(op.Text)
-		switch op.Type {
-		case Equal:
-			eq += n
-			la += n
-			lb += n
-		case Delete:
-			la += n
-		case Insert:
-			lb += n
-		}
-	}
-	if min(la, lb) == 0 {
-		return 0
-	}
-	return float64(eq) / float64(min(la, lb))
-}
-
 func clip(s string) string {
 	if utf8.RuneCountInString(s) <= MaxDiffRunes {
 		return s
 	}
 	return string([]rune(s)[:MaxDiffRunes]) + "…"
-}
-
-// Levenshtein is the edit distance, in runes, that a diff represents.
-func Levenshtein(ops []Op) int {
-	d, ins, del := 0, 0, 0
-	for _, op := range ops {
-		n := utf8.RuneCountInString(op.Text)
-		switch op.Type {
-		case Insert:
-			ins += n
-		case Delete:
-			del += n
-		default:
-			d += max(ins, del)
-			ins, del = 0, 0
-		}
-	}
-	return d + max(ins, del)
 }
 
 // Sides rebuilds the two texts of a diff.

@@ -2,10 +2,8 @@ package align
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Label says how B relates to A when the two are equivalent: same (near
@@ -122,16 +120,4 @@ func commonSorted(a, b []uint64) int {
 		}
 	}
 	return n
-}
-
-// Overlap is the share of characters two texts have in common: 1 minus the
-// character edit distance over the longer length.
-func Overlap(a, b string) float64 { return overlap(a, b, Diff(a, b)) }
-
-func overlap(a, b string, ops []Op) float64 {
-	n := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
-	if n == 0 {
-		return 1
-	}
-	return math.Max(0, 1-float64(Levenshtein(ops))/float64(n))
 }

@@ -94,10 +94,10 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 				// Long sentences list several measures: align their phrases too.
 				if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 					for k, p := range ps {
-						u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Doc: d.ID, Text: p, Words: segment.Words(seg, segment.FoldText(p)), Themes: a.unitThemes(p, cthemes)})
+						u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: segment.Words(seg, segment.FoldText(p)), Themes: a.unitThemes(p, cthemes)})
 					}
 				} else {
-					u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Doc: d.ID, Text: c.Text, Words: words, Themes: cthemes})
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: words, Themes: cthemes})
 				}
 			}
 		}

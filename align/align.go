@@ -50,7 +50,11 @@ type Unit struct {
 	// Group, when set, names the whole this unit is a part of (a clause
 	// for a phrase): Align then reports links between groups, each with
 	// the best score of its parts' links, equivalent when any part link is.
-	Group   string
+	Group string
+	// Scope, when set, names the passage the unit belongs to (a task for
+	// a clause's phrase): a document's mentions of a key term within one
+	// scope count as one mention (see Options.KeyTerm).
+	Scope   string
 	Text    string   // the text compared character by character
 	Words   []string // segmented, variant-folded words without stop words
 	Themes  []string // theme IDs, primary first; may be empty
@@ -119,11 +123,16 @@ type Options struct {
 	// Equivalent needs in a shared word; 0 means 8.0.
 	MutualSpecific float64
 	// KeyTerm marks curated domain terms (segment.IsDomainTerm). Two units
-	// that share a key term rare in the corpus (weight ≥ MutualSpecific)
-	// name the same instrument — 公共卫生科, 三明医改, 多学科诊疗 — whatever
-	// else their wording does: they are linked as related with at least
-	// KeyFloor, never made equivalent by that alone (on the seeds, half of
-	// such pairs state different measures on the same instrument).
+	// that share a key term rare in the corpus (weight ≥ MutualSpecific,
+	// held by at most KeyMaxUnits units) name the same instrument —
+	// 公共卫生科, 三明医改, 多学科诊疗 — whatever else their wording does: they
+	// are linked as related with at least KeyFloor. Such a pair is
+	// equivalent only when each unit is its document's sole mention of the
+	// term (no other Scope of the document holds it, and the unit does not
+	// merely list it as an item of an enumeration 、…、): each document then
+	// states its one measure on the instrument there. Pairs where either
+	// document names the instrument in several places stay related: on the
+	// seeds, half of those state different measures on it.
 	KeyTerm func(word string) bool `json:"-"`
 	// KeyFloor is that least score; 0 means 0.42.
 	KeyFloor float64
@@ -548,6 +557,10 @@ func (a *Aligner) Align(ctx context.Context, units []Unit) ([]Link, error) {
 // AlignIndex is Align over a prepared index.
 func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	n := len(ix.units)
+	var keys *keyIndex
+	if a.opts.KeyTerm != nil && ix.wordW != nil {
+		keys = newKeyIndex(ix, a.opts.MutualSpecific, a.opts.KeyMaxUnits, a.opts.KeyTerm)
+	}
 	found := make([][]pair, n)
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -557,7 +570,7 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 			defer wg.Done()
 			var sc scratch
 			for i := range next {
-				found[i] = a.linksOf(ix, i, &sc)
+				found[i] = a.linksOf(ix, keys, i, &sc)
 			}
 		}()
 	}
@@ -671,6 +684,7 @@ type pair struct {
 	a, b     int32
 	s        float64
 	anch, eq bool
+	sole     bool // the units are their documents' only mentions of a key term
 }
 
 // decide marks pairs equivalent: by score, or as mutual best matches
@@ -688,18 +702,23 @@ func (a *Aligner) decide(ix *Index, pairs []pair) {
 		p := &pairs[k]
 		// Ties count as best: each unit has no better match in the other's document.
 		mutual := p.s >= best[uint64(p.a)<<32|uint64(ix.docIdx[p.b])] && p.s >= best[uint64(p.b)<<32|uint64(ix.docIdx[p.a])]
-		p.eq = p.s >= a.opts.Equivalent || (mutual && p.s >= a.opts.Mutual && p.anch)
+		p.eq = p.s >= a.opts.Equivalent || (mutual && p.s >= a.opts.Mutual && p.anch) || p.sole
 	}
 }
 
-func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []pair {
+func (a *Aligner) linksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair {
 	var cs []cand
 	keyOnly := map[int32]bool{}
+	sole := map[int32]bool{}
 	for _, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
 		s := ix.Similarity(i, int(c.j), a.opts.CharWeight)
-		if a.opts.KeyTerm != nil && s < a.opts.KeyFloor && ix.shareKey(i, int(c.j), a.opts.MutualSpecific, a.opts.KeyMaxUnits, a.opts.KeyTerm) {
-			s = a.opts.KeyFloor
-			keyOnly[c.j] = true
+		if keys != nil {
+			shared, only := keys.shared(ix, i, int(c.j))
+			if shared && s < a.opts.KeyFloor {
+				s = a.opts.KeyFloor
+				keyOnly[c.j] = true
+			}
+			sole[c.j] = only
 		}
 		if s >= a.opts.Related && (keyOnly[c.j] || ix.anchored(i, int(c.j), a.opts.Specific)) {
 			cs = append(cs, cand{c.j, s})
@@ -724,7 +743,7 @@ func (a *Aligner) linksOf(ix *Index, i int, sc *scratch) []pair {
 			x, y = y, x
 		}
 		s := math.Round(c.s*1000) / 1000
-		out = append(out, pair{a: x, b: y, s: s, anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific) && !keyOnly[c.j]})
+		out = append(out, pair{a: x, b: y, s: s, anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific) && !keyOnly[c.j], sole: sole[c.j]})
 	}
 	return out
 }
@@ -761,14 +780,96 @@ func (ix *Index) sharedWord(i, j int, ok func(id int32) bool) bool {
 	return false
 }
 
-// shareKey reports whether units i and j share a key term of weight ≥ min.
-func (ix *Index) shareKey(i, j int, min float64, maxUnits int, key func(string) bool) bool {
-	if ix.wordW == nil {
-		return false
+// keyIndex records where the key terms rare enough to single out one
+// instrument occur: the units holding each.
+type keyIndex struct {
+	units map[int32][]int32 // word ID → units holding it
+}
+
+// newKeyIndex indexes the words for which key holds, whose weight reaches
+// min and which at most maxUnits units hold.
+func newKeyIndex(ix *Index, min float64, maxUnits int, key func(string) bool) *keyIndex {
+	k := &keyIndex{units: map[int32][]int32{}}
+	ok := make([]bool, len(ix.wordText))
+	for id, w := range ix.wordText {
+		ok[id] = ix.wordW[id] >= min && int(ix.wordDF[id]) <= maxUnits && key(w)
 	}
-	return ix.sharedWord(i, j, func(id int32) bool {
-		return ix.wordW[id] >= min && int(ix.wordDF[id]) <= maxUnits && key(ix.wordText[id])
+	for i, v := range ix.words {
+		for _, id := range v.ids {
+			if ok[id] {
+				k.units[id] = append(k.units[id], int32(i))
+			}
+		}
+	}
+	return k
+}
+
+// shared reports whether units i and j share an indexed key term, and
+// whether they share one that each is its document's only mention of: no
+// other group (clause) of either document holds it. Two documents that each
+// name an instrument once (公共卫生科, 三明医改, 多学科诊疗) state their
+// measure on it there, so those mentions are paired as equivalent.
+func (k *keyIndex) shared(ix *Index, i, j int) (shared, sole bool) {
+	ix.sharedWord(i, j, func(id int32) bool {
+		us, ok := k.units[id]
+		if !ok {
+			return false
+		}
+		shared = true
+		w := ix.wordText[id]
+		if k.onlyGroup(ix, us, i) && k.onlyGroup(ix, us, j) && !listed(ix.units[i].Text, w) && !listed(ix.units[j].Text, w) {
+			sole = true
+			return true
+		}
+		return false
 	})
+	return shared, sole
+}
+
+// listed reports whether every occurrence of w in text is an item of an
+// enumeration (…、w、… or …、w等), not merely followed by 等 (设立公共卫生科等
+// …科室 names its subject by example): a unit that lists an instrument among
+// others does not state a measure on it.
+func listed(text, w string) bool {
+	found := false
+	for rest := text; ; {
+		k := strings.Index(rest, w)
+		if k < 0 {
+			return found
+		}
+		found = true
+		before, after := rest[:k], rest[k+len(w):]
+		prev, _ := utf8.DecodeLastRuneInString(before)
+		next, _ := utf8.DecodeRuneInString(after)
+		if prev != '、' && next != '、' {
+			return false
+		}
+		rest = after
+	}
+}
+
+// onlyGroup reports whether every unit of us in i's document is in i's
+// scope.
+func (k *keyIndex) onlyGroup(ix *Index, us []int32, i int) bool {
+	g := ix.scope(i)
+	for _, u := range us {
+		if ix.docIdx[u] == ix.docIdx[i] && ix.scope(int(u)) != g {
+			return false
+		}
+	}
+	return true
+}
+
+// scope is unit i's scope: its Scope, else its Group, else its ID.
+func (ix *Index) scope(i int) string {
+	u := ix.units[i]
+	switch {
+	case u.Scope != "":
+		return u.Scope
+	case u.Group != "":
+		return u.Group
+	}
+	return u.ID
 }
 
 // SortLinks orders links by A, then B.

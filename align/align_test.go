@@ -199,3 +199,56 @@ func TestPhrasesAndGroups(t *testing.T) {
 	assert.Equal(t, "a1", links[0].A)
 	assert.Equal(t, "b1", links[0].B)
 }
+
+func TestKeyTermSoleMention(t *testing.T) {
+	key := "公共卫生科"
+	mk := func(id, doc, scope string, words ...string) align.Unit {
+		return align.Unit{ID: id, Doc: doc, Scope: scope, Text: strings.Join(words, ""), Words: words}
+	}
+	units := []align.Unit{
+		mk("a1", "A", "A/1", "推进", "公立", "医疗机构", "设立", key, "直接", "从事", "疾控", "工作"),
+		mk("a2", "A", "A/2", "完善", "药品", "供应", "保障", "机制"),
+		// B names the instrument once: A and B state their one measure on it.
+		mk("b1", "B", "B/1", "二级", "以上", "医院", key, "全覆盖", "生物", "安全", "实验室"),
+		mk("b2", "B", "B/2", "开展", "药品", "集中", "采购"),
+		// C names it in two tasks: which one is A's counterpart is not known.
+		mk("c1", "C", "C/1", "加强", key, "人员", "培训", "考核", "制度"),
+		mk("c2", "C", "C/2", "落实", key, "经费", "保障", "投入", "政策"),
+		// D only lists it among other departments.
+		mk("d1", "D", "D/1", "发展", "康复科", "、", key, "、", "老年医学科", "服务", "能力"),
+	}
+	opts := align.Options{
+		KeyTerm: func(w string) bool { return w == key },
+		WordIDF: func(w string) (float64, bool) {
+			if w == key {
+				return 12, true
+			}
+			return 3, true
+		},
+	}
+	links, err := align.New(opts).Align(context.Background(), units)
+	require.NoError(t, err)
+	got := unordered(links)
+	assert.Equal(t, align.Equivalent, got["a1-b1"], "each document's sole mention")
+	assert.Equal(t, align.Related, got["a1-c1"], "C mentions it twice")
+	assert.Equal(t, align.Related, got["a1-c2"], "C mentions it twice")
+	assert.Equal(t, align.Related, got["a1-d1"], "D only lists it")
+
+	// The same units without scopes: C's mentions are two clauses, still two.
+	for i := range units {
+		units[i].Scope = ""
+	}
+	links, err = align.New(opts).Align(context.Background(), units)
+	require.NoError(t, err)
+	got = unordered(links)
+	assert.Equal(t, align.Equivalent, got["a1-b1"])
+	assert.Equal(t, align.Related, got["a1-c1"])
+
+	// Two mentions within one scope count as one.
+	units[4].Scope, units[5].Scope = "C/1", "C/1"
+	links, err = align.New(opts).Align(context.Background(), units)
+	require.NoError(t, err)
+	got = unordered(links)
+	assert.Equal(t, align.Equivalent, got["a1-c1"])
+	assert.Equal(t, align.Equivalent, got["a1-c2"])
+}

@@ -149,7 +149,10 @@ type Scores struct {
 	// Task pairs holding a gold clause pair, and how many are linked.
 	TaskPairs, TaskPairsLinked int
 
-	Judged, JudgedCorrect int
+	// Judged counts the judged links the system proposes as equivalent,
+	// JudgedCorrect those judged right; Proposed counts every equivalent
+	// clause link it proposes, judged or not.
+	Judged, JudgedCorrect, Proposed int
 }
 
 // DocScores is the part of Scores for one document.
@@ -328,6 +331,11 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 			s.PairMisses = append(s.PairMisses, fmt.Sprintf("task pair %s ~ %s (from %s) not linked", ta[0].ID, tb[0].ID, p.ID))
 		}
 	}
+	for _, l := range res.Alignments {
+		if l.Kind == "equivalent" {
+			s.Proposed++
+		}
+	}
 	for _, j := range g.Judged {
 		if pairKind(bySource, links, j.A, j.B) != "equivalent" {
 			continue // the sample judges equivalent links the system makes
@@ -476,7 +484,7 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 	fmt.Fprintf(w, "depts:     gold names found %d/%d; predicted names right %d/%d\n", s.DeptFound, s.DeptNames, s.DeptCorrect, s.DeptPred)
 	fmt.Fprintf(w, "alignment: gold clause pairs linked %d/%d, as equivalent %d/%d; tasks holding them linked %d/%d\n", s.PairsLinked, s.Pairs, s.PairsEquivalent, s.Pairs, s.TaskPairsLinked, s.TaskPairs)
 	if s.Judged > 0 {
-		fmt.Fprintf(w, "precision: hand-judged equivalent links right %d/%d = %.3f (judged links the system still proposes as equivalent)\n", s.JudgedCorrect, s.Judged, ratio(s.JudgedCorrect, s.Judged))
+		fmt.Fprintf(w, "precision: hand-judged equivalent links right %d/%d = %.3f (judged links the system still proposes as equivalent; %d proposed)\n", s.JudgedCorrect, s.Judged, ratio(s.JudgedCorrect, s.Judged), s.Proposed)
 	}
 	if verbose {
 		for _, d := range s.Docs {

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/taxonomy"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -214,41 +215,15 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 			}
 			t := ts[0]
 			s.ThemeTasks++
-			gold := map[string]bool{}
-			for _, id := range append(append([]string{}, gt.Primary...), gt.Also...) {
-				gold[id] = true
-			}
-			top := t.PrimaryTheme()
-			if gold[top] {
-				s.Top1InSet++
-				ds.Top1InSet++
-			}
-			if slices.Contains(gt.Primary, top) {
-				s.Top1Primary++
-				ds.Top1Prim++
-			} else {
-				ds.Problems = append(ds.Problems, fmt.Sprintf("task %s %q: primary %s, gold %v", t.ID, t.Heading, top, gt.Primary))
-			}
-			pred := map[string]bool{}
-			for _, th := range t.Themes {
-				if th.ID != "unclassified" {
-					pred[th.ID] = true
-				}
-			}
-			for id := range pred {
-				if gold[id] {
-					s.SetTP++
-					ds.SetTP++
-				} else {
-					s.SetFP++
-					ds.SetFP++
-				}
-			}
-			for id := range gold {
-				if !pred[id] {
-					s.SetFN++
-					ds.SetFN++
-				}
+			c := scoreThemes(gt, t)
+			s.Top1InSet += c.Top1InSet
+			s.Top1Primary += c.Top1Prim
+			s.SetTP, s.SetFP, s.SetFN = s.SetTP+c.SetTP, s.SetFP+c.SetFP, s.SetFN+c.SetFN
+			ds.Top1InSet += c.Top1InSet
+			ds.Top1Prim += c.Top1Prim
+			ds.SetTP, ds.SetFP, ds.SetFN = ds.SetTP+c.SetTP, ds.SetFP+c.SetFP, ds.SetFN+c.SetFN
+			if c.Top1Prim == 0 {
+				ds.Problems = append(ds.Problems, fmt.Sprintf("task %s %q: primary %s, gold %v", t.ID, t.Heading, t.PrimaryTheme(), gt.Primary))
 			}
 		}
 		s.Docs = append(s.Docs, ds)
@@ -346,6 +321,42 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 		}
 	}
 	return s
+}
+
+// scoreThemes compares task t's themes with the gold task's: the counts
+// of one task, in the fields of DocScores.
+func scoreThemes(gt GoldTask, t *policycmp.Task) DocScores {
+	var c DocScores
+	gold := map[string]bool{}
+	for _, id := range append(append([]string{}, gt.Primary...), gt.Also...) {
+		gold[id] = true
+	}
+	top := t.PrimaryTheme()
+	if gold[top] {
+		c.Top1InSet++
+	}
+	if slices.Contains(gt.Primary, top) {
+		c.Top1Prim++
+	}
+	pred := map[string]bool{}
+	for _, th := range t.Themes {
+		if th.ID != taxonomy.Unclassified {
+			pred[th.ID] = true
+		}
+	}
+	for id := range pred {
+		if gold[id] {
+			c.SetTP++
+		} else {
+			c.SetFP++
+		}
+	}
+	for id := range gold {
+		if !pred[id] {
+			c.SetFN++
+		}
+	}
+	return c
 }
 
 // TasksContaining returns the tasks whose text contains loc (both squashed).

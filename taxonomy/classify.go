@@ -62,6 +62,11 @@ type DictOptions struct {
 	// Sure is the raw score at which a theme is kept whatever the best
 	// score; 0 means 3.0.
 	Sure float64
+	// BodyKeep is the share of the strongest body score (the heading left
+	// out) from which a secondary theme is kept as well: the heading's
+	// weight picks the primary theme but should not silence the other
+	// measures the body states. 0 means 0.45; a negative value turns it off.
+	BodyKeep float64
 }
 
 func (o DictOptions) withDefaults() DictOptions {
@@ -79,6 +84,9 @@ func (o DictOptions) withDefaults() DictOptions {
 	}
 	if o.Sure == 0 {
 		o.Sure = 3.0
+	}
+	if o.BodyKeep == 0 {
+		o.BodyKeep = 0.45
 	}
 	return o
 }
@@ -232,7 +240,9 @@ func (d *Dict) match(s string) ([]Hit, []scored) {
 func (d *Dict) Classify(u Unit) []Label {
 	n := len(d.tax.Themes)
 	raw := make([]float64, n)
-	seen := map[int]int{} // occurrences per term entry
+	body := make([]float64, n) // raw without the heading
+	seen := map[int]int{}      // occurrences per term entry
+	seenBody := map[int]int{}  // the same in the body
 	ev := make([][]Hit, n)
 	for p, part := range u.Parts {
 		head := p < u.HeadParts
@@ -240,17 +250,16 @@ func (d *Dict) Classify(u Unit) []Label {
 		for _, s := range sc {
 			k := seen[s.term]
 			seen[s.term] = k + 1
-			w := s.weight
-			if k > 0 { // repeats add little
-				w *= 0.25
-				if k > 2 {
-					w = 0
-				}
-			}
+			w := s.weight * repeatFactor(k)
 			if head {
 				w *= d.opts.HeadingWeight
 			}
 			raw[s.theme] += w
+			if !head {
+				kb := seenBody[s.term]
+				seenBody[s.term] = kb + 1
+				body[s.theme] += s.weight * repeatFactor(kb)
+			}
 			h := s.hit
 			h.Part = p
 			h.Heading = head
@@ -268,9 +277,11 @@ func (d *Dict) Classify(u Unit) []Label {
 	if best < d.opts.MinRaw {
 		return []Label{{Theme: Unclassified, Score: 0}}
 	}
+	bestBody := slices.Max(body)
 	var out []Label
 	for i, r := range raw {
-		if i != top && (r < d.opts.MinRaw || (r < d.opts.Keep*best && r < d.opts.Sure)) {
+		bodyKept := d.opts.BodyKeep > 0 && bestBody > 0 && body[i] >= d.opts.BodyKeep*bestBody
+		if i != top && (r < d.opts.MinRaw || (r < d.opts.Keep*best && r < d.opts.Sure && !bodyKept)) {
 			continue
 		}
 		out = append(out, Label{Theme: d.tax.Themes[i].ID, Score: round3(r / (r + 2)), Evidence: ev[i]})
@@ -286,6 +297,18 @@ func (d *Dict) Classify(u Unit) []Label {
 		return cmp.Compare(idx[a.Theme], idx[b.Theme])
 	})
 	return out
+}
+
+// repeatFactor is the weight of a term's k-th repeat (0: first occurrence)
+// in one unit: repeats add little.
+func repeatFactor(k int) float64 {
+	switch {
+	case k == 0:
+		return 1
+	case k <= 2:
+		return 0.25
+	}
+	return 0
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

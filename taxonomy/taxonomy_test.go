@@ -144,3 +144,44 @@ func BenchmarkClassify(b *testing.B) {
 		d.Classify(u)
 	}
 }
+
+func TestBodyKeepLetsTheBodySpeak(t *testing.T) {
+	// The heading names one theme three and a half times over; the body
+	// lists measures of other themes, each stated once.
+	u := taxonomy.Unit{Parts: []string{
+		"深化公立医院综合改革",
+		"推进公立医院高质量发展,深化医疗服务价格改革,深化公立医院薪酬制度改革,加强医疗卫生行业综合监管",
+	}, HeadParts: 1}
+	themes := func(o taxonomy.DictOptions) []string {
+		var ids []string
+		for _, l := range taxonomy.NewDict(taxonomy.Default(), o).Classify(u) {
+			ids = append(ids, l.Theme)
+		}
+		return ids
+	}
+	on, off := themes(taxonomy.DictOptions{}), themes(taxonomy.DictOptions{BodyKeep: -1})
+	require.NotEmpty(t, on)
+	assert.Equal(t, "delivery.hospital", on[0], "the heading still picks the primary theme")
+	assert.Equal(t, on[0], off[0])
+	for _, want := range []string{"pricing.service", "personnel.pay"} {
+		assert.Contains(t, on, want, "a measure the body states is kept")
+	}
+	assert.Greater(t, len(on), len(off), "without BodyKeep the heading silences the body")
+}
+
+func TestProcurementSavingsAreProcurement(t *testing.T) {
+	// CODEBOOK boundary rule: 结余留用 of procurement savings goes with
+	// pharma.procurement, of global budgets with insurance.payment.
+	d := taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{})
+	ids := func(parts ...string) []string {
+		var out []string
+		for _, l := range d.Classify(taxonomy.Unit{Parts: parts, HeadParts: 1}) {
+			out = append(out, l.Theme)
+		}
+		return out
+	}
+	got := ids("深化药品耗材集中带量采购改革", "落实药品耗材集中采购医保资金结余留用政策")
+	assert.Equal(t, []string{"pharma.procurement"}, got)
+	got = ids("推进紧密型县域医共体建设", "实行医保总额付费,结余留用、合理超支分担")
+	assert.Contains(t, got, "insurance.payment")
+}

@@ -66,6 +66,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("eval", e, &c, "text")
 	goldFile := fs.String("gold", "", "gold file in the format of shared/gold/seeds-dev.json (default: the embedded seed dev gold)")
 	verbose := fs.Bool("v", false, "list every miss")
+	loo := fs.Bool("loo", false, "also score themes leave one document out: the classifier's thresholds chosen on the other documents")
 	if err := parseFlags(fs, args, &c, "text"); err != nil {
 		return err
 	}
@@ -88,6 +89,18 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	eval.Evaluate(gold, res).Print(w, *verbose)
+	if *loo {
+		tax, err := c.taxonomy()
+		if err != nil {
+			return err
+		}
+		l, err := eval.LeaveOneOut(ctx, gold, res.Documents, tax, eval.DefaultGrid())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
+		l.Print(w)
+	}
 	return closeFn()
 }
 

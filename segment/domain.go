@@ -113,9 +113,28 @@ var textVariants = func() []string {
 }()
 
 var textFolder = func() *strings.Replacer {
-	var pairs []string
+	// A canonical form that holds a variant (县域医共体 holds 医共体) is
+	// kept as it is: the replacer matches leftmost, longest first.
+	olds := slices.Clone(textVariants)
 	for _, k := range textVariants {
-		pairs = append(pairs, k, variants[k])
+		v := variants[k]
+		if v != k && !slices.Contains(olds, v) && slices.ContainsFunc(textVariants, func(k string) bool { return strings.Contains(v, k) }) {
+			olds = append(olds, v)
+		}
+	}
+	slices.SortFunc(olds, func(a, b string) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	var pairs []string
+	for _, k := range olds {
+		v, ok := variants[k]
+		if !ok {
+			v = k
+		}
+		pairs = append(pairs, k, v)
 	}
 	return strings.NewReplacer(pairs...)
 }()

@@ -52,6 +52,13 @@ func TestFoldAndWords(t *testing.T) {
 	assert.Equal(t, "长期护理保险", segment.Fold("长护险"))
 	assert.Equal(t, "医院", segment.Fold("医院"))
 	assert.Equal(t, "平稳实施新冠乙类乙管", segment.FoldText("平稳实施新型冠状病毒感染乙类乙管"))
+	assert.Equal(t, "推进县域医共体建设", segment.FoldText("推进县域医共体建设"), "a canonical form holding a variant stays")
+	assert.Equal(t, "推进县域医共体建设", segment.FoldText("推进县域医疗共同体建设"))
+	// Folding is idempotent on every variant and canonical form.
+	for _, w := range []string{"县域医疗共同体", "医疗共同体", "医共体", "县域医共体", "新型冠状病毒感染", "新冠", "多学科联合诊疗", "多学科诊疗", "家庭医生团队", "卫生健康委员会"} {
+		once := segment.FoldText("在" + w + "中")
+		assert.Equal(t, once, segment.FoldText(once), w)
+	}
 	assert.True(t, segment.IsStop("加强"))
 
 	assert.Equal(t, []string{"进集", "集中带量采购", "采工"}, segment.Words(segment.Bigrams, "推进集采工作"),

@@ -1,0 +1,71 @@
+package align_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/policycmp/policycmp/align"
+	"github.com/policycmp/policycmp/segment"
+)
+
+func ExampleAligner_Align() {
+	// Words come from a segmenter (here character pairs; policycmp uses
+	// jieba), themes from a classifier: agreeing themes raise the score.
+	unit := func(id, doc, text, theme string) align.Unit {
+		return align.Unit{ID: id, Doc: doc, Text: text, Words: segment.Words(segment.Bigrams, text), Themes: []string{theme}}
+	}
+	units := []align.Unit{
+		unit("p1", "province", "深化药品和医用耗材集中带量采购改革", "pharma.procurement"),
+		unit("p2", "province", "推进紧密型城市医疗集团建设试点", "delivery.consortia"),
+		unit("c1", "city", "持续推进紧密型城市医疗集团建设", "delivery.consortia"),
+		unit("c2", "city", "开展药品耗材集中带量采购工作", "pharma.procurement"),
+	}
+	links, err := align.New(align.Options{}).Align(context.Background(), units)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range links {
+		fmt.Println(l.A, l.B, l.Kind, l.Relation)
+	}
+	// Output:
+	// p1 c2 equivalent adapted
+	// p2 c1 equivalent same
+}
+
+func ExampleDiff() {
+	for _, op := range align.Diff("深化药品和医用耗材集中带量采购改革", "深化药品耗材集中带量采购工作") {
+		switch op.Type {
+		case align.Delete:
+			fmt.Printf("[-%s]", op.Text)
+		case align.Insert:
+			fmt.Printf("[+%s]", op.Text)
+		default:
+			fmt.Print(op.Text)
+		}
+	}
+	fmt.Println()
+	// Output: 深化药品[-和医用]耗材集中带量采购[-改革][+工作]
+}
+
+func ExampleLabel() {
+	a := align.Unit{Text: "公立医院人员支出占业务支出比重力争达44%",
+		Targets: []align.Target{{Indicator: "人员支出占业务支出比重", Value: 44, Unit: "%", Comparator: ">="}}}
+	b := align.Unit{Text: "年底前公立医院人员支出占业务支出比重达到42%",
+		Targets: []align.Target{{Indicator: "人员支出占业务支出比重", Value: 42, Unit: "%", Comparator: ">="}}}
+	rel, reason := align.Label(a, b)
+	fmt.Println(rel)
+	fmt.Println(reason)
+	// Output:
+	// weaker
+	// 人员支出占业务支出比重: ≥42% vs ≥44%
+}
+
+func ExamplePhrases() {
+	for _, p := range align.Phrases("强化州级医院支撑引领作用,优化功能定位,明确职责", 6) {
+		fmt.Println(p)
+	}
+	// Output:
+	// 强化州级医院支撑引领作用
+	// 优化功能定位,明确职责
+}

@@ -1,0 +1,36 @@
+package eval_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/eval"
+)
+
+func ExampleEvaluate() {
+	gold, err := eval.ParseGold([]byte(`{
+	  "documents": [{
+	    "source": "plan.txt", "key": "plan",
+	    "expect": {"task_count": 2, "region_contains": "宁波", "level_in": ["city"], "year_in": [2024]},
+	    "tasks": [
+	      {"loc": "深化医保支付方式改革", "primary": ["insurance.payment"]},
+	      {"loc": "完善多层次医疗保障制度", "primary": ["insurance.multitier"], "also": ["insurance.basic"]}
+	    ]
+	  }]
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, _ := policycmp.IngestString("plan.txt", "宁波市深化医药卫生体制改革2024年重点工作任务\n一、深化医疗保障改革\n"+
+		"（一）深化医保支付方式改革。全面推行按病种分值付费。\n（二）完善多层次医疗保障制度。发展商业健康保险。")
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{d}, policycmp.Config{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s := eval.Evaluate(gold, res)
+	fmt.Printf("tasks exact %d/%d, top-1 %.2f, set P %.2f R %.2f\n", s.CountsExact, len(s.Docs), s.Top1(), s.SetP(), s.SetR())
+	// Output: tasks exact 1/1, top-1 1.00, set P 1.00 R 0.67
+}

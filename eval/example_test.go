@@ -6,6 +6,8 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/eval"
+	"github.com/policycmp/policycmp/seeds"
+	"github.com/policycmp/policycmp/taxonomy"
 )
 
 func ExampleEvaluate() {
@@ -33,4 +35,19 @@ func ExampleEvaluate() {
 	s := eval.Evaluate(gold, res)
 	fmt.Printf("tasks exact %d/%d, top-1 %.2f, set P %.2f R %.2f\n", s.CountsExact, len(s.Docs), s.Top1(), s.SetP(), s.SetR())
 	// Output: tasks exact 1/1, top-1 1.00, set P 1.00 R 0.67
+}
+
+func ExampleLeaveOneOut() {
+	docs, err := policycmp.LoadFS(context.Background(), seeds.FS(), seeds.Names(), policycmp.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	l, err := eval.LeaveOneOut(context.Background(), eval.DevGold(), docs, taxonomy.Default(), eval.DefaultGrid())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d folds, top-1 %.3f, set F1 %.3f\n", len(l.Folds), l.Top1(), l.SetF1())
+	// Output: 5 folds, top-1 0.991, set F1 0.870
 }

@@ -806,7 +806,7 @@ func newKeyIndex(ix *Index, min float64, maxUnits int, key func(string) bool) *k
 
 // shared reports whether units i and j share an indexed key term, and
 // whether they share one that each is its document's only mention of: no
-// other group (clause) of either document holds it. Two documents that each
+// other scope (task) of either document holds it. Two documents that each
 // name an instrument once (公共卫生科, 三明医改, 多学科诊疗) state their
 // measure on it there, so those mentions are paired as equivalent.
 func (k *keyIndex) shared(ix *Index, i, j int) (shared, sole bool) {
@@ -817,7 +817,7 @@ func (k *keyIndex) shared(ix *Index, i, j int) (shared, sole bool) {
 		}
 		shared = true
 		w := ix.wordText[id]
-		if k.onlyGroup(ix, us, i) && k.onlyGroup(ix, us, j) && !listed(ix.units[i].Text, w) && !listed(ix.units[j].Text, w) {
+		if onlyScope(ix, us, i) && onlyScope(ix, us, j) && !listed(ix.units[i].Text, w) && !listed(ix.units[j].Text, w) {
 			sole = true
 			return true
 		}
@@ -832,25 +832,25 @@ func (k *keyIndex) shared(ix *Index, i, j int) (shared, sole bool) {
 // others does not state a measure on it.
 func listed(text, w string) bool {
 	found := false
-	for rest := text; ; {
-		k := strings.Index(rest, w)
+	for at := 0; ; {
+		k := strings.Index(text[at:], w)
 		if k < 0 {
 			return found
 		}
 		found = true
-		before, after := rest[:k], rest[k+len(w):]
-		prev, _ := utf8.DecodeLastRuneInString(before)
-		next, _ := utf8.DecodeRuneInString(after)
+		start, end := at+k, at+k+len(w)
+		prev, _ := utf8.DecodeLastRuneInString(text[:start])
+		next, _ := utf8.DecodeRuneInString(text[end:])
 		if prev != '、' && next != '、' {
 			return false
 		}
-		rest = after
+		at = end
 	}
 }
 
-// onlyGroup reports whether every unit of us in i's document is in i's
+// onlyScope reports whether every unit of us in i's document is in i's
 // scope.
-func (k *keyIndex) onlyGroup(ix *Index, us []int32, i int) bool {
+func onlyScope(ix *Index, us []int32, i int) bool {
 	g := ix.scope(i)
 	for _, u := range us {
 		if ix.docIdx[u] == ix.docIdx[i] && ix.scope(int(u)) != g {

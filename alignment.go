@@ -3,6 +3,7 @@ package policycmp
 import (
 	"context"
 	"fmt"
+	"math"
 	"unicode/utf8"
 
 	"github.com/policycmp/policycmp/align"
@@ -167,6 +168,11 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	headLinks, err := headingLinks(ctx, docs)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	taskLinks = append(taskLinks, headLinks...)
 	// Local alignment only where near-verbatim text is likely.
 	var eq []align.Link
 	for _, l := range clauseLinks {
@@ -193,6 +199,45 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 // task pair is linked when either says so, with the better score; it is
 // equivalent when the tasks share their primary theme and one of their
 // clauses is equivalent (or their texts alone are).
+// HeadingMinDice is the share of character pairs (Dice) from which two
+// tasks whose headings read nearly the same (健全公共卫生体系 ~
+// 健全公共卫生服务体系) are linked as counterparts, however little their
+// bodies share.
+const HeadingMinDice = 0.65
+
+// headingLinks links tasks of different documents by their headings alone.
+// Candidates come from the aligner's index; the test is the Dice overlap
+// of the headings' character pairs, which does not depend on the corpus, so
+// general words that no body link may rest on (公共卫生, 体系) still make two
+// headings the same.
+func headingLinks(ctx context.Context, docs []*Document) ([]align.Link, error) {
+	var units []align.Unit
+	text := map[string]string{}
+	for _, d := range docs {
+		for _, t := range d.Tasks {
+			h := segment.FoldText(t.Heading)
+			if utf8.RuneCountInString(h) < 4 {
+				continue
+			}
+			text[t.ID] = h
+			units = append(units, align.Unit{ID: t.ID, Doc: d.ID, Text: h, Words: segment.Words(segment.Bigrams, h)})
+		}
+	}
+	// Scores above 1 turn equivalence off: a heading alone makes tasks related.
+	cands, err := align.New(align.Options{Related: 0.2, Equivalent: 2, Mutual: 2, NoLabels: true}).Align(ctx, units)
+	if err != nil {
+		return nil, err
+	}
+	out := cands[:0]
+	for _, l := range cands {
+		if dice, _ := align.PairOverlap(text[l.A], text[l.B]); dice >= HeadingMinDice {
+			l.Score = math.Round(dice*1000) / 1000
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
 func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link {
 	taskOf := map[string]*Task{}
 	for _, d := range docs {
@@ -208,7 +253,9 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	}
 	m := map[[2]string]agg{}
 	for _, l := range textLinks {
-		m[[2]string{l.A, l.B}] = agg{l.Score, l.Kind == align.Equivalent}
+		k := [2]string{l.A, l.B}
+		g := m[k]
+		m[k] = agg{max(g.score, l.Score), g.eq || l.Kind == align.Equivalent}
 	}
 	for _, l := range clauseLinks {
 		ta, tb := taskOf[l.A], taskOf[l.B]

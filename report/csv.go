@@ -12,7 +12,7 @@ import (
 
 // TableNames lists the CSV tables a report can write.
 func TableNames() []string {
-	return []string{"coverage", "alignments", "targets", "responsibilities", "unique"}
+	return []string{"coverage", "gaps", "alignments", "targets", "responsibilities", "unique"}
 }
 
 // cell guards a CSV cell against formula injection: a cell that a
@@ -26,7 +26,7 @@ func cell(s string) string {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// CSV writes one table of the report: coverage, alignments, targets,
+// CSV writes one table of the report: coverage, gaps, alignments, targets,
 // responsibilities or unique.
 func (r *Report) CSV(w io.Writer, table string, res *policycmp.Result) error {
 	cw := csv.NewWriter(w)
@@ -49,6 +49,16 @@ func (r *Report) CSV(w io.Writer, table string, res *policycmp.Result) error {
 				rec = append(rec, strconv.Itoa(c.Tasks), num(c.Score))
 			}
 			write(rec...)
+		}
+	case "gaps":
+		write("doc", "kind", "id", "name", "theme")
+		for _, g := range r.Gaps {
+			for _, th := range g.Themes {
+				write(g.Doc, "theme", th, r.Name(th), th)
+			}
+			for _, t := range g.Tasks {
+				write(g.Doc, "task", t.ID, t.Heading, t.Theme)
+			}
 		}
 	case "alignments":
 		write("a", "b", "score", "kind", "relation", "reason", "text_a", "text_b")

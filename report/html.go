@@ -176,7 +176,8 @@ select { font-size:14px; }
 {{if .Show "gaps"}}<section id="gaps">
 <h2>{{.L "gaps"}}</h2>
 {{if .Reference}}<p>{{.L "reference"}}: <b>{{short . .Reference}}</b></p>
-{{range .Gaps}}<div class="gap"><b>{{short $ .Doc}}</b> — {{$.L "missing"}}: {{range .Themes}}<span class="tag">{{$.Name .}}</span>{{else}}{{$.L "none"}}{{end}}</div>
+{{range .Gaps}}<div class="gap"><b>{{short $ .Doc}}</b> — {{$.L "missing"}}: {{range .Themes}}<span class="tag">{{$.Name .}}</span>{{else}}{{$.L "none"}}{{end}}
+{{if .Tasks}}<details class="gap-tasks"><summary>{{$.L "ref_tasks"}} ({{len .Tasks}}/{{.RefTasks}})</summary><ul>{{range .Tasks}}<li>{{.Heading}} <span class="muted">{{$.Name .Theme}}</span></li>{{end}}</ul></details>{{end}}</div>
 {{end}}{{else}}<p class="muted">{{.L "no_ref"}}</p>{{end}}
 </section>{{end}}
 

@@ -27,6 +27,7 @@ var labels = map[string][2]string{
 	"reference":    {"参照文件", "Reference"},
 	"missing":      {"参照文件涉及而本文件未涉及的主题", "themes the reference covers and this document does not"},
 	"none":         {"无", "none"},
+	"ref_tasks":    {"参照文件任务在本文件中无对应", "reference tasks with no counterpart here"},
 	"metric":       {"指标", "Metric"},
 	"task":         {"任务", "Task"},
 	"lead":         {"牵头", "Lead"},

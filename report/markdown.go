@@ -80,6 +80,13 @@ func (r *Report) Markdown(w io.Writer) error {
 					list = r.L("none")
 				}
 				p("- **%s** — %s: %s\n", md(r.Short(g.Doc)), r.L("missing"), list)
+				if len(g.Tasks) > 0 {
+					heads := make([]string, len(g.Tasks))
+					for i, t := range g.Tasks {
+						heads[i] = md(t.Heading)
+					}
+					p("  - %s (%d/%d): %s\n", r.L("ref_tasks"), len(g.Tasks), g.RefTasks, strings.Join(heads, "；"))
+				}
 			}
 		}
 

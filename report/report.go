@@ -98,10 +98,22 @@ type Cell struct {
 	TaskIDs []string `json:"task_ids"`
 }
 
-// Gap lists the themes the reference covers and a document does not.
+// Gap lists what the reference has and a document lacks: the themes the
+// reference covers and the document does not, and the reference's tasks
+// that no task of the document is linked to (even as related), out of
+// RefTasks.
 type Gap struct {
-	Doc    string   `json:"doc"`
-	Themes []string `json:"themes"`
+	Doc      string    `json:"doc"`
+	Themes   []string  `json:"themes"`
+	Tasks    []GapTask `json:"tasks"`
+	RefTasks int       `json:"reference_tasks"`
+}
+
+// GapTask is a task of the reference with no counterpart in a document.
+type GapTask struct {
+	ID      string `json:"id"`
+	Heading string `json:"heading"`
+	Theme   string `json:"theme"` // its primary theme
 }
 
 // Unique is a clause with no counterpart in any other document.
@@ -281,14 +293,35 @@ func (r *Report) buildGaps(res *policycmp.Result) {
 		return
 	}
 	ref := r.byDoc[r.Reference]
+	refDoc := res.Documents[ref]
+	// Which documents each reference task is linked to.
+	taskDoc := map[string]string{}
+	for _, d := range res.Documents {
+		for _, t := range d.Tasks {
+			taskDoc[t.ID] = d.ID
+		}
+	}
+	linked := map[[2]string]bool{} // reference task, other document
+	for _, l := range res.TaskAlignments {
+		for _, p := range [][2]string{{l.A, l.B}, {l.B, l.A}} {
+			if taskDoc[p[0]] == refDoc.ID {
+				linked[[2]string{p[0], taskDoc[p[1]]}] = true
+			}
+		}
+	}
 	for i, d := range res.Documents {
 		if d.ID == r.Reference {
 			continue
 		}
-		g := Gap{Doc: d.ID, Themes: []string{}}
+		g := Gap{Doc: d.ID, Themes: []string{}, Tasks: []GapTask{}, RefTasks: len(refDoc.Tasks)}
 		for _, th := range r.Taxonomy {
 			if r.covers(ref, th.ID) && !r.covers(i, th.ID) {
 				g.Themes = append(g.Themes, th.ID)
+			}
+		}
+		for _, t := range refDoc.Tasks {
+			if !linked[[2]string{t.ID, d.ID}] {
+				g.Tasks = append(g.Tasks, GapTask{ID: t.ID, Heading: t.Heading, Theme: t.PrimaryTheme()})
 			}
 		}
 		r.Gaps = append(r.Gaps, g)

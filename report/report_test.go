@@ -60,6 +60,14 @@ func TestBuild(t *testing.T) {
 
 	require.Len(t, r.Gaps, 1)
 	assert.Contains(t, r.Gaps[0].Themes, "digital.health", "the city leaves out what the province covers")
+	assert.Equal(t, 3, r.Gaps[0].RefTasks)
+	require.Len(t, r.Gaps[0].Tasks, 1, "the province's pay and procurement tasks have counterparts; digital health has none")
+	assert.Equal(t, "province/一/(三)", r.Gaps[0].Tasks[0].ID)
+	assert.Equal(t, "digital.health", r.Gaps[0].Tasks[0].Theme)
+
+	var gaps bytes.Buffer
+	require.NoError(t, r.CSV(&gaps, "gaps", res))
+	assert.Equal(t, "doc,kind,id,name,theme\ncity,theme,digital.health,数字健康与信息化,digital.health\ncity,task,province/一/(三),推进数字健康建设,digital.health\n", gaps.String())
 
 	var ratio *report.TargetRow
 	for i := range r.Targets {
@@ -120,7 +128,8 @@ func TestEnglishLabels(t *testing.T) {
 
 const hostile = `一、重点任务
 （一）推进<script>alert("x")</script>医联体建设。=HYPERLINK("http://evil","click")|破坏表格|` + "`code`" + `。
-（二）推进**医联体**建设。<img src=x onerror=alert(1)>`
+（二）推进**医联体**建设。<img src=x onerror=alert(1)>
+（三）=1+1<script>alert(2)</script>加强老年健康服务。`
 
 func TestHostileTextIsEscaped(t *testing.T) {
 	d, err := policycmp.IngestString("evil.txt", hostile)
@@ -129,7 +138,9 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	require.NoError(t, err)
 	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{d, other}, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
 	require.NoError(t, err)
-	r := report.Build(res, report.Options{})
+	r := report.Build(res, report.Options{Reference: "evil"})
+	require.Len(t, r.Gaps, 1)
+	require.NotEmpty(t, r.Gaps[0].Tasks, "the hostile task the other document lacks is listed")
 
 	var html bytes.Buffer
 	require.NoError(t, r.HTML(&html))

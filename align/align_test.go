@@ -252,3 +252,26 @@ func TestKeyTermSoleMention(t *testing.T) {
 	assert.Equal(t, align.Equivalent, got["a1-c1"])
 	assert.Equal(t, align.Equivalent, got["a1-c2"])
 }
+
+func TestDiffTokens(t *testing.T) {
+	a := []string{"深化", "药品", "和", "医用", "耗材", "集中带量采购", "改革"}
+	b := []string{"深化", "药品", "耗材", "集中带量采购", "工作"}
+	ops := align.DiffTokens(a, b)
+	sa, sb := align.Sides(ops)
+	assert.Equal(t, strings.Join(a, ""), sa)
+	assert.Equal(t, strings.Join(b, ""), sb)
+	assert.Equal(t, []align.Op{
+		{Type: align.Equal, Text: "深化药品"},
+		{Type: align.Delete, Text: "和医用"},
+		{Type: align.Equal, Text: "耗材集中带量采购"},
+		{Type: align.Delete, Text: "改革"},
+		{Type: align.Insert, Text: "工作"},
+	}, ops, "whole words change, never half a word")
+
+	// Tokens that are not valid UTF-8, or empty, do not break the diff.
+	ops = align.DiffTokens([]string{"a\xff", "", "b"}, []string{"b"})
+	sa, sb = align.Sides(ops)
+	assert.True(t, utf8.ValidString(sa) && utf8.ValidString(sb))
+	assert.Equal(t, "b", sb)
+	assert.Empty(t, align.DiffTokens(nil, nil))
+}

@@ -76,6 +76,63 @@ func Diff(a, b string) []Op {
 	return regroup(ops)
 }
 
+// DiffTokens returns the diff of two token sequences, such as the words of
+// two clauses (segment.Split), so that a change reads word by word: each
+// distinct token is coded as one character of a private-use plane, the
+// codes are diffed with go-diff (no time limit) and decoded, as go-diff's
+// line mode does with lines. Each side is capped at MaxDiffRunes tokens.
+func DiffTokens(a, b []string) []Op {
+	const base = 0xF0000 // Supplementary Private Use Areas A and B: 131,068 codes
+	const codes = 0x10FFFD - base
+	index := map[string]rune{}
+	var vocab []string
+	encode := func(ts []string) []rune {
+		ts = ts[:min(len(ts), MaxDiffRunes)]
+		out := make([]rune, 0, len(ts))
+		for _, t := range ts {
+			t = strings.ToValidUTF8(t, "\uFFFD")
+			r, ok := index[t]
+			if !ok {
+				if len(vocab) >= codes {
+					r = base + codes // all further tokens share one code
+				} else {
+					r = base + rune(len(vocab))
+					vocab = append(vocab, t)
+				}
+				index[t] = r
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	ra, rb := encode(a), encode(b)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	var ops []Op
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		var text strings.Builder
+		for _, r := range d.Text {
+			if k := int(r - base); k >= 0 && k < len(vocab) {
+				text.WriteString(vocab[k])
+			} else {
+				text.WriteString("\uFFFD")
+			}
+		}
+		if text.Len() == 0 {
+			continue
+		}
+		t := Equal
+		switch d.Type {
+		case diffmatchpatch.DiffDelete:
+			t = Delete
+		case diffmatchpatch.DiffInsert:
+			t = Insert
+		}
+		ops = append(ops, Op{Type: t, Text: text.String()})
+	}
+	return regroup(ops)
+}
+
 // regroup merges each run of edits into one deletion followed by one
 // insertion, and adjacent equalities into one.
 func regroup(ops []Op) []Op {

@@ -69,3 +69,22 @@ func ExamplePhrases() {
 	// 强化州级医院支撑引领作用
 	// 优化功能定位,明确职责
 }
+
+func ExampleDiffTokens() {
+	// Words from a segmenter (segment.Split with jieba); a change never
+	// ends inside a word.
+	a := []string{"提高", "基层", "医疗卫生", "服务", "能力"}
+	b := []string{"提升", "基层", "医疗卫生", "服务", "水平"}
+	for _, op := range align.DiffTokens(a, b) {
+		switch op.Type {
+		case align.Delete:
+			fmt.Printf("[-%s]", op.Text)
+		case align.Insert:
+			fmt.Printf("[+%s]", op.Text)
+		default:
+			fmt.Print(op.Text)
+		}
+	}
+	fmt.Println()
+	// Output: [-提高][+提升]基层医疗卫生服务[-能力][+水平]
+}

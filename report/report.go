@@ -15,6 +15,7 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/align"
+	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/taxonomy"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	Sections []string
 	// Compact writes JSON without indentation (for large corpora).
 	Compact bool
+	// Words, when set, makes the diffs word by word on its tokens
+	// (segment.Split) instead of character by character.
+	Words segment.Segmenter
 }
 
 // SectionNames lists the report's sections after the document summary.
@@ -498,7 +502,11 @@ func (r *Report) buildPairs(res *policycmp.Result) {
 		}
 		p := Pair{A: l.A, B: l.B, DocA: docOf[l.A], DocB: docOf[l.B], TextA: ca.Text, TextB: cb.Text,
 			Theme: tasks[l.A].PrimaryTheme(), Score: l.Score, Kind: l.Kind, Relation: l.Relation, Reason: l.Reason}
-		for _, op := range align.Diff(ca.Text, cb.Text) {
+		ops := align.Diff(ca.Text, cb.Text)
+		if r.opts.Words != nil {
+			ops = align.DiffTokens(segment.Split(r.opts.Words, ca.Text), segment.Split(r.opts.Words, cb.Text))
+		}
+		for _, op := range ops {
 			p.Diff = append(p.Diff, DiffOp{Op: op.Type.String(), Text: op.Text})
 		}
 		r.Pairs = append(r.Pairs, p)

@@ -17,6 +17,7 @@ import (
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/report"
 	"github.com/policycmp/policycmp/seeds"
+	"github.com/policycmp/policycmp/segment"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -217,5 +218,47 @@ func BenchmarkReport(b *testing.B) {
 		if err := r.HTML(&buf); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestWordDiffs(t *testing.T) {
+	seg, err := segment.Shared()
+	if err != nil {
+		t.Skipf("jieba dictionaries unavailable: %v", err)
+	}
+	a, err := policycmp.IngestString("a.txt", "一、重点任务\n（一）提高基层医疗卫生服务能力。加强乡镇卫生院标准化建设。")
+	require.NoError(t, err)
+	b, err := policycmp.IngestString("b.txt", "一、重点任务\n（一）提升基层医疗卫生服务能力。加强乡镇卫生院规范化建设。")
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
+	require.NoError(t, err)
+	r := report.Build(res, report.Options{Words: seg})
+	require.NotEmpty(t, r.Pairs)
+	bounds := func(s string) map[int]bool {
+		m := map[int]bool{0: true}
+		at := 0
+		for _, p := range segment.Split(seg, s) {
+			at += len(p)
+			m[at] = true
+		}
+		return m
+	}
+	for _, p := range r.Pairs {
+		ba, bb := bounds(p.TextA), bounds(p.TextB)
+		var a, b int
+		for _, op := range p.Diff {
+			switch op.Op {
+			case "delete":
+				a += len(op.Text)
+			case "insert":
+				b += len(op.Text)
+			default:
+				a += len(op.Text)
+				b += len(op.Text)
+			}
+			assert.True(t, ba[a] && bb[b], "%s ~ %s: an edit ends inside a word (%q)", p.TextA, p.TextB, op.Text)
+		}
+		assert.Equal(t, len(p.TextA), a)
+		assert.Equal(t, len(p.TextB), b)
 	}
 }

@@ -223,3 +223,26 @@ func Words(seg Segmenter, s string) []string {
 	}
 	return out
 }
+
+// Split cuts s into consecutive pieces that join back to s: the
+// segmenter's tokens and, in the gaps between them (punctuation, spaces),
+// single characters. It is the tokenisation of a word-level diff.
+func Split(seg Segmenter, s string) []string {
+	var out []string
+	at := 0
+	gap := func(end int) {
+		for _, r := range s[at:end] {
+			out = append(out, string(r))
+		}
+	}
+	for _, t := range seg.Segment(s) {
+		if t.Start < at || t.End > len(s) || t.Start >= t.End {
+			continue // overlapping or out-of-range tokens (bigrams) are skipped
+		}
+		gap(t.Start)
+		out = append(out, s[t.Start:t.End])
+		at = t.End
+	}
+	gap(len(s))
+	return out
+}

@@ -1,6 +1,7 @@
 package segment_test
 
 import (
+	"strings"
 	"sync"
 	"testing"
 
@@ -115,4 +116,19 @@ func BenchmarkSegment(b *testing.B) {
 	for b.Loop() {
 		s.Segment(text)
 	}
+}
+
+func TestSplitJoinsBack(t *testing.T) {
+	s := "深化药品和医用耗材集中带量采购改革,“两个允许”落实率100%。"
+	for _, seg := range []segment.Segmenter{segment.Bigrams, shared(t)} {
+		parts := segment.Split(seg, s)
+		assert.Equal(t, s, strings.Join(parts, ""))
+		for _, p := range parts {
+			assert.NotEmpty(t, p)
+		}
+	}
+	parts := segment.Split(shared(t), s)
+	assert.Contains(t, parts, "集中带量采购", "the domain dictionary keeps the term whole")
+	assert.Contains(t, parts, ",", "punctuation between tokens is kept")
+	assert.Empty(t, segment.Split(segment.Bigrams, ""))
 }

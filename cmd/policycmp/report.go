@@ -11,6 +11,7 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/report"
+	"github.com/policycmp/policycmp/segment"
 )
 
 func cmdReport(ctx context.Context, e *env, args []string) error {
@@ -154,6 +155,7 @@ func cmdDiff(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("diff", e, &c, formats)
 	theme := fs.String("theme", "", "only pairs whose task carries this theme ID")
 	kind := fs.String("kind", "equivalent", "which links: equivalent, related or all")
+	words := fs.Bool("words", false, "diff word by word (jieba) instead of character by character")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: policycmp diff [flags] DOC_A DOC_B\n\nDOC is a file, or the ID, source name, ID prefix or region of an embedded seed (e.g. 000, 浙江).")
 		fs.PrintDefaults()
@@ -201,7 +203,15 @@ func cmdDiff(ctx context.Context, e *env, args []string) error {
 		keep = append(keep, l)
 	}
 	res.Alignments = keep
-	rep := report.Build(res, report.Options{Lang: c.lang, MaxDiffs: len(keep) + 1, Sections: []string{"pairs"}})
+	opts := report.Options{Lang: c.lang, MaxDiffs: len(keep) + 1, Sections: []string{"pairs"}}
+	if *words {
+		seg, err := segment.Shared()
+		if err != nil {
+			return err
+		}
+		opts.Words = seg
+	}
+	rep := report.Build(res, opts)
 	return c.write(e, func(w io.Writer) error {
 		switch c.format {
 		case "md":

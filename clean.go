@@ -1,6 +1,7 @@
 package policycmp
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -110,7 +111,7 @@ func (c *cleaner) run(raw string) []mtext {
 		}
 		paras = append(paras, ln)
 	}
-	for _, kind := range sortedKeys(removed) {
+	for _, kind := range slices.Sorted(maps.Keys(removed)) {
 		if ex := removedExample[kind]; ex != "" {
 			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s), e.g. %q", removed[kind], kind, ex)
 		} else {

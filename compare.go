@@ -4,10 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"slices"
-	"sync"
 
+	"github.com/policycmp/policycmp/internal/work"
 	"github.com/policycmp/policycmp/taxonomy"
 )
 
@@ -125,43 +124,7 @@ func Parallel(ctx context.Context, n, workers int, f func(i int)) error {
 }
 
 func parallel(ctx context.Context, n, workers int, f func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
-	if workers <= 1 {
-		for i := range n {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			f(i)
-		}
-		return ctx.Err()
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	var err error
-loop:
-	for i := range n {
-		select {
-		case <-ctx.Done():
-			err = ctx.Err()
-			break loop
-		case next <- i:
-		}
-	}
-	close(next)
-	wg.Wait()
-	return err
+	return work.Do(ctx, n, workers, f)
 }
 
 // LoadFS ingests every named file of fsys (all .txt, .md and .html files at

@@ -18,9 +18,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/internal/work"
 )
 
 // Kind says how close two linked units are.
@@ -143,31 +144,18 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	def := func(v *float64, d float64) {
-		if *v == 0 {
-			*v = d
-		}
-	}
-	def(&o.Equivalent, 0.65)
-	def(&o.Mutual, 0.44)
-	def(&o.Related, 0.28)
-	def(&o.CharWeight, 0.55)
-	def(&o.MaxPosting, 0.05)
-	def(&o.Specific, 6.0)
-	def(&o.MutualSpecific, 8.0)
-	def(&o.KeyFloor, 0.42)
-	if o.KeyMaxUnits == 0 {
-		o.KeyMaxUnits = 8
-	}
-	if o.Candidates == 0 {
-		o.Candidates = 10
-	}
-	if o.Budget == 0 {
-		o.Budget = 4000
-	}
-	if o.PerDoc == 0 {
-		o.PerDoc = 3
-	}
+	work.Default(&o.Equivalent, 0.65)
+	work.Default(&o.Mutual, 0.44)
+	work.Default(&o.Related, 0.28)
+	work.Default(&o.CharWeight, 0.55)
+	work.Default(&o.MaxPosting, 0.05)
+	work.Default(&o.Specific, 6.0)
+	work.Default(&o.MutualSpecific, 8.0)
+	work.Default(&o.KeyFloor, 0.42)
+	work.Default(&o.KeyMaxUnits, 8)
+	work.Default(&o.Candidates, 10)
+	work.Default(&o.Budget, 4000)
+	work.Default(&o.PerDoc, 3)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -562,30 +550,10 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 		keys = newKeyIndex(ix, a.opts.MutualSpecific, a.opts.KeyMaxUnits, a.opts.KeyTerm)
 	}
 	found := make([][]pair, n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(a.opts.Workers, max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var sc scratch
-			for i := range next {
-				found[i] = a.linksOf(ix, keys, i, &sc)
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range n {
-		select {
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		case next <- i:
-		}
-	}
-	close(next)
-	wg.Wait()
+	err := work.Each(ctx, n, a.opts.Workers, func() func(int) {
+		var sc scratch
+		return func(i int) { found[i] = a.linksOf(ix, keys, i, &sc) }
+	})
 	if err != nil {
 		return nil, fmt.Errorf("align: %w", err)
 	}

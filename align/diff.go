@@ -49,23 +49,7 @@ const MaxDiffRunes = 4000
 // multibyte text, are not used.
 func Diff(a, b string) []Op {
 	a, b = clip(strings.ToValidUTF8(a, "\uFFFD")), clip(strings.ToValidUTF8(b, "\uFFFD"))
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	diffs := dmp.DiffMain(a, b, false)
-	var ops []Op
-	for _, d := range diffs {
-		if d.Text == "" {
-			continue
-		}
-		t := Equal
-		switch d.Type {
-		case diffmatchpatch.DiffDelete:
-			t = Delete
-		case diffmatchpatch.DiffInsert:
-			t = Insert
-		}
-		ops = append(ops, Op{Type: t, Text: d.Text})
-	}
+	ops := diffOps([]rune(a), []rune(b), func(s string) string { return s })
 	// Dissolve one-character equalities between edits.
 	for i := 1; i+1 < len(ops); i++ {
 		if ops[i].Type == Equal && utf8.RuneCountInString(ops[i].Text) == 1 && ops[i-1].Type != Equal && ops[i+1].Type != Equal {
@@ -105,20 +89,30 @@ func DiffTokens(a, b []string) []Op {
 		}
 		return out
 	}
-	ra, rb := encode(a), encode(b)
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	var ops []Op
-	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+	decode := func(s string) string {
 		var text strings.Builder
-		for _, r := range d.Text {
+		for _, r := range s {
 			if k := int(r - base); k >= 0 && k < len(vocab) {
 				text.WriteString(vocab[k])
 			} else {
 				text.WriteString("\uFFFD")
 			}
 		}
-		if text.Len() == 0 {
+		return text.String()
+	}
+	return regroup(diffOps(encode(a), encode(b), decode))
+}
+
+// diffOps diffs two rune sequences with go-diff, with no time limit
+// (DiffTimeout 0) so the result never depends on CPU speed, and returns
+// the non-empty pieces with their text passed through text.
+func diffOps(a, b []rune, text func(string) string) []Op {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	var ops []Op
+	for _, d := range dmp.DiffMainRunes(a, b, false) {
+		s := text(d.Text)
+		if s == "" {
 			continue
 		}
 		t := Equal
@@ -128,9 +122,9 @@ func DiffTokens(a, b []string) []Op {
 		case diffmatchpatch.DiffInsert:
 			t = Insert
 		}
-		ops = append(ops, Op{Type: t, Text: text.String()})
+		ops = append(ops, Op{Type: t, Text: s})
 	}
-	return regroup(ops)
+	return ops
 }
 
 // regroup merges each run of edits into one deletion followed by one

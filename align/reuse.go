@@ -3,11 +3,11 @@ package align
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/internal/work"
 )
 
 // Passage is a stretch of text two units share near-verbatim, found by
@@ -95,38 +95,11 @@ type ReuseOptions struct {
 // Reuse finds passages that linked units share near-verbatim. It runs the
 // local alignment only on linked pairs, so its cost follows the links.
 func Reuse(ctx context.Context, byID map[string]Unit, links []Link, opts ReuseOptions) ([]Passage, error) {
-	if opts.MinChars == 0 {
-		opts.MinChars = 15
-	}
-	if opts.MinIdentity == 0 {
-		opts.MinIdentity = 0.8
-	}
+	work.Default(&opts.MinChars, 15)
+	work.Default(&opts.MinIdentity, 0.8)
 	found := make([]*Passage, len(links))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range next {
-				found[k] = passage(byID, links[k], opts)
-			}
-		}()
-	}
-	var err error
-feed:
-	for k := range links {
-		select {
-		case <-ctx.Done():
-			err = fmt.Errorf("align: reuse: %w", ctx.Err())
-			break feed
-		case next <- k:
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err != nil {
-		return nil, err
+	if err := work.Do(ctx, len(links), 0, func(k int) { found[k] = passage(byID, links[k], opts) }); err != nil {
+		return nil, fmt.Errorf("align: reuse: %w", err)
 	}
 	var out []Passage
 	for _, p := range found {

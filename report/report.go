@@ -9,12 +9,14 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/align"
+	"github.com/policycmp/policycmp/internal/work"
 	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/taxonomy"
 )
@@ -195,15 +197,9 @@ type DiffOp struct {
 
 // Build assembles the report of res.
 func Build(res *policycmp.Result, opts Options) *Report {
-	if opts.Lang == "" {
-		opts.Lang = "zh"
-	}
-	if opts.MaxDiffs == 0 {
-		opts.MaxDiffs = 60
-	}
-	if opts.MaxUnique == 0 {
-		opts.MaxUnique = 25
-	}
+	work.Default(&opts.Lang, "zh")
+	work.Default(&opts.MaxDiffs, 60)
+	work.Default(&opts.MaxUnique, 25)
 	tax := res.Taxonomy
 	if tax == nil {
 		tax = taxonomy.Default()
@@ -451,7 +447,7 @@ func (r *Report) buildDuties(res *policycmp.Result) {
 			continue
 		}
 		td := ThemeDuty{Theme: th.ID}
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			td.Depts = append(td.Depts, *m[k])
 		}
 		slices.SortStableFunc(td.Depts, func(a, b DeptTally) int {
@@ -576,13 +572,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

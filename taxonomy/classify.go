@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/internal/work"
 )
 
 // Unclassified is the theme ID given to a unit no theme term fires on.
@@ -70,24 +72,12 @@ type DictOptions struct {
 }
 
 func (o DictOptions) withDefaults() DictOptions {
-	if o.HeadingWeight == 0 {
-		o.HeadingWeight = 3.5
-	}
-	if o.WeakWeight == 0 {
-		o.WeakWeight = 0.35
-	}
-	if o.Keep == 0 {
-		o.Keep = 0.3
-	}
-	if o.MinRaw == 0 {
-		o.MinRaw = 0.9
-	}
-	if o.Sure == 0 {
-		o.Sure = 3.0
-	}
-	if o.BodyKeep == 0 {
-		o.BodyKeep = 0.45
-	}
+	work.Default(&o.HeadingWeight, 3.5)
+	work.Default(&o.WeakWeight, 0.35)
+	work.Default(&o.Keep, 0.3)
+	work.Default(&o.MinRaw, 0.9)
+	work.Default(&o.Sure, 3.0)
+	work.Default(&o.BodyKeep, 0.45)
 	return o
 }
 

@@ -1,6 +1,8 @@
 package policycmp
 
 import (
+	"fmt"
+	"github.com/policycmp/policycmp/structure"
 	"maps"
 	"regexp"
 	"slices"
@@ -89,31 +91,48 @@ func (c *cleaner) run(raw string) []mtext {
 	var paras []mtext
 	removed := map[string]int{}
 	var removedExample = map[string]string{}
-	for _, ln := range m.lines() {
-		ln = ln.trim()
-		if ln.Len() == 0 {
+	var kept []keptLine
+	blank, cut := false, false
+	for _, raw := range m.lines() {
+		raw = raw.trim()
+		if raw.Len() == 0 {
+			blank = true
 			continue
 		}
-		if kind := c.indexLine(ln); kind != "" {
-			removed[kind]++
-			continue
+		at := 0
+		parts := []mtext{}
+		for _, k := range structure.SpaceBreaks(raw.String()) {
+			parts = append(parts, raw.slice(at, k).trim())
+			at = k
 		}
-		ln = squeezeSpaces(ln)
-		if ln.Len() == 0 {
-			continue
-		}
-		if kind := chromeKind(ln.String()); kind != "" {
-			removed[kind]++
-			if _, ok := removedExample[kind]; !ok {
-				removedExample[kind] = excerpt(ln.String(), 24)
+		parts = append(parts, raw.slice(at, raw.Len()).trim())
+		for _, ln := range parts {
+			if kind := c.indexLine(ln); kind != "" {
+				removed[kind]++
+				cut = true
+				continue
 			}
-			continue
+			ln = squeezeSpaces(ln)
+			if ln.Len() == 0 {
+				continue
+			}
+			if kind := chromeKind(ln.String()); kind != "" {
+				removed[kind]++
+				cut = true
+				if _, ok := removedExample[kind]; !ok {
+					s, _ := ln.span(0, 0)
+					removedExample[kind] = fmt.Sprintf("%q at offset %d", excerpt(ln.String(), 24), s)
+				}
+				continue
+			}
+			kept = append(kept, keptLine{m: ln, blank: blank, cut: cut})
+			blank, cut = false, false
 		}
-		paras = append(paras, ln)
 	}
+	paras = c.reflow(kept)
 	for _, kind := range slices.Sorted(maps.Keys(removed)) {
 		if ex := removedExample[kind]; ex != "" {
-			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s), e.g. %q", removed[kind], kind, ex)
+			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s), e.g. %s", removed[kind], kind, ex)
 		} else {
 			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s); their fields went to the metadata", removed[kind], kind)
 		}
@@ -121,6 +140,51 @@ func (c *cleaner) run(raw string) []mtext {
 	paras = c.mergeRepeated(paras)
 	paras = c.rejoin(paras)
 	return paras
+}
+
+// keptLine is a line that survived chrome removal: whether blank lines
+// stood before it, and whether removed chrome did.
+type keptLine struct {
+	m          mtext
+	blank, cut bool
+}
+
+// reflow joins the lines that continue a sentence, a number or a 文号 broken
+// across lines (structure.Reflow). A join across removed page chrome (a
+// caption inside a sentence) is a warning of its own with its offset; the
+// other joins are counted in one warning.
+func (c *cleaner) reflow(lines []keptLine) []mtext {
+	meta := make([]structure.Line, len(lines))
+	for i, l := range lines {
+		meta[i] = structure.Line{Text: l.m.String(), BlankBefore: l.blank}
+	}
+	join := structure.Reflow(meta)
+	var out []mtext
+	joins := 0
+	for i := 0; i < len(lines); i++ {
+		p := lines[i].m
+		if i < len(join) && join[i] {
+			p = mtext{}
+			p.appendM(lines[i].m)
+			for i < len(join) && join[i] {
+				i++
+				next := lines[i].m
+				if lines[i].cut {
+					s, _ := next.span(0, 0)
+					c.doc.warn(WarnRejoined, s, "re-joined a sentence split across lines: …%s|%s…",
+						string(p.r[max(0, p.Len()-6):]), string(next.r[:min(6, next.Len())]))
+				} else {
+					joins++
+				}
+				p.appendM(next)
+			}
+		}
+		out = append(out, p)
+	}
+	if joins > 0 {
+		c.doc.warn(WarnReflowed, 0, "joined %d line breaks inside sentences, numbers, dates or document numbers", joins)
+	}
+	return out
 }
 
 // findDamage records spans of mojibake: runs of '?' glued to Han text and
@@ -354,7 +418,7 @@ var chromeRules = []struct {
 }{
 	{"page tool", regexp.MustCompile(`打印本页|打印本文|关闭窗口|返回顶部|分享到|加入收藏|扫一扫|在手机打开|手机扫码|政策留言板|我要纠错|上一篇|下一篇|网站地图|联系我们|版权所有|ICP备|Copyright|©|【字体|字号[:：]?\s*[大中小]`), 80,
 		[]string{"打印", "关闭", "返回", "分享", "收藏", "扫", "手机", "留言", "纠错", "上一篇", "下一篇", "地图", "联系我们", "版权", "ICP", "Copyright", "©", "字体", "字号"}},
-	{"related link", regexp.MustCompile(`^(相关链接|相关文件|相关阅读|相关新闻|相关解读|附件下载|附件)\s*[:：]?`), 120, []string{"相关", "附件"}},
+	{"related link", regexp.MustCompile(`^(相关链接|相关文件|相关阅读|相关新闻|相关解读|附件下载)\s*[:：]?`), 120, []string{"相关", "附件"}},
 	{"disclaimer", regexp.MustCompile(`^免责声明|版权归.*所有|转载.*(版权|删除)|侵权.*删除|联系删除|给予删除|不代表本站`), 300, []string{"免责", "版权", "转载", "删除", "本站"}},
 	{"advertisement", regexp.MustCompile(`(咨询|热线|客服|关注|扫描|添加|访问).*(电话|热线|微信|二维码|公众号|\d{3,4}-\d{7,8}|https?://|www\.)`), 300, []string{"咨询", "热线", "客服", "关注", "扫描", "添加", "访问"}},
 	{"link", regexp.MustCompile(`https?://|www\.`), 120, []string{"http", "www."}},
@@ -364,6 +428,9 @@ var chromeRules = []struct {
 }
 
 func chromeKind(s string) string {
+	if _, numbered := structure.Parse(s); numbered {
+		return "" // a numbered item is content, whatever it mentions (a URL, a hotline, a file)
+	}
 	n := utf8.RuneCountInString(s)
 	for _, r := range chromeRules {
 		if n > r.maxLen {
@@ -488,7 +555,7 @@ func incomplete(p mtext) bool {
 	if !strings.ContainsAny(s, ",，、;；。") {
 		return false
 	}
-	if _, _, ok := matchMarker(s); ok && !strings.Contains(s, "。") && p.Len() < 60 {
+	if _, ok := structure.Parse(s); ok && !strings.Contains(s, "。") && p.Len() < 60 {
 		return false // a numbered heading such as 二、优化资源配置,提升服务能力
 	}
 	return true
@@ -506,7 +573,7 @@ func pullQuote(paras []mtext, keys []string, i int) bool {
 	if len([]rune(k)) < 12 {
 		return false
 	}
-	if _, _, ok := matchMarker(paras[i].String()); ok {
+	if _, ok := structure.Parse(paras[i].String()); ok {
 		return false
 	}
 	for j, other := range keys {
@@ -547,7 +614,7 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 				break
 			}
 			next := paras[j]
-			if _, _, ok := matchMarker(next.String()); ok || next.Len() == 0 || !startsMidSentence(next) {
+			if _, ok := structure.Parse(next.String()); ok || next.Len() == 0 || !startsMidSentence(next) {
 				break
 			}
 			for _, q := range quotes {

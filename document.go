@@ -18,7 +18,7 @@ type Document struct {
 	Text string `json:"-"`
 
 	Warnings []Warning `json:"warnings"`
-	Sections []Section `json:"-"`
+	Sections []Section `json:"sections"`
 	Tasks    []*Task   `json:"tasks"`
 }
 
@@ -47,14 +47,33 @@ const (
 	LevelCounty     Level = "county"
 )
 
-// Section is a top-level part of a document: a numbered heading (一、…), or
-// the unnumbered preamble. Text holds the section's own prose (general
-// requirements, closing remarks), which is not part of any task.
+// Section is text of a document that is not part of any task: the
+// preamble, a section's own prose, a framing section (指导思想, 工作目标 …),
+// safeguard prose, closing clauses and annexes. Start and End span it in
+// Raw (from its first paragraph to its last; the heading of a numbered
+// section stands before Start).
 type Section struct {
-	Number  string `json:"number"`
-	Heading string `json:"heading"`
-	Text    string `json:"text"`
+	Kind    SectionKind `json:"kind"`
+	Number  string      `json:"number,omitempty"`
+	Heading string      `json:"heading,omitempty"`
+	Text    string      `json:"text"`
+	Start   int         `json:"start"`
+	End     int         `json:"end"`
+	Targets []Target    `json:"targets,omitempty"`
 }
+
+// SectionKind says what a section holds.
+type SectionKind string
+
+// Section kinds.
+const (
+	SectionPreamble  SectionKind = "preamble"  // before the first numbered item
+	SectionText      SectionKind = "text"      // a section's or group's own prose
+	SectionFraming   SectionKind = "framing"   // 指导思想, 基本原则, 工作目标, 规划背景 …
+	SectionSafeguard SectionKind = "safeguard" // prose of a safeguard section (组织保障 …)
+	SectionClosing   SectionKind = "closing"   // effective date, disclosure and distribution notes, signature
+	SectionAnnex     SectionKind = "annex"     // 附件: attachment lists, annex tables and indicator rows
+)
 
 // Task is a numbered work item: a leaf of the numbering tree.
 type Task struct {
@@ -68,6 +87,9 @@ type Task struct {
 	Clauses     []Clause     `json:"clauses"`
 	Departments Departments  `json:"departments"`
 	Targets     []Target     `json:"targets"`
+	// Safeguard marks a task of a safeguard section (组织保障, 保障措施 …):
+	// organising the plan rather than a reform measure.
+	Safeguard bool `json:"safeguard"`
 
 	// Start and End span the whole task in Document.Raw.
 	Start int `json:"-"`
@@ -164,6 +186,7 @@ const (
 	WarnBoilerplate  WarningKind = "boilerplate"
 	WarnDuplicate    WarningKind = "duplicate"
 	WarnRejoined     WarningKind = "rejoined"
+	WarnReflowed     WarningKind = "reflowed"
 	WarnPullQuote    WarningKind = "pull_quote"
 	WarnNoStructure  WarningKind = "no_structure"
 	WarnUnclassified WarningKind = "unclassified"

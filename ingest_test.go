@@ -136,7 +136,7 @@ func TestLargeInput(t *testing.T) {
 	}
 	d, err := policycmp.IngestString("large.txt", b.String())
 	require.NoError(t, err)
-	assert.Len(t, d.Tasks, 999, "numbers past 999 are not list markers")
+	assert.Len(t, d.Tasks, 9999, "markers hold four digits; numbers past 9999 continue the item before them")
 	assert.Greater(t, len(d.Text), 49<<20)
 }
 

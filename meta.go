@@ -1,6 +1,7 @@
 package policycmp
 
 import (
+	"github.com/policycmp/policycmp/structure"
 	"regexp"
 	"strconv"
 	"strings"
@@ -122,7 +123,7 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 // preamble returns the paragraphs before the first numbered one (at most 20).
 func preamble(paras []mtext) []mtext {
 	for i, p := range paras {
-		if _, ok := parseMarker(p.String()); ok || i == 20 {
+		if _, ok := structure.Parse(p.String()); ok || i == 20 {
 			return paras[:i]
 		}
 	}

@@ -145,12 +145,20 @@ func (m mtext) replace(re *regexp.Regexp, repl func(sub []string) string) (mtext
 	return out, len(locs)
 }
 
-// lines splits m at '\n'.
+// lines splits m at line breaks: LF, CRLF, CR alone, U+2028, U+2029,
+// NEL, form feed and vertical tab.
 func (m mtext) lines() []mtext {
 	var out []mtext
 	start := 0
-	for i, r := range m.r {
-		if r == '\n' {
+	for i := 0; i < len(m.r); i++ {
+		switch m.r[i] {
+		case '\r':
+			out = append(out, m.slice(start, i))
+			if i+1 < len(m.r) && m.r[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		case '\n', 0x2028, 0x2029, 0x85, '\f', '\v':
 			out = append(out, m.slice(start, i))
 			start = i + 1
 		}

@@ -49,7 +49,7 @@ func foldSpace(r rune) rune {
 // nfkcRune is the per-rune form of NewNormalizer used on offset-mapped text.
 func nfkcRune(r rune) (string, bool) {
 	if r < 0x80 {
-		if r == '\t' || r == '\r' || r == '\f' || r == '\v' {
+		if r == '\t' {
 			return " ", true
 		}
 		return "", false

@@ -1,99 +1,56 @@
 package policycmp
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/structure"
 )
 
-// Numbering schemes, in no fixed order: a document decides which nests in which.
-const (
-	kindSection = "一、"
-	kindParenCN = "(一)"
-	kindArabic  = "1."
-	kindParenAr = "(1)"
-	kindCircled = "①"
-	kindOrdinal = "一是"
-	kindArticle = "第一条"
-	kindChapter = "第一章"
-)
-
-const cnDigits = "〇零一二三四五六七八九十百两"
-
-var (
-	reSection = regexp.MustCompile(`^([` + cnDigits + `]{1,4})[、.．]`)
-	reParenCN = regexp.MustCompile(`^\(([` + cnDigits + `]{1,4})\)[、.]?`)
-	reArabic  = regexp.MustCompile(`^(\d{1,3})[、．.]`)
-	reParenAr = regexp.MustCompile(`^\((\d{1,3})\)[、.]?`)
-	reCircled = regexp.MustCompile(`^([①-⑳])`)
-	reOrdinal = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})是[,，:：]?`)
-	reArticle = regexp.MustCompile(`^第([` + cnDigits + `\d]{1,5})条`)
-	reChapter = regexp.MustCompile(`^第([` + cnDigits + `\d]{1,4})(章|部分|节)`)
-)
-
-type marker struct {
-	kind, number string
-	size         int // bytes of s taken by the marker
+// piece is a paragraph, or the part of a run-on paragraph from one chosen
+// marker to the next, with its marker (nil when it has none).
+type piece struct {
+	text mtext
+	mk   *structure.Marker
 }
 
-func parseMarker(s string) (marker, bool) {
-	try := func(re *regexp.Regexp, kind string, format func(string) string) (marker, bool) {
-		loc := re.FindStringSubmatchIndex(s)
-		if loc == nil {
-			return marker{}, false
+// splitPieces cuts paragraphs at the markers structure.Choose picks for the
+// whole text, so a body pasted as one line gives the same pieces as the
+// same body with its line breaks.
+func splitPieces(paras []mtext) []piece {
+	strs := bodyStrings(paras)
+	found := structure.Choose(strs)
+	var out []piece
+	k := 0
+	for p, para := range paras {
+		s := strs[p]
+		var cuts []structure.Found
+		for ; k < len(found) && found[k].Para == p; k++ {
+			cuts = append(cuts, found[k])
 		}
-		size := loc[1]
-		if kind == kindArabic && size < len(s) && s[size] >= '0' && s[size] <= '9' {
-			return marker{}, false // 2.5亿: a number, not a list marker
+		at, atRune := 0, 0
+		var mk *structure.Marker
+		for _, c := range cuts {
+			if c.Offset > at {
+				r := atRune + utf8.RuneCountInString(s[at:c.Offset])
+				if t := para.slice(atRune, r).trim(); t.Len() > 0 {
+					out = append(out, piece{text: t, mk: mk})
+				}
+				at, atRune = c.Offset, r
+			}
+			m := c.Marker
+			mk = &m
 		}
-		return marker{kind: kind, number: format(s[loc[2]:loc[3]]), size: size}, true
-	}
-	id := func(x string) string { return x }
-	if strings.HasPrefix(s, "第") {
-		if m, ok := try(reChapter, kindChapter, func(x string) string { return "第" + x + "章" }); ok {
-			return m, true
-		}
-		if m, ok := try(reArticle, kindArticle, func(x string) string { return "第" + x + "条" }); ok {
-			return m, true
+		if t := para.slice(atRune, para.Len()).trim(); t.Len() > 0 {
+			out = append(out, piece{text: t, mk: mk})
 		}
 	}
-	if m, ok := try(reOrdinal, kindOrdinal, func(x string) string { return x + "是" }); ok {
-		return m, true
-	}
-	if m, ok := try(reSection, kindSection, id); ok {
-		return m, true
-	}
-	if m, ok := try(reParenCN, kindParenCN, func(x string) string { return "(" + x + ")" }); ok {
-		return m, true
-	}
-	if m, ok := try(reParenAr, kindParenAr, func(x string) string { return "(" + x + ")" }); ok {
-		return m, true
-	}
-	if m, ok := try(reArabic, kindArabic, id); ok {
-		return m, true
-	}
-	if m, ok := try(reCircled, kindCircled, id); ok {
-		return m, true
-	}
-	return marker{}, false
-}
-
-func matchMarker(s string) (string, string, bool) {
-	m, ok := parseMarker(s)
-	return m.kind, m.number, ok
-}
-
-// firstOfSequence reports whether number opens a numbering sequence.
-func firstOfSequence(number string) bool {
-	n := strings.Trim(number, "()")
-	n = strings.TrimSuffix(strings.TrimPrefix(n, "第"), "条")
-	n = strings.TrimSuffix(strings.TrimSuffix(n, "章"), "是")
-	return n == "一" || n == "1" || n == "①"
+	return out
 }
 
 // node is an item of the numbering tree.
 type node struct {
-	m        marker
+	m        structure.Marker
 	full     mtext   // the numbered paragraph as written
 	head     mtext   // the numbered paragraph without its marker
 	body     []mtext // unnumbered paragraphs that continue it
@@ -111,26 +68,40 @@ func isHeadingLike(m mtext) bool {
 	return utf8.RuneCountInString(s) <= 50 && !strings.ContainsAny(s, "。；;!?！？")
 }
 
+// MaxOwnHeading is the longest first sentence, in runes, that reads as an
+// item's own heading (推进医联体建设。…) rather than the start of its text.
+const MaxOwnHeading = 30
+
+// hasOwnHeading reports an item that opens with a heading of its own: a
+// short first sentence without a comma, or a heading line.
+func (n *node) hasOwnHeading() bool {
+	if n.headingLike() {
+		return true
+	}
+	s := n.head.String()
+	if i := strings.IndexAny(s, "。；;!?！？:"); i >= 0 {
+		s = s[:i]
+	}
+	return utf8.RuneCountInString(s) <= MaxOwnHeading && !strings.ContainsAny(s, ",，")
+}
+
 // hasDeptTail reports whether a paragraph ends with a responsibility note.
 func hasDeptTail(m mtext) bool {
 	_, _, ok := splitDeptTail(m)
 	return ok
 }
 
-// framing headings introduce general requirements, not work items.
-var reFraming = regexp.MustCompile(`^(总体要求|指导思想|基本原则|工作原则|总体目标|主要目标|工作目标|目标任务|发展目标|适用范围|编制依据)[。.]?$`)
-
-// parseTree builds the numbering tree over clean paragraphs. Paragraphs
-// before the first number, and unnumbered text that cannot continue a task,
-// go to loose (preamble and section prose).
-func parseTree(paras []mtext) (roots []*node, loose []looseText) {
+// parseTree builds the numbering tree over pieces. Pieces before the first
+// number, and unnumbered text that cannot continue a task, go to loose
+// (preamble and section prose).
+func parseTree(pieces []piece) (roots []*node, loose []looseText) {
 	var stack []*node
 	var context []string
 	var current *node // the item unnumbered paragraphs attach to
-	for _, p := range paras {
+	for _, pc := range pieces {
+		p := pc.text
 		s := p.String()
-		mk, ok := parseMarker(s)
-		if !ok {
+		if pc.mk == nil {
 			if current != nil && !current.closed {
 				last := current.head
 				if len(current.body) > 0 {
@@ -152,14 +123,15 @@ func parseTree(paras []mtext) (roots []*node, loose []looseText) {
 			loose = append(loose, looseText{owner: top(stack), text: p})
 			continue
 		}
-		cut := utf8.RuneCountInString(s[:mk.size])
-		if mk.kind == kindOrdinal {
+		mk := *pc.mk
+		cut := utf8.RuneCountInString(s[:mk.Size])
+		if mk.Keep {
 			cut = 0 // 一是… : the numeral is a word of the sentence
 		}
 		n := &node{m: mk, full: p, head: p.slice(cut, p.Len()).trim(), context: context}
 		placed := false
 		for i := len(stack) - 1; i >= 0; i-- {
-			if stack[i].m.kind == mk.kind {
+			if stack[i].m.Kind == mk.Kind {
 				n.parent = stack[i].parent
 				stack = stack[:i]
 				placed = true
@@ -169,12 +141,13 @@ func parseTree(paras []mtext) (roots []*node, loose []looseText) {
 		if !placed && len(stack) > 0 {
 			t := stack[len(stack)-1]
 			switch {
-			case t.headingLike() && len(t.body) == 0:
+			case t.headingLike() && (len(t.body) == 0 || mk.IsFirst()):
+				// a heading opens a group; text under it before its first
+				// item is the group's own prose
 				n.parent = t
-			case !t.closed && len(t.children) == 0 && firstOfSequence(mk.number) && !t.headingLike():
+			case !t.closed && len(t.children) == 0 && mk.IsFirst() && !t.headingLike():
 				// 1. 2. … inside a task's text: sub-points, not tasks of their own.
-				t.body = append(t.body, p)
-				continue
+				n.parent = t
 			default:
 				n.parent = t.parent
 				stack = stack[:len(stack)-1]
@@ -188,7 +161,41 @@ func parseTree(paras []mtext) (roots []*node, loose []looseText) {
 		stack = append(stack, n)
 		current = n
 	}
+	for _, r := range roots {
+		demote(r)
+	}
 	return roots, loose
+}
+
+// demote folds numbered points back into the item that holds them when
+// they are points of its text rather than tasks: none of them has a heading
+// of its own (一是…二是… never count as one), or the item's own text is a
+// sentence that introduces them.
+// Where a numbered item's children have headings of their own, the
+// children are the tasks and the item is a group.
+func demote(n *node) {
+	for _, c := range n.children {
+		demote(c)
+	}
+	if n.parent == nil || len(n.children) == 0 {
+		return
+	}
+	own := false
+	for _, c := range n.children {
+		if len(c.children) > 0 {
+			return
+		}
+		// 一是…二是… are words of the item's sentences, never its tasks.
+		own = own || (c.hasOwnHeading() && !c.m.Keep)
+	}
+	if own && n.headingLike() {
+		return
+	}
+	for _, c := range n.children {
+		n.body = append(n.body, c.full)
+		n.body = append(n.body, c.body...)
+	}
+	n.children = nil
 }
 
 type looseText struct {
@@ -203,9 +210,69 @@ func top(stack []*node) *node {
 	return stack[len(stack)-1]
 }
 
+// MinAnnexShare is the share of the text, by characters, that must come
+// before an annex heading for it to open an annex. An attachment line near
+// the start belongs to the notice that carries the plan (附件: XX实施方案),
+// and the plan follows it.
+const MinAnnexShare = 0.25
+
+// splitTail separates the end of a document that holds no tasks: from the
+// first closing sentence after the numbering has begun (本方案自印发之日起施行,
+// 此件主动公开, 抄送 …), or from an annex heading in the later part of the text
+// (附件1 …, whose tables and indicator rows restart numbering that looks like
+// tasks). It returns the pieces before and the tail's pieces.
+func splitTail(pieces []piece) (body, tail []piece) {
+	total := 0
+	for _, p := range pieces {
+		total += p.text.Len()
+	}
+	started := false
+	seen := 0
+	for i, p := range pieces {
+		s := p.text.String()
+		if started && p.mk == nil && structure.IsAnnexHeading(s) && float64(seen) >= MinAnnexShare*float64(total) {
+			return pieces[:i], pieces[i:]
+		}
+		if started {
+			if k := closingAt(s); k >= 0 {
+				r := utf8.RuneCountInString(s[:k])
+				head := p
+				head.text = p.text.slice(0, r).trim()
+				rest := piece{text: p.text.slice(r, p.text.Len()).trim()}
+				body = append(pieces[:i:i], head)
+				if head.text.Len() == 0 {
+					body = pieces[:i:i]
+				}
+				return body, append([]piece{rest}, pieces[i+1:]...)
+			}
+		}
+		started = started || p.mk != nil
+		seen += p.text.Len()
+	}
+	return pieces, nil
+}
+
+// closingAt returns the byte offset in s of the first sentence that closes
+// the document, or -1.
+func closingAt(s string) int {
+	if structure.IsClosing(s) {
+		return 0
+	}
+	for i, r := range s {
+		if strings.ContainsRune("。；;", r) {
+			k := i + utf8.RuneLen(r)
+			if k < len(s) && structure.IsClosing(s[k:]) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // buildStructure turns paragraphs into sections and tasks on doc.
 func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
-	roots, loose := parseTree(paras)
+	body, tail := splitTail(splitPieces(paras))
+	roots, loose := parseTree(body)
 	// Top-level items are sections, not tasks, when any of them holds items.
 	rootsAreSections := false
 	for _, r := range roots {
@@ -213,50 +280,98 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 			rootsAreSections = true
 		}
 	}
-	looseBy := map[*node][]string{}
+	looseBy := map[*node][]mtext{}
 	for _, l := range loose {
-		looseBy[l.owner] = append(looseBy[l.owner], l.text.String())
+		looseBy[l.owner] = append(looseBy[l.owner], l.text)
 	}
-	d.Sections = append(d.Sections, Section{Text: strings.Join(looseBy[nil], "\n")})
+	d.addSection(SectionPreamble, "", "", looseBy[nil])
 	seen := map[string]int{}
-	var walk func(n *node, path []string, numbers []string, framing bool)
-	walk = func(n *node, path, numbers []string, framing bool) {
-		numbers = append(numbers[:len(numbers):len(numbers)], n.m.number)
+	var walk func(n *node, path []string, numbers []string, kind structure.Kind)
+	walk = func(n *node, path, numbers []string, kind structure.Kind) {
+		numbers = append(numbers[:len(numbers):len(numbers)], n.m.Number)
 		heading := headingOf(n.head)
-		if n.m.kind == kindOrdinal {
-			heading = strings.TrimPrefix(heading, n.m.number)
+		if n.m.Keep {
+			heading = strings.TrimPrefix(heading, n.m.Number)
+		}
+		if k := structure.SectionKind(heading); k != structure.Plain && kind != structure.Framing {
+			kind = k
 		}
 		if len(n.children) > 0 {
 			if n.parent == nil {
-				d.Sections = append(d.Sections, Section{Number: n.m.number, Heading: heading,
-					Text: strings.Join(append(bodyStrings(n.body), looseBy[n]...), "\n")})
+				d.addSection(sectionKind(kind), n.m.Number, heading, append(n.body, looseBy[n]...))
 			}
-			framing = framing || reFraming.MatchString(heading)
 			path = append(path[:len(path):len(path)], heading)
 			for _, c := range n.children {
-				walk(c, path, numbers, framing)
+				walk(c, path, numbers, kind)
 			}
 			return
 		}
-		if (n.parent == nil && rootsAreSections) || framing || reFraming.MatchString(heading) {
-			d.Sections = append(d.Sections, Section{Number: n.m.number, Heading: heading,
-				Text: strings.Join(append(append([]string{n.head.String()}, bodyStrings(n.body)...), looseBy[n]...), "\n")})
+		rootText := n.parent == nil && rootsAreSections && (kind != structure.Plain || (len(n.body) == 0 && isHeadingLike(n.head)))
+		if kind == structure.Framing || rootText {
+			d.addSection(sectionKind(kind), n.m.Number, heading, append(append([]mtext{n.head}, n.body...), looseBy[n]...))
 			return
 		}
 		if n.parent == nil {
 			path = append(path[:0:0], n.context...)
 		}
 		d.addTask(n, path, numbers, heading, damaged, seen)
+		d.Tasks[len(d.Tasks)-1].Safeguard = kind == structure.Safeguard
 		if extra := looseBy[n]; len(extra) > 0 {
-			d.Sections = append(d.Sections, Section{Text: strings.Join(extra, "\n")})
+			d.addSection(SectionText, "", "", extra)
 		}
 	}
 	for _, r := range roots {
-		walk(r, nil, nil, false)
+		walk(r, nil, nil, structure.Plain)
 	}
+	d.addTail(tail)
 	if len(d.Tasks) == 0 {
 		d.warn(WarnNoStructure, 0, "no numbered tasks found (一、/(一)/1./一是/第一条); the whole text is kept as section text")
 	}
+}
+
+func sectionKind(k structure.Kind) SectionKind {
+	switch k {
+	case structure.Framing:
+		return SectionFraming
+	case structure.Safeguard:
+		return SectionSafeguard
+	}
+	return SectionText
+}
+
+// addSection records section text with its span in Raw.
+func (d *Document) addSection(kind SectionKind, number, heading string, paras []mtext) {
+	if len(paras) == 0 && heading == "" {
+		return
+	}
+	sec := Section{Kind: kind, Number: number, Heading: heading, Text: strings.Join(bodyStrings(paras), "\n")}
+	if len(paras) > 0 {
+		sec.Start, _ = paras[0].span(0, 0)
+		last := paras[len(paras)-1]
+		_, sec.End = last.span(0, last.Len())
+	}
+	d.Sections = append(d.Sections, sec)
+}
+
+// addTail records the closing and annex text after the tasks: an annex
+// heading starts an annex section, anything else is closing text.
+func (d *Document) addTail(tail []piece) {
+	kind := SectionClosing
+	var paras []mtext
+	heading := ""
+	flush := func() {
+		d.addSection(kind, "", heading, paras)
+		paras, heading = nil, ""
+	}
+	for _, p := range tail {
+		if structure.IsAnnexHeading(p.text.String()) && p.mk == nil {
+			flush()
+			kind, heading = SectionAnnex, p.text.String()
+			continue
+		}
+		paras = append(paras, p.text)
+	}
+	flush()
 }
 
 func bodyStrings(ms []mtext) []string {
@@ -288,7 +403,7 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 	if k := seen[id]; k > 1 {
 		id += "~" + itoa(k)
 	}
-	t := &Task{ID: id, Number: n.m.number, Path: path, Heading: heading, NumberPath: numbers}
+	t := &Task{ID: id, Number: n.m.Number, Path: path, Heading: heading, NumberPath: numbers}
 	paras := append([]mtext{n.head}, n.body...)
 	var kept []mtext
 	for _, p := range paras {

@@ -44,8 +44,14 @@ type GoldDoc struct {
 		LevelIn        []string `json:"level_in"`
 		YearIn         []int    `json:"year_in"`
 		TaskCount      int      `json:"task_count"`
+		// Title and DocNumber, when given, are compared after Squash.
+		Title     string `json:"title,omitempty"`
+		DocNumber string `json:"doc_number,omitempty"`
 	} `json:"expect"`
 	Tasks []GoldTask `json:"tasks"`
+	// NotTasks are snippets that must not be inside any task: annex and
+	// indicator-table rows, effective-date clauses, preamble.
+	NotTasks []string `json:"not_tasks,omitempty"`
 }
 
 // GoldTask names the themes of the task that contains Loc.
@@ -53,6 +59,9 @@ type GoldTask struct {
 	Loc     string   `json:"loc"`
 	Primary []string `json:"primary"`
 	Also    []string `json:"also"`
+	// Safeguard, when the gold says it, is whether the task belongs to a
+	// safeguard section.
+	Safeguard *bool `json:"safeguard,omitempty"`
 }
 
 // GoldPair is a pair of equivalent clauses, each located by a snippet.
@@ -135,6 +144,14 @@ type Scores struct {
 
 	Tasks, TasksLocated, TasksAmbiguous, TasksMissing int
 	CountsExact                                       int
+	// GroupOnly counts missing gold tasks found only as a group heading.
+	GroupOnly int
+	// FalseTasks counts not-task snippets found inside a task, of NotTasks.
+	FalseTasks, NotTasks int
+	// FieldsRight counts metadata fields right, of FieldsGold.
+	FieldsRight, FieldsGold int
+	// SafeguardRight counts located tasks with the right safeguard flag.
+	SafeguardRight, SafeguardGold int
 
 	ThemeTasks, Top1InSet, Top1Primary int
 	SetTP, SetFP, SetFN                int
@@ -167,7 +184,16 @@ type DocScores struct {
 	Level                policycmp.Level
 	Year                 int
 	MetaOK               bool
-	Problems             []string
+	// GroupOnly counts gold tasks found only in a group or section heading;
+	// FalseTasks the not-task snippets found inside a task, of NotTasks.
+	GroupOnly, FalseTasks, NotTasks int
+	// Fields holds the metadata fields the gold names (region, level, year,
+	// doc_number, title) and whether each is right.
+	Fields map[string]bool
+	// SafeguardRight counts located gold tasks whose safeguard flag is
+	// right, of SafeguardGold.
+	SafeguardRight, SafeguardGold int
+	Problems                      []string
 }
 
 // Evaluate scores res against g.
@@ -190,8 +216,26 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 			s.CountsExact++
 		}
 		ds.Region, ds.Level, ds.Year = d.Region, d.Level, d.Year
-		ds.MetaOK = strings.Contains(d.Region, gd.Expect.RegionContains) &&
-			slices.Contains(gd.Expect.LevelIn, string(d.Level)) && slices.Contains(gd.Expect.YearIn, d.Year)
+		ds.Fields = metadataFields(gd, d)
+		ds.MetaOK = ds.Fields["region"] && ds.Fields["level"] && ds.Fields["year"]
+		for f, ok := range ds.Fields {
+			s.FieldsGold++
+			if ok {
+				s.FieldsRight++
+			}
+			if !ok && f != "region" && f != "level" && f != "year" {
+				ds.Problems = append(ds.Problems, fmt.Sprintf("metadata %s: got %q", f, fieldValue(d, f)))
+			}
+		}
+		for _, nt := range gd.NotTasks {
+			ds.NotTasks++
+			s.NotTasks++
+			if ts := TasksContaining(d, nt); len(ts) > 0 {
+				ds.FalseTasks++
+				s.FalseTasks++
+				ds.Problems = append(ds.Problems, fmt.Sprintf("not a task, but inside %s: %q", ts[0].ID, nt))
+			}
+		}
 		s.MetaDocs++
 		if ds.MetaOK {
 			s.MetaRight++
@@ -204,7 +248,13 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 			switch len(ts) {
 			case 0:
 				s.TasksMissing++
-				ds.Problems = append(ds.Problems, fmt.Sprintf("gold task %q not found", gt.Loc))
+				if inHeading(d, gt.Loc) {
+					ds.GroupOnly++
+					s.GroupOnly++
+					ds.Problems = append(ds.Problems, fmt.Sprintf("gold task %q found only as a group heading", gt.Loc))
+				} else {
+					ds.Problems = append(ds.Problems, fmt.Sprintf("gold task %q not found", gt.Loc))
+				}
 				continue
 			case 1:
 				s.TasksLocated++
@@ -214,6 +264,16 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 				ds.Problems = append(ds.Problems, fmt.Sprintf("gold task %q in %d tasks", gt.Loc, len(ts)))
 			}
 			t := ts[0]
+			if gt.Safeguard != nil && len(ts) == 1 {
+				ds.SafeguardGold++
+				s.SafeguardGold++
+				if t.Safeguard == *gt.Safeguard {
+					ds.SafeguardRight++
+					s.SafeguardRight++
+				} else {
+					ds.Problems = append(ds.Problems, fmt.Sprintf("task %s: safeguard %v, gold %v", t.ID, t.Safeguard, *gt.Safeguard))
+				}
+			}
 			s.ThemeTasks++
 			c := scoreThemes(gt, t)
 			s.Top1InSet += c.Top1InSet
@@ -359,6 +419,51 @@ func scoreThemes(gt GoldTask, t *policycmp.Task) DocScores {
 	return c
 }
 
+// metadataFields checks the metadata fields the gold names.
+func metadataFields(gd GoldDoc, d *policycmp.Document) map[string]bool {
+	f := map[string]bool{
+		"region": strings.Contains(d.Region, gd.Expect.RegionContains),
+		"level":  slices.Contains(gd.Expect.LevelIn, string(d.Level)),
+		"year":   slices.Contains(gd.Expect.YearIn, d.Year),
+	}
+	if gd.Expect.Title != "" {
+		f["title"] = Squash(d.Title) == Squash(gd.Expect.Title)
+	}
+	if gd.Expect.DocNumber != "" {
+		f["doc_number"] = Squash(d.DocNumber) == Squash(gd.Expect.DocNumber)
+	}
+	return f
+}
+
+func fieldValue(d *policycmp.Document, field string) string {
+	switch field {
+	case "title":
+		return d.Title
+	case "doc_number":
+		return d.DocNumber
+	}
+	return ""
+}
+
+// inHeading reports whether loc stands in a section heading or in the
+// heading path of a task: a task found only as a group.
+func inHeading(d *policycmp.Document, loc string) bool {
+	want := Squash(loc)
+	for _, sec := range d.Sections {
+		if strings.Contains(Squash(sec.Number+sec.Heading+sec.Text), want) {
+			return true
+		}
+	}
+	for _, t := range d.Tasks {
+		for _, h := range t.Path {
+			if strings.Contains(Squash(h), want) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // TasksContaining returns the tasks whose text contains loc (both squashed).
 func TasksContaining(d *policycmp.Document, loc string) []*policycmp.Task {
 	want := Squash(loc)
@@ -488,7 +593,13 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 	}
 	fmt.Fprintf(w, "\nstructure: task counts exact %d/%d; gold tasks located in exactly one task %d/%d (ambiguous %d, missing %d)\n",
 		s.CountsExact, len(s.Docs), s.TasksLocated, s.Tasks, s.TasksAmbiguous, s.TasksMissing)
-	fmt.Fprintf(w, "metadata:  region, level and year right %d/%d\n", s.MetaRight, s.MetaDocs)
+	if s.NotTasks > 0 || s.GroupOnly > 0 {
+		fmt.Fprintf(w, "           missing found only as a group heading or section text %d; false tasks (not-task snippets inside a task) %d/%d\n", s.GroupOnly, s.FalseTasks, s.NotTasks)
+	}
+	fmt.Fprintf(w, "metadata:  region, level and year right %d/%d; fields right %d/%d\n", s.MetaRight, s.MetaDocs, s.FieldsRight, s.FieldsGold)
+	if s.SafeguardGold > 0 {
+		fmt.Fprintf(w, "safeguard: flag right on %d/%d located tasks\n", s.SafeguardRight, s.SafeguardGold)
+	}
 	fmt.Fprintf(w, "themes:    top-1 in gold set %.3f, top-1 = primary %.3f, set P %.3f R %.3f F1 %.3f (%d tasks)\n",
 		s.Top1(), ratio(s.Top1Primary, s.ThemeTasks), s.SetP(), s.SetR(), s.SetF1(), s.ThemeTasks)
 	fmt.Fprintf(w, "targets:   found %d/%d\n", s.TargetsFound, s.Targets)

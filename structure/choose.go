@@ -1,0 +1,148 @@
+package structure
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var reDateOnly = regexp.MustCompile(`^(19|20)\d\d年\d{1,2}月\d{1,2}日$`)
+
+// Found is a numbering marker chosen in a text: paragraph Para, byte Offset
+// into it (0 at the paragraph's start).
+type Found struct {
+	Para, Offset int
+	Marker
+	// glued: inside a line without a sentence end before it, where the
+	// scheme wants one (…推进支付改革三、保障措施): it may only continue a sequence.
+	glued bool
+}
+
+// Lookahead is how many later candidate markers an inline marker that
+// opens a sequence may look through for its second number.
+const Lookahead = 400
+
+// Choose picks the numbering markers of a whole text. A marker at a
+// paragraph's start is taken, except a sentence-word marker that continues
+// nothing (二是 with no 一是 before it, deep inside other numbering). A marker inside a paragraph —
+// a body pasted as one run-on line, "…方案。一、指导思想…三、主要任务(一)合理配置…" —
+// is taken only by the sequence it belongs to: it continues an open
+// sequence ((二) after (一), 3. after 2.), or it opens one whose next number
+// follows before the enclosing numbering moves on. So "一、二级医院", "第1、2批"
+// and a lone "(一)" in a sentence are not markers, and a run-on body gives
+// the same markers as the same text with its line breaks.
+//
+// Candidates are gathered in one pass over the text, and each inline
+// opener looks ahead at most Lookahead candidates: the choice is linear.
+func Choose(paras []string) []Found {
+	cands := candidates(paras)
+	var out []Found
+	var st stack
+	ever := map[string]int{} // the last number taken of each kind, open or closed
+	for i, c := range cands {
+		d := st.find(c.Kind)
+		_, seen := ever[c.Kind]
+		continuous := seen && c.Value == ever[c.Kind]+1 // (九) after 二、 when (八) ended 一、
+		switch {
+		case c.Offset == 0 && (!c.Keep || d >= 0 || c.Value <= 1 || len(st) == 0 || continuous):
+			// a line start: taken; a restart, a gap or a duplicate number is the tree's business
+		case c.Offset == 0:
+			continue // 二是 at a line start with nothing it continues: a word of the sentence
+		case d >= 0 && c.Value == st[d].last+1, d < 0 && continuous:
+		case d < 0 && c.Value == 1 && !c.glued && st.secondFollows(cands[i+1:min(len(cands), i+1+Lookahead)], c.Kind):
+		default:
+			continue
+		}
+		st.take(c.Marker)
+		ever[c.Kind] = c.Value
+		out = append(out, c)
+	}
+	return out
+}
+
+type open struct {
+	kind string
+	last int
+}
+
+// stack holds the open numbering sequences, outermost first.
+type stack []open
+
+func (s stack) find(kind string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i].kind == kind {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *stack) take(m Marker) {
+	if d := s.find(m.Kind); d >= 0 {
+		*s = (*s)[:d+1]
+		(*s)[d].last = m.Value
+		return
+	}
+	*s = append(*s, open{m.Kind, m.Value})
+}
+
+// secondFollows reports whether number 2 of kind comes among later before
+// any open sequence continues.
+func (s stack) secondFollows(later []Found, kind string) bool {
+	for _, c := range later {
+		if c.Kind == kind && c.Value == 2 {
+			return true
+		}
+		if d := s.find(c.Kind); d >= 0 && c.Value == s[d].last+1 {
+			return false
+		}
+	}
+	return false
+}
+
+// candidates finds every place a marker could stand: each paragraph's
+// start, and inside paragraphs where the scheme allows it.
+func candidates(paras []string) []Found {
+	var out []Found
+	for p, s := range paras {
+		if m, ok := Parse(s); ok {
+			out = append(out, Found{Para: p, Marker: m})
+		}
+		prev := rune(-1)
+		for i, r := range s {
+			if i > 0 && mayStartMarker(s[i:]) {
+				if m, glued, ok := parseInline(s[i:], prev); ok {
+					out = append(out, Found{Para: p, Offset: i, Marker: m, glued: glued})
+				}
+			}
+			prev = r
+		}
+	}
+	return out
+}
+
+// parseInline reads a marker inside a line, after rune prev. glued reports
+// a scheme that wants a sentence end before it found without one.
+func parseInline(s string, prev rune) (m Marker, glued, ok bool) {
+	if isDigit(prev) || prev == '.' || (prev < 0x80 && unicode.IsLetter(prev)) || strings.ContainsRune(words().list("not_before_marker"), prev) {
+		return Marker{}, false, false
+	}
+	boundary := prev == ' ' || strings.ContainsRune(terminators+":：", prev)
+	for _, sc := range schemes() {
+		if sc.inline == inlineNo {
+			continue
+		}
+		m, ok := sc.match(s)
+		if !ok {
+			continue
+		}
+		// 一、二级医院, 1、2批: an enumeration of numbers, not a list marker.
+		next, _ := utf8.DecodeRuneInString(s[m.Size:])
+		if isDigit(next) || (sc.digits == "cn" && strings.ContainsRune(cnNumerals, next)) {
+			return Marker{}, false, false
+		}
+		return m, sc.inline == inlineBoundary && !boundary, true
+	}
+	return Marker{}, false, false
+}

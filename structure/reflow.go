@@ -1,0 +1,187 @@
+package structure
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Line is one line of a text, trimmed, with whether blank lines stood
+// before it.
+type Line struct {
+	Text        string
+	BlankBefore bool
+}
+
+// BlankShare is the share of line breaks followed by a blank line above
+// which blank lines say nothing about paragraphs: a page that double-spaces
+// every line, fragments included.
+const BlankShare = 0.4
+
+// Reflow decides which lines continue the line before them. Web pages that
+// set numbers, years, percentages, quotation marks and brackets in spans of
+// their own break a sentence into many lines ("到" / "2020" / "年"), and
+// copies of them break a 文号 the same way ("国办发〔" / "2015" / "〕" / "38"
+// / "号"). join[i] reports that lines i and i+1 are one paragraph. A real
+// paragraph break — after a sentence end, before a numbered item, around a
+// stand-alone date — is kept.
+//
+// Reflow looks at most at the five lines after each line, so it is linear.
+func Reflow(lines []Line) []bool {
+	if len(lines) < 2 {
+		return nil
+	}
+	blanks := 0
+	for _, l := range lines[1:] {
+		if l.BlankBefore {
+			blanks++
+		}
+	}
+	blankMeans := float64(blanks) < BlankShare*float64(len(lines)-1)
+	join := make([]bool, len(lines)-1)
+	for i := range join {
+		a, b := lines[i].Text, lines[i+1].Text
+		if a == "" || b == "" || (blankMeans && lines[i+1].BlankBefore) {
+			continue
+		}
+		join[i] = continues(a, b, lines[i+1:])
+	}
+	return join
+}
+
+// continues reports whether b (the first of next) continues a.
+func continues(a, b string, next []Line) bool {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	switch {
+	case MarkerOnly(a):
+		return true // "1." / "建立…": a number on its own line before its heading
+	case MarkerOnly(b), startsDate(next):
+		return false
+	case strings.ContainsRune(closers, first) && !(first == '—' && strings.HasPrefix(b, "——")):
+		return true // "、" "。" "〕" "%": b cannot start a paragraph
+	case strings.ContainsRune(openers, last):
+		return true // "〔" "“" "、": a stops before its sentence does
+	case isNumberLine(b):
+		return !strings.ContainsRune(terminators, last) // "特别是" / "2012"
+	case isNumberLine(a) || (isDigit(last) && strings.ContainsRune(unitStarts, first)):
+		_, isMarker := Parse(b)
+		return !isMarker // "2012" / "年以来", "30" / "人的队伍"
+	case (isDigit(last) || strings.ContainsRune("%‰％", last)) && unicode.Is(unicode.Han, first) && hasHan(a):
+		return true // "…实现100%" / "覆盖。": a sentence does not stop at a bare number
+	}
+	if _, isMarker := Parse(b); isMarker {
+		return false
+	}
+	// A line opening with a quotation mark is left alone: it may be a
+	// pull-quote set inside the sentence, which the cleaner's rejoin drops.
+	return midSentence(a, last) && (unicode.Is(unicode.Han, first) || unicode.IsLetter(first) || strings.ContainsRune("(〔[【《", first))
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	// terminators end a sentence.
+	terminators = "。！？!?；;"
+	// closers cannot start a paragraph: they close or continue what came before.
+	closers = "、，,。．；;：:！!？?）)〕]】》”’」』%‰％∶…—~～+/"
+	// openers cannot end a paragraph.
+	openers = "(（〔[【《“‘「『、，,+-—~～/"
+	// unitStarts follow a number: 2020年, 30人, 5.5张, 63个病种.
+	unitStarts = "年月日号个万亿千百元人名家次项所张岁支种类倍批天周届轮期度级床位辆台套例"
+)
+
+// midSentence reports a line that has sentence punctuation inside but
+// stops in the middle of a word ("…积极开" / "展…"). A numbered heading with
+// a comma (二、优化资源配置,提升服务能力) is not cut off.
+func midSentence(a string, last rune) bool {
+	if !unicode.Is(unicode.Han, last) || !strings.ContainsAny(a, "，,、；;。") {
+		return false
+	}
+	if _, ok := Parse(a); ok && !strings.Contains(a, "。") && utf8.RuneCountInString(a) < 60 {
+		return false
+	}
+	return true
+}
+
+// MarkerOnly reports a line that is nothing but a numbering marker: "1."
+// "(一)" "二、".
+func MarkerOnly(s string) bool {
+	m, ok := Parse(s)
+	return ok && strings.TrimSpace(s[m.Size:]) == "" && !m.Keep
+}
+
+// isNumberLine reports a line that is a number: 2018, 7.59%, 16/10, 5-10.
+func isNumberLine(s string) bool {
+	if s == "" || MarkerOnly(s) {
+		return false
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case isDigit(r):
+			digits++
+		case strings.ContainsRune(".%‰％/-~:", r):
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// startsDate reports whether the lines begin a date set on lines of its own
+// ("2021" / "年" / "7" / "月" / "9" / "日"), which stands apart from the
+// line before it (a signature), unlike a date inside a sentence ("本通知自"
+// / "2018" / … / "日起执行。").
+func startsDate(next []Line) bool {
+	if len(next) == 0 || len(next[0].Text) != 4 || !isNumberLine(next[0].Text) {
+		return false
+	}
+	var b strings.Builder
+	for i := 0; i < len(next) && i < 6; i++ {
+		b.WriteString(next[i].Text)
+		if s := b.String(); strings.HasSuffix(s, "日") {
+			return reDateOnly.MatchString(s)
+		}
+	}
+	return false
+}
+
+// MinRunOn is the length, in runes, above which a line is read as a body
+// pasted as one line, whose spaces between Chinese text are paragraph
+// breaks ("…的通知 区直各有关单位:…", "…为准。 附件:…").
+const MinRunOn = 300
+
+// SpaceBreaks returns the rune indexes at which a run-on line starts a new
+// paragraph: after each run of spaces between two non-ASCII runes. A line
+// shorter than MinRunOn has none.
+func SpaceBreaks(s string) []int {
+	rs := []rune(s)
+	if len(rs) < MinRunOn {
+		return nil
+	}
+	var out []int
+	for i := 1; i < len(rs); i++ {
+		if rs[i] != ' ' || rs[i-1] == ' ' || rs[i-1] < 0x80 {
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if j < len(rs) && rs[j] >= 0x80 {
+			out = append(out, j)
+		}
+		i = j - 1
+	}
+	return out
+}

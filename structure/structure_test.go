@@ -1,0 +1,164 @@
+package structure_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp/structure"
+)
+
+func lines(ss ...string) []structure.Line {
+	out := make([]structure.Line, len(ss))
+	for i, s := range ss {
+		out[i] = structure.Line{Text: s}
+	}
+	return out
+}
+
+// reflowed joins the lines as Reflow says and returns the paragraphs.
+func reflowed(ss ...string) []string {
+	join := structure.Reflow(lines(ss...))
+	var out []string
+	cur := ss[0]
+	for i := 1; i < len(ss); i++ {
+		if join[i-1] {
+			cur += ss[i]
+			continue
+		}
+		out = append(out, cur)
+		cur = ss[i]
+	}
+	return append(out, cur)
+}
+
+func TestReflow(t *testing.T) {
+	cases := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"split year and percentage", []string{"到", "2020", "年,县域内就诊率达到", "90%", "以上。"}, []string{"到2020年,县域内就诊率达到90%以上。"}},
+		{"split 文号", []string{"根据《意见》(国办发〔", "2015", "〕", "38", "号)要求。"}, []string{"根据《意见》(国办发〔2015〕38号)要求。"}},
+		{"number alone before its heading", []string{"(一)健全监测体系", "1.", "构建监测体系。加强能力建设。", "2.", "提升应急能力。"},
+			[]string{"(一)健全监测体系", "1.构建监测体系。加强能力建设。", "2.提升应急能力。"}},
+		{"quotes and ratios", []string{"接近“", "3", "∶", "2", "∶", "5", "”的结构。"}, []string{"接近“3∶2∶5”的结构。"}},
+		{"word broken mid-sentence", []string{"(四)加强宣传教育。积极开", "展健康教育。"}, []string{"(四)加强宣传教育。积极开展健康教育。"}},
+		{"a signature date stands apart", []string{"现印发给你们,请认真贯彻执行。", "三明市人民政府办公室", "2018", "年", "4", "月", "27", "日", "三明市规划"},
+			[]string{"现印发给你们,请认真贯彻执行。", "三明市人民政府办公室", "2018年4月27日", "三明市规划"}},
+		{"a date inside a sentence joins", []string{"本通知自", "2018", "年", "3", "月", "1", "日起执行。"}, []string{"本通知自2018年3月1日起执行。"}},
+		{"headings and paragraphs stay apart", []string{"一、总体要求", "坚持以人民健康为中心。", "二、主要任务", "——坚持公平可及。"},
+			[]string{"一、总体要求", "坚持以人民健康为中心。", "二、主要任务", "——坚持公平可及。"}},
+		{"a heading with a comma is not cut off", []string{"二、优化资源配置,提升服务能力", "推进医联体建设。"}, []string{"二、优化资源配置,提升服务能力", "推进医联体建设。"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, reflowed(c.in...))
+		})
+	}
+}
+
+func TestReflowBlankLines(t *testing.T) {
+	// Blank lines between paragraphs are paragraph breaks …
+	in := []structure.Line{{Text: "推进医联体建设,"}, {Text: "落实分级诊疗。", BlankBefore: true}, {Text: "完善医保。"}, {Text: "加强监管。"}}
+	assert.Equal(t, []bool{false, false, false}, structure.Reflow(in))
+	// … unless every line is double-spaced, fragments included.
+	for i := range in {
+		in[i].BlankBefore = i > 0
+	}
+	assert.True(t, structure.Reflow(in)[0])
+}
+
+func TestSpaceBreaks(t *testing.T) {
+	body := strings.Repeat("推进医联体建设。", 40)
+	s := "关于印发方案的通知 区直各有关单位:" + body + " 附件:方案.xls ICD 10"
+	cuts := structure.SpaceBreaks(s)
+	require.Len(t, cuts, 2, "spaces between Chinese text break a run-on line; a space between Latin words does not")
+	assert.True(t, strings.HasPrefix(string([]rune(s)[cuts[0]:]), "区直"))
+	assert.Empty(t, structure.SpaceBreaks("短 行"), "a short line is not a run-on body")
+}
+
+func markers(paras ...string) []string {
+	var out []string
+	for _, f := range structure.Choose(paras) {
+		out = append(out, f.Number)
+	}
+	return out
+}
+
+func TestChooseRunOn(t *testing.T) {
+	withBreaks := []string{"为推进改革,制定本方案。", "一、工作目标", "建立机制。", "二、主要任务", "(一)合理配置资源", "1.科学规划。", "2.优化布局。", "(二)推进支付改革", "三、保障措施", "(一)加强领导。", "(二)强化考核。"}
+	runOn := strings.Join(withBreaks, "")
+	assert.Equal(t, markers(withBreaks...), markers(runOn), "a body pasted as one line gives the same markers")
+	assert.Equal(t, []string{"一", "二", "(一)", "1", "2", "(二)", "三", "(一)", "(二)"}, markers(runOn))
+}
+
+func TestChooseRejects(t *testing.T) {
+	assert.Empty(t, markers("推进一、二级医院建设。加强第1、2批试点,详见附件2。"), "enumerated numbers and references are not markers")
+	assert.Equal(t, []string{"一"}, markers("一、任务", "推进(一)项工作。"), "a lone (一) in a sentence opens nothing")
+	assert.Equal(t, []string{"(一)", "(二)", "(三)"}, markers("(一)推进。", "(二)落实。", "(三)完善。"))
+	// 二是 at a line start with no 一是 before it is a word of the sentence.
+	assert.Equal(t, []string{"一", "(一)", "4"}, markers("一、任务", "(一)推进改革", "4.发展社会办医。一是放宽准入。", "二是优化环境。"))
+}
+
+func TestChooseContinuousAndDuplicate(t *testing.T) {
+	// (一)…(三) numbered on across sections, and a duplicate 5.
+	assert.Equal(t, []string{"一", "(一)", "(二)", "二", "(三)"}, markers("一、医院", "(一)调整布局。", "(二)推进改革。", "二、医保", "(三)整合制度。"))
+	assert.Equal(t, []string{"4", "5", "5", "6"}, markers("4.深化支付。", "5.健全保障。", "5.完善价格。", "6.完善药物。"))
+	// Continuous numbering inside one run-on line.
+	assert.Equal(t, []string{"一", "1", "2", "二", "3"}, markers("一、监测1.构建体系。2.提升能力。二、救治3.建设基地。"))
+}
+
+func TestParseSchemes(t *testing.T) {
+	for s, want := range map[string]string{
+		"一、": "一", "(三)": "(三)", "12.": "12", "1、": "1", "(4)": "(4)", "③": "③", "二是": "二是", "第三条": "第三条", "第二章": "第二章", "第一节": "第一节", "1000.": "1000",
+	} {
+		m, ok := structure.Parse(s + "推进改革")
+		require.True(t, ok, s)
+		assert.Equal(t, want, m.Number, s)
+	}
+	for _, s := range []string{"2.5亿元", "十三五规划", "一是"[:3], "(市)"} {
+		_, ok := structure.Parse(s)
+		assert.False(t, ok, s)
+	}
+	m, _ := structure.Parse("(三十二)加大宣传力度")
+	assert.Equal(t, 32, m.Value)
+	m, _ = structure.Parse("⑤推进")
+	assert.Equal(t, 5, m.Value)
+}
+
+func TestSectionKinds(t *testing.T) {
+	assert.Equal(t, structure.Framing, structure.SectionKind("指导思想"))
+	assert.Equal(t, structure.Framing, structure.SectionKind("工作目标围绕“保障基本、建立机制”的原则"), "a run-on heading")
+	assert.Equal(t, structure.Safeguard, structure.SectionKind("强化保障措施"))
+	assert.Equal(t, structure.Safeguard, structure.SectionKind("加强组织管理"))
+	assert.Equal(t, structure.Plain, structure.SectionKind("实施范围在区医院推出"))
+	assert.Equal(t, structure.Plain, structure.SectionKind("加快推进公立医院改革,完善组织管理和运行机制,提升服务"), "a long sentence that mentions a safeguard word")
+	assert.True(t, structure.IsClosing("本实施方案自印发之日起执行。"))
+	assert.True(t, structure.IsClosing("本通知自2018年3月1日起执行。"))
+	assert.True(t, structure.IsClosing("(此件主动公开)"))
+	assert.False(t, structure.IsClosing("本方案要求各地加强组织领导。"))
+	assert.True(t, structure.IsAnnexHeading("附件: 2017年分级诊疗工作考核评价标准"))
+	assert.True(t, structure.IsAnnexHeading("附件1到2020年深化医药卫生体制改革主要指标"))
+	assert.True(t, structure.IsAnnexHeading("附件"))
+	assert.False(t, structure.IsAnnexHeading("附近医院"))
+}
+
+func TestCNNumber(t *testing.T) {
+	for s, want := range map[string]int{"一": 1, "十": 10, "十一": 11, "二十": 20, "三十二": 32, "两": 2, "一百二十": 120, "〇": 0} {
+		n, ok := structure.CNNumber(s)
+		assert.True(t, ok, s)
+		assert.Equal(t, want, n, s)
+	}
+	_, ok := structure.CNNumber("年")
+	assert.False(t, ok)
+}
+
+func TestWordLists(t *testing.T) {
+	assert.Contains(t, structure.Words("framing"), "指导思想")
+	w := structure.Words("safeguard")
+	w[0] = "changed"
+	assert.NotEqual(t, "changed", structure.Words("safeguard")[0], "Words returns a copy")
+}

@@ -322,6 +322,10 @@ var indexLabels = []string{
 	"公开属性", "公开期限", "公开方式", "公开范围", "主题词", "关键词", "生成日期",
 }
 
+// Archive and site header labels whose values are page furniture, not
+// metadata a reader would cite.
+var archiveLabels = []string{"栏目", "原始链接", "原文链接", "本地目录", "附件与图片链接", "正文", "当前位置", "所属栏目", "来源网址"}
+
 var headerLabels = []string{
 	"提交者", "发表时间", "发布时间", "更新时间", "点击次数", "点击数", "浏览次数", "阅读次数", "访问次数", "来源",
 	"文章来源", "信息来源", "作者", "责任编辑", "编辑", "审核", "校对", "字号", "字体",
@@ -340,7 +344,7 @@ var reIndexLabel, reHeaderLine = func() (*regexp.Regexp, *regexp.Regexp) {
 		return strings.Join(alts, "|")
 	}
 	return regexp.MustCompile(`(` + spaced(indexLabels) + `) ?:`),
-		regexp.MustCompile(`^(` + spaced(headerLabels) + `) ?:(.*)$`)
+		regexp.MustCompile(`^(` + spaced(append(append([]string{}, headerLabels...), archiveLabels...)) + `) ?:(.*)$`)
 }()
 
 // indexLine parses a line of an index table or page header into c.fields
@@ -374,7 +378,7 @@ func (c *cleaner) indexLine(ln mtext) string {
 // labelEnds holds the last characters of the index and header labels.
 var labelEnds = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, l := range append(append([]string{}, indexLabels...), headerLabels...) {
+	for _, l := range append(append(append([]string{}, indexLabels...), headerLabels...), archiveLabels...) {
 		r, _ := utf8.DecodeLastRuneInString(l)
 		m[r] = true
 	}
@@ -421,7 +425,8 @@ var chromeRules = []struct {
 	{"related link", regexp.MustCompile(`^(相关链接|相关文件|相关阅读|相关新闻|相关解读|附件下载)\s*[:：]?`), 120, []string{"相关", "附件"}},
 	{"disclaimer", regexp.MustCompile(`^免责声明|版权归.*所有|转载.*(版权|删除)|侵权.*删除|联系删除|给予删除|不代表本站`), 300, []string{"免责", "版权", "转载", "删除", "本站"}},
 	{"advertisement", regexp.MustCompile(`(咨询|热线|客服|关注|扫描|添加|访问).*(电话|热线|微信|二维码|公众号|\d{3,4}-\d{7,8}|https?://|www\.)`), 300, []string{"咨询", "热线", "客服", "关注", "扫描", "添加", "访问"}},
-	{"link", regexp.MustCompile(`https?://|www\.`), 120, []string{"http", "www."}},
+	{"link", regexp.MustCompile(`https?://|www\.|^\[(原件|附件|下载|原文)\]|^页面链接与图片详见`), 120, []string{"http", "www.", "[", "页面链接"}},
+	{"separator", regexp.MustCompile(`^[=＝\-—*#~_]{3,}\s*\p{Han}{0,6}\s*[=＝\-—*#~_]{3,}$|^[=＝\-—*#~_]{5,}$`), 60, []string{"=", "-", "—", "*", "#", "~", "_", "＝"}},
 	{"attachment", regexp.MustCompile(`(?i)\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|txt)$`), 150, []string{"."}},
 	{"image caption", regexp.MustCompile(`^(图片来源|图片提供|图片由|图源|供图|摄影|图/|图 ?:|视频来源|来源 ?:\s*(摄图网|视觉中国|图虫|网络))`), 60, []string{"图", "摄", "视频", "来源"}},
 	{"byline", regexp.MustCompile(`^([●○■◆▲★·•]\s*\p{Han}{2,4}|(文|记者|通讯员|作者|撰稿|编审|责编)\s*[/|:]?\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$`), 30, nil},

@@ -27,10 +27,12 @@ var notPlace = regexp.MustCompile(`^(全|我|本|各|该|城|社|山|地|县|辖
 
 func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 	pre := preamble(paras)
-	// Title
+	// Title: the plan's own title, or the notice that carries it
+	notice := ""
 	for _, k := range []string{"名称", "标题"} {
 		if v := fields[k]; v != "" && d.Title == "" {
-			d.Title = v
+			notice = v
+			d.Title, d.DocNumber = planTitle(v)
 		}
 	}
 	if d.Title == "" && len(pre) > 0 {
@@ -93,7 +95,7 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 	}
 	// Region and level
 	var cands []string
-	cands = append(cands, d.Title)
+	cands = append(cands, d.Title, notice)
 	for _, p := range pre[:min(len(pre), 3)] {
 		cands = append(cands, p.String())
 	}
@@ -118,6 +120,40 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 			return
 		}
 	}
+}
+
+var (
+	// reTitleNote is a note after a title: its 文号, or a later change of
+	// status (由莆政规〔2025〕2号废止).
+	reTitleNote = regexp.MustCompile(`\(([^()]{2,40})\)$`)
+	reNoticeOf  = regexp.MustCompile(`关于(?:印发|转发|下发)(.{4,}?)的(?:通知|函)$`)
+	reStatus    = regexp.MustCompile(`废止|失效|修订|修改|有效|作废`)
+)
+
+// planTitle reads the title of a page header. A note in parentheses at its
+// end is dropped; a 文号 there is returned. A notice that carries a plan
+// (…关于印发《XX实施方案》的通知) gives the plan's own title.
+func planTitle(t string) (title, docNumber string) {
+	t = strings.TrimSpace(t)
+	if m := reTitleNote.FindStringSubmatch(t); m != nil {
+		switch {
+		case reDocNumber.MatchString(m[1]) && !reStatus.MatchString(m[1]):
+			docNumber = reDocNumber.FindString(m[1])
+			t = strings.TrimSpace(strings.TrimSuffix(t, "("+m[1]+")"))
+		case reStatus.MatchString(m[1]):
+			t = strings.TrimSpace(strings.TrimSuffix(t, "("+m[1]+")"))
+		}
+	}
+	if m := reNoticeOf.FindStringSubmatch(t); m != nil {
+		inner := m[1]
+		if strings.HasPrefix(inner, "《") && strings.HasSuffix(inner, "》") && strings.Count(inner, "《") == 1 {
+			inner = strings.TrimSuffix(strings.TrimPrefix(inner, "《"), "》")
+		}
+		if !strings.ContainsAny(inner, "《》") {
+			t = inner
+		}
+	}
+	return t, docNumber
 }
 
 // preamble returns the paragraphs before the first numbered one (at most 20).

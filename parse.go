@@ -293,7 +293,10 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 		if n.m.Keep {
 			heading = strings.TrimPrefix(heading, n.m.Number)
 		}
-		if k := structure.SectionKind(heading); k != structure.Plain && kind != structure.Framing {
+		// A section or group heading decides what its items are; an item's
+		// own heading can only make it framing (主要目标 under 总体要求).
+		if k := structure.SectionKind(heading); k != structure.Plain && kind != structure.Framing &&
+			(k == structure.Framing || len(n.children) > 0 || n.parent == nil) {
 			kind = k
 		}
 		if len(n.children) > 0 {

@@ -25,13 +25,18 @@ type Document struct {
 // Metadata describes where a document comes from. Fields left empty were not
 // found in the text; callers may override any of them (see Options.Metadata).
 type Metadata struct {
-	Title     string `json:"title"`
-	Region    string `json:"region"`
-	Level     Level  `json:"level"`
-	Year      int    `json:"year"`
-	Date      string `json:"date"` // YYYY-MM-DD when known
-	DocNumber string `json:"doc_number"`
-	Issuer    string `json:"issuer"`
+	Title string `json:"title"`
+	// Region is the full administrative name (福建省莆田市, 上海市嘉定区), or
+	// 全国; Place the name as the document writes it (莆田市, 昌吉州);
+	// RegionCode its GB/T 2260 code (package gazetteer).
+	Region     string `json:"region"`
+	Place      string `json:"place,omitempty"`
+	RegionCode string `json:"region_code,omitempty"`
+	Level      Level  `json:"level"`
+	Year       int    `json:"year"`
+	Date       string `json:"date"` // YYYY-MM-DD when known
+	DocNumber  string `json:"doc_number"`
+	Issuer     string `json:"issuer"`
 }
 
 // Level is the administrative level of the issuing government.

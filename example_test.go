@@ -18,7 +18,7 @@ func ExampleIngestString() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(d.Region, d.Level, d.Year)
+	fmt.Println(d.Region, d.Place, d.RegionCode, d.Level, d.Year)
 	for _, t := range d.Tasks {
 		fmt.Println(t.ID, t.Heading, t.Departments.Lead)
 		for _, tg := range t.Targets {
@@ -26,7 +26,7 @@ func ExampleIngestString() {
 		}
 	}
 	// Output:
-	// 宁波市 city 2024
+	// 浙江省宁波市 宁波市 3302 city 2024
 	// plan/一/(一) 深化医保支付方式改革 [市医保局 市卫生健康委]
 	//   target: >= 90 % by 2024
 	// plan/一/(二) 完善多层次医疗保障制度 []

@@ -91,7 +91,10 @@ func (d *Document) override(m Metadata) {
 		d.Title = m.Title
 	}
 	if m.Region != "" {
-		d.Region = m.Region
+		d.Region, d.Place, d.RegionCode = m.Region, m.Place, m.RegionCode
+		if d.Place == "" {
+			d.Place = m.Region
+		}
 	}
 	if m.Level != "" {
 		d.Level = m.Level

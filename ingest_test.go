@@ -121,7 +121,8 @@ func TestMetadataOverride(t *testing.T) {
 	assert.Equal(t, "heyuan", d.ID)
 	assert.Equal(t, 2022, d.Year)
 	assert.Equal(t, "2022-10-01", d.Date)
-	assert.Equal(t, "河源市", d.Region, "fields not overridden stay as found")
+	assert.Equal(t, "广东省河源市", d.Region, "fields not overridden stay as found")
+	assert.Equal(t, "河源市", d.Place)
 	assert.True(t, strings.HasPrefix(d.Tasks[0].ID, "heyuan/"))
 }
 

@@ -1,6 +1,7 @@
 package policycmp
 
 import (
+	"github.com/policycmp/policycmp/gazetteer"
 	"github.com/policycmp/policycmp/structure"
 	"regexp"
 	"strconv"
@@ -8,22 +9,18 @@ import (
 	"unicode/utf8"
 )
 
-const provinces = "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
-
 var (
-	reProvince   = regexp.MustCompile(`(` + provinces + `)(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?`)
-	rePrefecture = regexp.MustCompile(`(\p{Han}{2,4}?)(回族自治州|藏族自治州|自治州|地区|市|州|盟)`)
-	reCounty     = regexp.MustCompile(`(\p{Han}{2,3}?)(区|县|旗)`)
-	reNational   = regexp.MustCompile(`国务院|中共中央|国家卫生健康委|国家卫健委|国家医保局|国家发展改革委|国家中医药局|国家疾控局|全国`)
-	reDateField  = regexp.MustCompile(`(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
-	reDateLine   = regexp.MustCompile(`^(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日$`)
-	reYear       = regexp.MustCompile(`(到|至)?(20\d\d)年(底|末)?(前)?`)
-	reDocNumber  = regexp.MustCompile(`\p{Han}{1,12}[〔\[(【](20\d\d|19\d\d)[〕\])】]\d{1,4}号`)
-	reIssuerLine = regexp.MustCompile(`^\p{Han}{2,30}(人民政府|办公厅|办公室|委员会|领导小组|卫生健康委|卫健委|医保局|政府)$`)
+	reNationalOrgan = regexp.MustCompile(`^(国务院|中共中央|国家卫生健康委|国家卫生计生委|国家卫健委|国家医保局|国家医疗保障局|国家发展改革委|国家中医药局|国家中医药管理局|国家疾控局|国家药监局|财政部|人力资源社会保障部|国务院深化医药卫生体制改革领导小组)`)
+	// reNationalIssue: a sentence saying a national organ issued the plan
+	// (经国务院同意,国家卫生健康委…联合印发《…》).
+	reNationalIssue  = regexp.MustCompile(`(国务院|中共中央|国家卫生健康委|国家卫健委|国家医保局|国家发展改革委|国家中医药局|国家疾控局)[^。；;]{0,80}(印发|发布|出台)《`)
+	reNationalNumber = regexp.MustCompile(`^(国办发|国发|国办函|国卫|国医保|国中医药|国疾控|国药监|中发|中办发|财社)`)
+	reDateField      = regexp.MustCompile(`(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
+	reDateLine       = regexp.MustCompile(`^(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日$`)
+	reYear           = regexp.MustCompile(`(到|至)?(20\d\d)年(底|末)?(前)?`)
+	reDocNumber      = regexp.MustCompile(`\p{Han}{1,12}[〔\[(【](20\d\d|19\d\d)[〕\])】]\d{1,4}号`)
+	reIssuerLine     = regexp.MustCompile(`^\p{Han}{2,30}(人民政府|办公厅|办公室|委员会|领导小组|卫生健康委|卫健委|医保局|政府)$`)
 )
-
-// Generic words that end like place names but are not: 全市, 城区, 山区 …
-var notPlace = regexp.MustCompile(`^(全|我|本|各|该|城|社|山|地|县|辖|片|园|景|市|省|城市|示范|先行|试验|开发|自治|新|海岛|农村|牧|边|老)`)
 
 func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 	pre := preamble(paras)
@@ -93,33 +90,85 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 			}
 		}
 	}
-	// Region and level
+	// Region and level: the first candidate that names a division; a
+	// document is national because a national organ issues it.
 	var cands []string
 	cands = append(cands, d.Title, notice)
 	for _, p := range pre[:min(len(pre), 3)] {
 		cands = append(cands, p.String())
 	}
 	cands = append(cands, d.Issuer)
-	for _, c := range cands {
-		if region, level := findRegion(c); region != "" {
-			d.Region, d.Level = region, level
-			return
-		}
+	if d.setRegion(cands...) {
+		return
 	}
-	head := d.Title
-	for _, p := range paras[:min(len(paras), 5)] {
-		head += p.String()
-	}
-	if reNational.MatchString(head) {
-		d.Region, d.Level = "全国", LevelNational
+	if issuedNationally(d, paras[:min(len(paras), 5)]) {
+		d.Region, d.Place, d.Level = "全国", "全国", LevelNational
 		return
 	}
 	for _, p := range paras[:min(len(paras), 10)] {
-		if region, level := findRegion(p.String()); region != "" {
-			d.Region, d.Level = region, level
+		if d.setRegion(p.String()) {
 			return
 		}
 	}
+}
+
+// MaxPlaceOffset is how far into a line, in runes, a region's name may
+// start: a heading or an issuer names its region first.
+const MaxPlaceOffset = 12
+
+// setRegion sets the region from the first of texts that names a division
+// near its start (gazetteer.Find).
+func (d *Document) setRegion(texts ...string) bool {
+	g := gazetteer.Default()
+	for _, t := range texts {
+		if r := []rune(t); len(r) > 120 {
+			t = string(r[:120])
+		}
+		m, ok := g.Find(t)
+		if !ok || utf8.RuneCountInString(t[:m.Start]) > MaxPlaceOffset {
+			continue
+		}
+		d.Region, d.Place, d.RegionCode = g.FullName(m), m.Written, m.Code
+		d.Level = levelOf(m)
+		return true
+	}
+	return false
+}
+
+// levelOf maps a division to the level of its government.
+func levelOf(m gazetteer.Match) Level {
+	switch m.Level {
+	case gazetteer.Province:
+		return LevelProvince
+	case gazetteer.Prefecture:
+		if strings.HasSuffix(m.Name, "市") {
+			return LevelCity
+		}
+		return LevelPrefecture
+	}
+	switch {
+	case m.Zone || strings.HasSuffix(m.Name, "区"):
+		return LevelDistrict
+	case strings.HasSuffix(m.Name, "市"):
+		return LevelCity
+	}
+	return LevelCounty
+}
+
+// issuedNationally reports a document a national organ issues: its 文号,
+// its issuer, or a line of its head that starts with a national organ's
+// name, or a sentence of its head saying such an organ issued it. A body
+// that mentions 全国 is not enough.
+func issuedNationally(d *Document, head []mtext) bool {
+	if reNationalNumber.MatchString(d.DocNumber) || reNationalOrgan.MatchString(d.Issuer) || reNationalOrgan.MatchString(d.Title) {
+		return true
+	}
+	for _, p := range head {
+		if reNationalOrgan.MatchString(p.String()) || reNationalIssue.MatchString(p.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -205,64 +254,4 @@ func latestYear(paras []mtext) int {
 		}
 	}
 	return best
-}
-
-// findRegion finds the most specific place name in s.
-func findRegion(s string) (string, Level) {
-	if s == "" {
-		return "", ""
-	}
-	if r := []rune(s); len(r) > 120 { // place names stand near the start of a title or line
-		s = string(r[:120])
-	}
-	region, level := "", Level("")
-	rest := s
-	if loc := reProvince.FindStringSubmatchIndex(s); loc != nil && loc[0] < 12 {
-		prov := s[loc[0]:loc[1]]
-		region, level = prov, LevelProvince
-		rest = s[loc[1]:]
-		if loc[4] < 0 { // 浙江 without 省: only take it if followed by nothing place-like
-			region = prov
-		}
-	}
-	if loc := rePrefecture.FindStringSubmatchIndex(rest); loc != nil && placeOK(rest[loc[2]:loc[3]]) && (region == "" || loc[0] == 0) {
-		name := rest[loc[0]:loc[1]]
-		if !(region != "" && strings.HasSuffix(region, "市")) {
-			region += name
-			switch rest[loc[4]:loc[5]] {
-			case "市":
-				level = LevelCity
-			default:
-				level = LevelPrefecture
-			}
-			rest = rest[loc[1]:]
-		}
-	}
-	if loc := reCounty.FindStringSubmatchIndex(rest); loc != nil && placeOK(rest[loc[2]:loc[3]]) && (region == "" || loc[0] == 0) {
-		region += rest[loc[0]:loc[1]]
-		if rest[loc[4]:loc[5]] == "区" {
-			level = LevelDistrict
-		} else {
-			level = LevelCounty
-		}
-	}
-	if region != "" && level == LevelProvince {
-		if r := []rune(region); len(r) <= 3 && !strings.HasSuffix(region, "省") && !strings.HasSuffix(region, "市") && !strings.HasSuffix(region, "区") {
-			// bare 浙江 etc.: still a province
-			return region, LevelProvince
-		}
-	}
-	return region, level
-}
-
-func placeOK(name string) bool {
-	if notPlace.MatchString(name) {
-		return false
-	}
-	for _, bad := range []string{"改革", "医疗", "卫生", "健康", "体制", "深化", "工作", "任务", "印发", "关于", "通知", "推进", "建设", "服务", "发展", "年", "国家"} {
-		if strings.Contains(name, bad) {
-			return false
-		}
-	}
-	return true
 }

@@ -72,6 +72,7 @@ type DocSummary struct {
 	Source        string   `json:"source"`
 	Title         string   `json:"title"`
 	Region        string   `json:"region"`
+	Place         string   `json:"place,omitempty"`
 	Level         string   `json:"level"`
 	Year          int      `json:"year"`
 	Tasks         int      `json:"tasks"`
@@ -523,7 +524,7 @@ func (r *Report) buildSummaries(res *policycmp.Result) {
 		}
 	}
 	for i, d := range res.Documents {
-		s := DocSummary{ID: d.ID, Source: d.Source, Title: d.Title, Region: d.Region, Level: string(d.Level), Year: d.Year,
+		s := DocSummary{ID: d.ID, Source: d.Source, Title: d.Title, Region: d.Region, Place: d.Place, Level: string(d.Level), Year: d.Year,
 			Tasks: len(d.Tasks), ThemesTotal: len(r.Taxonomy), Warnings: []string{}}
 		chars := 0
 		for _, t := range d.Tasks {
@@ -555,14 +556,19 @@ func (r *Report) Doc(id string) DocSummary {
 	return DocSummary{ID: id}
 }
 
-// Short is a document's short label: its region, or its ID.
+// Short is a document's short label: its place as the document writes it
+// (or its region), with its year; or its ID.
 func (r *Report) Short(id string) string {
 	d := r.Doc(id)
-	if d.Region != "" {
+	name := d.Place
+	if name == "" {
+		name = d.Region
+	}
+	if name != "" {
 		if d.Year > 0 {
-			return fmt.Sprintf("%s %d", d.Region, d.Year)
+			return fmt.Sprintf("%s %d", name, d.Year)
 		}
-		return d.Region
+		return name
 	}
 	return id
 }

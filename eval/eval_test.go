@@ -3,6 +3,8 @@ package eval_test
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -86,4 +88,40 @@ func TestSquashAndLocate(t *testing.T) {
 	assert.Len(t, eval.TasksContaining(d, "医联体 建设"), 1)
 	assert.Len(t, eval.TasksContaining(d, "推进"), 2)
 	assert.Equal(t, []string{"x/一/(一)/c1", "x/一/(一)/c2"}, eval.ClausesContaining(d, "建设。落实"))
+}
+
+// sharedDir is the shared development folder beside the checkout (CI has
+// it; a user's clone does not).
+const sharedDir = "../../shared"
+
+// The real documents of ../shared/real against ../shared/gold/real-dev.json:
+// the structure floors of the real-document issue.
+func TestRealScores(t *testing.T) {
+	goldData, err := os.ReadFile(filepath.Join(sharedDir, "gold", "real-dev.json"))
+	if err != nil {
+		t.Skipf("no shared development folder beside the checkout (%v): the real-document floors are not checked", err)
+	}
+	gold, err := eval.ParseGold(goldData)
+	require.NoError(t, err)
+	files, err := filepath.Glob(filepath.Join(sharedDir, "real", "*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var docs []*policycmp.Document
+	for _, f := range files {
+		d, err := policycmp.IngestFile(f, policycmp.Options{})
+		require.NoError(t, err, f)
+		docs = append(docs, d)
+	}
+	res, err := policycmp.Compare(context.Background(), docs, policycmp.Config{})
+	require.NoError(t, err)
+	s := eval.Evaluate(gold, res)
+	var buf bytes.Buffer
+	s.Print(&buf, true)
+	t.Log("\n" + buf.String())
+
+	assert.Equal(t, len(gold.Documents), s.CountsExact, "task counts exact")
+	assert.GreaterOrEqual(t, s.TasksLocated, 134, "gold tasks located in exactly one task")
+	assert.Zero(t, s.FalseTasks, "no not-task snippet inside a task")
+	assert.GreaterOrEqual(t, s.FieldsRight, 30, "metadata fields right")
+	assert.Equal(t, s.SafeguardGold, s.SafeguardRight, "safeguard flags right")
 }

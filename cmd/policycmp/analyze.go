@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/eval"
+	"github.com/policycmp/policycmp/seeds"
 )
 
 func cmdAnalyze(ctx context.Context, e *env, args []string) error {
@@ -67,6 +69,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	goldFile := fs.String("gold", "", "gold file in the format of shared/gold/seeds-dev.json (default: the embedded seed dev gold)")
 	verbose := fs.Bool("v", false, "list every miss")
 	loo := fs.Bool("loo", false, "also score themes leave one document out: the classifier's thresholds chosen on the other documents")
+	shared := fs.String("shared", "", "also score the real documents of a shared folder: DIR/real/*.txt with the seeds, against DIR/gold/real-dev.json")
 	if err := parseFlags(fs, args, &c, "text"); err != nil {
 		return err
 	}
@@ -101,7 +104,45 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(w)
 		l.Print(w)
 	}
+	if *shared != "" {
+		if err := evalShared(ctx, e, &c, w, *shared, *verbose); err != nil {
+			return err
+		}
+	}
 	return closeFn()
+}
+
+// evalShared scores the real documents of a shared folder, ingested with
+// the seeds their clause pairs name.
+func evalShared(ctx context.Context, e *env, c *common, w io.Writer, dir string, verbose bool) error {
+	goldPath := filepath.Join(dir, "gold", "real-dev.json")
+	data, err := readFile(goldPath)
+	if err != nil {
+		return err
+	}
+	gold, err := eval.ParseGold(data)
+	if err != nil {
+		return err
+	}
+	real, err := loadInputs(ctx, e, []string{filepath.Join(dir, "real")})
+	if err != nil {
+		return err
+	}
+	sd, err := policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{})
+	if err != nil {
+		return err
+	}
+	tax, err := c.taxonomy()
+	if err != nil {
+		return err
+	}
+	res, err := compareDocs(ctx, e, c, tax, append(real, sd...), true)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nreal documents (%s, with the seeds):\n", goldPath)
+	eval.Evaluate(gold, res).Print(w, verbose)
+	return nil
 }
 
 func cmdTaxonomy(ctx context.Context, e *env, args []string) error {

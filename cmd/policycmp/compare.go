@@ -21,6 +21,11 @@ func compare(ctx context.Context, e *env, c *common, args []string, align bool) 
 	if err != nil {
 		return nil, err
 	}
+	return compareDocs(ctx, e, c, tax, docs, align)
+}
+
+// compareDocs runs the pipeline on documents already loaded.
+func compareDocs(ctx context.Context, e *env, c *common, tax *taxonomy.Taxonomy, docs []*policycmp.Document, align bool) (*policycmp.Result, error) {
 	cfg, err := pipelineConfig(tax, align)
 	if err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ type cleaner struct {
 	doc     *Document
 	fields  map[string]string
 	damaged [][2]int // raw byte spans
+	tables  []rawTable
 }
 
 var (
@@ -129,6 +130,7 @@ func (c *cleaner) run(raw string) []mtext {
 			blank, cut = false, false
 		}
 	}
+	kept = c.takeTables(kept)
 	paras = c.reflow(kept)
 	for _, kind := range slices.Sorted(maps.Keys(removed)) {
 		if ex := removedExample[kind]; ex != "" {

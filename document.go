@@ -19,7 +19,11 @@ type Document struct {
 
 	Warnings []Warning `json:"warnings"`
 	Sections []Section `json:"sections"`
-	Tasks    []*Task   `json:"tasks"`
+	// Tables are the tables found in the text (flattened one cell a line):
+	// never tasks themselves; a task-division table gives tasks, an
+	// indicator table targets.
+	Tables []Table `json:"tables"`
+	Tasks  []*Task `json:"tasks"`
 }
 
 // Metadata describes where a document comes from. Fields left empty were not
@@ -67,6 +71,35 @@ type Section struct {
 	Targets []Target    `json:"targets,omitempty"`
 }
 
+// Table is a table of the document. Header and the cells of Rows hold the
+// text of each cell with its span in Raw.
+type Table struct {
+	ID      string    `json:"id"`   // the document ID and /表N
+	Kind    TableKind `json:"kind"` // indicator, tasks or other
+	Header  []Cell    `json:"header"`
+	Rows    [][]Cell  `json:"rows"`
+	Start   int       `json:"start"`
+	End     int       `json:"end"`
+	Targets []Target  `json:"targets,omitempty"` // one or more a row of an indicator table
+}
+
+// Cell is one cell of a table.
+type Cell struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// TableKind says what a table holds.
+type TableKind string
+
+// Table kinds.
+const (
+	TableIndicators TableKind = "indicators" // 指标 / 目标值: its rows are targets
+	TableTasks      TableKind = "tasks"      // 任务 / 责任单位 / 完成时限: its rows are tasks
+	TableOther      TableKind = "other"
+)
+
 // SectionKind says what a section holds.
 type SectionKind string
 
@@ -92,6 +125,9 @@ type Task struct {
 	Clauses     []Clause     `json:"clauses"`
 	Departments Departments  `json:"departments"`
 	Targets     []Target     `json:"targets"`
+	// Deadline is when the task is due, as written (a task-division
+	// table's 完成时限: 2024年12月底前).
+	Deadline string `json:"deadline,omitempty"`
 	// Safeguard marks a task of a safeguard section (组织保障, 保障措施 …):
 	// organising the plan rather than a reform measure.
 	Safeguard bool `json:"safeguard"`

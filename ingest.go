@@ -55,6 +55,13 @@ func Ingest(name string, data []byte, opts Options) (*Document, error) {
 	d.extractMetadata(paras, c.fields)
 	d.override(opts.Metadata)
 	d.buildStructure(paras, c.damaged)
+	d.addTables(c.tables)
+	if len(d.Tasks) == 0 {
+		d.warn(WarnNoStructure, 0, "no numbered tasks found (一、/(一)/1./一是/第一条, or a task table); the whole text is kept as section text")
+	}
+	if d.Tables == nil {
+		d.Tables = []Table{} // [] in the JSON, not null
+	}
 	return d, nil
 }
 

@@ -327,9 +327,6 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 		walk(r, nil, nil, structure.Plain)
 	}
 	d.addTail(tail)
-	if len(d.Tasks) == 0 {
-		d.warn(WarnNoStructure, 0, "no numbered tasks found (一、/(一)/1./一是/第一条); the whole text is kept as section text")
-	}
 }
 
 func sectionKind(k structure.Kind) SectionKind {
@@ -348,6 +345,14 @@ func (d *Document) addSection(kind SectionKind, number, heading string, paras []
 		return
 	}
 	sec := Section{Kind: kind, Number: number, Heading: heading, Text: strings.Join(bodyStrings(paras), "\n")}
+	id := d.ID + "/s" + itoa(len(d.Sections)+1)
+	n := 0
+	for _, p := range paras {
+		for _, c := range splitClauses(p) {
+			n++
+			sec.Targets = append(sec.Targets, targetsIn(Clause{ID: id + "/c" + itoa(n), Text: c.String()}, d.Year)...)
+		}
+	}
 	if len(paras) > 0 {
 		sec.Start, _ = paras[0].span(0, 0)
 		last := paras[len(paras)-1]

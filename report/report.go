@@ -384,26 +384,37 @@ func sameMetric(a, b string) bool {
 func (r *Report) buildTargets(res *policycmp.Result) {
 	r.Targets = []TargetRow{}
 	for _, d := range res.Documents {
+		add := func(tg policycmp.Target, where string) {
+			m := metric(tg)
+			v := TargetValue{Doc: d.ID, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator, Deadline: tg.Deadline, Text: tg.Text, Task: where}
+			for k := range r.Targets {
+				row := &r.Targets[k]
+				if unitFamily(row.Unit) != unitFamily(tg.Unit) || !sameMetric(row.Metric, m) {
+					continue
+				}
+				if slices.ContainsFunc(row.Cells, func(c TargetValue) bool { return c.Doc == d.ID }) {
+					continue // one value per document and metric row
+				}
+				row.Cells = append(row.Cells, v)
+				return
+			}
+			r.Targets = append(r.Targets, TargetRow{Metric: m, Unit: tg.Unit, Cells: []TargetValue{v}})
+		}
 		for _, t := range d.Tasks {
 			for _, tg := range t.Targets {
-				m := metric(tg)
-				v := TargetValue{Doc: d.ID, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator, Deadline: tg.Deadline, Text: tg.Text, Task: t.ID}
-				placed := false
-				for k := range r.Targets {
-					row := &r.Targets[k]
-					if unitFamily(row.Unit) != unitFamily(tg.Unit) || !sameMetric(row.Metric, m) {
-						continue
-					}
-					if slices.ContainsFunc(row.Cells, func(c TargetValue) bool { return c.Doc == d.ID }) {
-						continue // one value per document and metric row
-					}
-					row.Cells = append(row.Cells, v)
-					placed = true
-					break
-				}
-				if !placed {
-					r.Targets = append(r.Targets, TargetRow{Metric: m, Unit: tg.Unit, Cells: []TargetValue{v}})
-				}
+				add(tg, t.ID)
+			}
+		}
+		// Targets of goal sections (工作目标) and indicator tables count too:
+		// they are where a plan states most of its numbers.
+		for _, sec := range d.Sections {
+			for _, tg := range sec.Targets {
+				add(tg, tg.ClauseID)
+			}
+		}
+		for _, tb := range d.Tables {
+			for _, tg := range tb.Targets {
+				add(tg, tb.ID)
 			}
 		}
 	}

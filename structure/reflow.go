@@ -56,8 +56,8 @@ func continues(a, b string, next []Line) bool {
 	switch {
 	case MarkerOnly(a):
 		return true // "1." / "建立…": a number on its own line before its heading
-	case MarkerOnly(b), startsDate(next):
-		return false
+	case MarkerOnly(b), startsDate(next), isNumberLine(a) && isNumberLine(b):
+		return false // two numbers on lines of their own are two cells
 	case strings.ContainsRune(closers, first) && !(first == '—' && strings.HasPrefix(b, "——")):
 		return true // "、" "。" "〕" "%": b cannot start a paragraph
 	case strings.ContainsRune(openers, last):

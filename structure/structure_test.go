@@ -162,3 +162,38 @@ func TestWordLists(t *testing.T) {
 	w[0] = "changed"
 	assert.NotEqual(t, "changed", structure.Words("safeguard")[0], "Words returns a copy")
 }
+
+func TestTablesFlattened(t *testing.T) {
+	lines := []string{
+		"附件", "重点任务分工表",
+		"序号", "重点任务", "牵头单位", "完成时限",
+		"1", "推进紧密型县域医共体建设", "市卫生健康委", "2024年底",
+		"2", "深化医保支付方式改革,按病种分值付费覆盖率达到", "90%", "以上", "市医保局", "2024年6月",
+		"3", "完善分级诊疗", "市卫生健康委", "长期",
+		"此后是正文。",
+	}
+	ts := structure.Tables(lines)
+	require.Len(t, ts, 1)
+	tb := ts[0]
+	assert.Equal(t, structure.TaskTable, tb.Kind)
+	assert.Equal(t, 2, tb.Start)
+	assert.Equal(t, len(lines)-1, tb.End, "the table ends where its numbering stops")
+	require.Len(t, tb.Rows, 3)
+	assert.Len(t, tb.Header, 4)
+	row := tb.Rows[1]
+	require.Len(t, row.Cells, 3)
+	assert.Equal(t, structure.Span{Start: 11, End: 14}, row.Cells[0], "a cell broken at its number is one cell")
+}
+
+func TestTablesRowNumbersInsideCells(t *testing.T) {
+	// 5 / ∶ / 3 / ∶ / 2 is a ratio inside row 2, not rows 3…
+	lines := []string{"序号", "指标内容", "1", "增幅控制在", "9%", "以内。", "2", "收入逐步达到", "5", "∶", "3", "∶", "2", "良性结构。", "3", "参保率稳定在", "99%", "以上。"}
+	ts := structure.Tables(lines)
+	require.Len(t, ts, 1)
+	assert.Equal(t, structure.IndicatorTable, ts[0].Kind)
+	require.Len(t, ts[0].Rows, 3)
+	assert.Equal(t, structure.Span{Start: 7, End: 14}, ts[0].Rows[1].Cells[0])
+	assert.Equal(t, len(lines), ts[0].End, "the last row takes its broken cell whole")
+	assert.Empty(t, structure.Tables([]string{"序号", "内容", "1", "只有一行"}), "one row is no table")
+	assert.Empty(t, structure.Tables([]string{"首批推出", "63", "个病种"}))
+}

@@ -1,0 +1,212 @@
+package structure
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// TableKind says what a table holds.
+type TableKind int
+
+// Table kinds.
+const (
+	OtherTable     TableKind = iota
+	IndicatorTable           // 指标 / 单位 / 基期值 / 目标值 / 属性: targets
+	TaskTable                // 序号 / 任务 / 责任单位 / 完成时限: tasks with departments and deadlines
+)
+
+// Span is a range of lines [Start, End).
+type Span struct{ Start, End int }
+
+// Table is a table found in a text flattened to one cell per line: a
+// header of short labels after 序号, then rows, each opened by its number
+// on a line of its own.
+type Table struct {
+	Span          // every line of the table, header included
+	Header []Span // the header's lines, one a column label
+	Rows   []Row  // in order
+	Kind   TableKind
+}
+
+// Row is one row: its number and its cells, each a span of lines (a cell
+// the page broke over several lines spans them all).
+type Row struct {
+	Number int
+	Cells  []Span
+}
+
+// MaxHeaderLabel is the longest column label, in runes.
+const MaxHeaderLabel = 20
+
+// MinRowLines is how many lines a row may take at least before the next
+// row number must appear: pages break a cell at every number.
+const MinRowLines = 24
+
+// MaxHeaderColumns is the most columns a flattened header may have.
+const MaxHeaderColumns = 20
+
+// Tables finds the flattened tables of a text given as lines. A table
+// starts at a line 序号 (or 编号) followed by short labels and a line "1";
+// each row runs from its number to the line that holds the next number.
+// The last row takes at most as many lines as the header has columns, so a
+// table ends where the numbering stops. It is linear in the lines.
+func Tables(lines []string) []Table {
+	var out []Table
+	var join []bool // which lines continue the one before, as Reflow decides; computed on first need
+	for i := 0; i < len(lines); i++ {
+		if !isRowNumberHeader(lines[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && j-i <= MaxHeaderColumns && !rowStart(lines, j, 1) {
+			if utf8.RuneCountInString(lines[j]) > MaxHeaderLabel {
+				break
+			}
+			j++
+		}
+		if j >= len(lines) || !rowStart(lines, j, 1) || j == i+1 {
+			continue
+		}
+		if join == nil {
+			meta := make([]Line, len(lines))
+			for k, l := range lines {
+				meta[k] = Line{Text: l}
+			}
+			join = append(Reflow(meta), false)
+		}
+		t := Table{Span: Span{Start: i}}
+		for k := i; k < j; k++ {
+			t.Header = append(t.Header, Span{k, k + 1})
+		}
+		cols := len(t.Header)
+		k := j
+		for n := 1; k < len(lines) && rowStart(lines, k, n); n++ {
+			end := k + 1
+			limit := min(len(lines), k+1+max(3*cols, MinRowLines))
+			for end < limit && !rowStart(lines, end, n+1) {
+				end++
+			}
+			if end == limit && !rowStart(lines, end, n+1) {
+				end = lastRowEnd(join, k, limit, cols-1)
+			}
+			t.Rows = append(t.Rows, Row{Number: n, Cells: cells(join, k+1, end, cols-1)})
+			k = end
+		}
+		if len(t.Rows) < 2 {
+			continue
+		}
+		t.End = k
+		t.Kind = tableKind(lines, t.Header)
+		out = append(out, t)
+		i = k - 1
+	}
+	return out
+}
+
+// cells groups the lines [a, b) of a row into at most n cells. A row with
+// no more lines than cells has one line a cell; in a longer one, lines that
+// continue one another (join) make one cell, and cells beyond n join the
+// last.
+func cells(join []bool, a, b, n int) []Span {
+	var out []Span
+	for k := a; k < b; k++ {
+		if len(out) > 0 && ((join[k-1] && b-a > n) || len(out) == max(n, 1)) {
+			out[len(out)-1].End = k + 1
+			continue
+		}
+		out = append(out, Span{k, k + 1})
+	}
+	return out
+}
+
+// lastRowEnd is where the last row, opened at line k, ends: after n cells
+// (runs of lines that continue one another), or at limit.
+func lastRowEnd(join []bool, k, limit, n int) int {
+	end, seen := k+1, 0
+	for end < limit {
+		if end == k+1 || !join[end-1] {
+			if seen == max(n, 1) {
+				break
+			}
+			seen++
+		}
+		end++
+	}
+	return end
+}
+
+// ColumnOf returns the index of the first label that holds a word of the
+// embedded list (task_column, lead_column, support_column,
+// deadline_column, indicator_column, target_column), or -1.
+func ColumnOf(labels []string, list string) int {
+	for i, l := range labels {
+		for _, w := range words()[list] {
+			if strings.Contains(l, w) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func isRowNumberHeader(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	return s == "序号" || s == "编号"
+}
+
+// rowStart reports whether line k opens row n: it is the number n alone,
+// and the lines around it do not hold it inside an expression (5 / ∶ / 3 /
+// ∶ / 2 in a ratio, 16 / % in a percentage).
+func rowStart(lines []string, k, n int) bool {
+	if k >= len(lines) || rowNumber(lines[k]) != n {
+		return false
+	}
+	if k+1 < len(lines) {
+		if first, _ := utf8.DecodeRuneInString(lines[k+1]); strings.ContainsRune(closers, first) {
+			return false
+		}
+	}
+	if k > 0 {
+		if last, _ := utf8.DecodeLastRuneInString(lines[k-1]); strings.ContainsRune("∶:：+-—~～/、,，", last) {
+			return false
+		}
+	}
+	return true
+}
+
+// rowNumber reads a line that is nothing but a row number, or 0.
+func rowNumber(s string) int {
+	if s == "" || len(s) > 4 {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return n
+}
+
+func tableKind(lines []string, header []Span) TableKind {
+	var labels []string
+	for _, h := range header {
+		labels = append(labels, strings.ReplaceAll(lines[h.Start], " ", ""))
+	}
+	has := func(list string) bool {
+		for _, l := range labels {
+			for _, w := range words()[list] {
+				if strings.Contains(l, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case has("task_column") && (has("lead_column") || has("support_column")):
+		return TaskTable
+	case has("indicator_column"):
+		return IndicatorTable
+	}
+	return OtherTable
+}

@@ -1,0 +1,142 @@
+package policycmp_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp"
+)
+
+func headings(d *policycmp.Document) []string {
+	var out []string
+	for _, t := range d.Tasks {
+		out = append(out, t.Number+" "+t.Heading)
+	}
+	return out
+}
+
+const withBreaks = `某市深化医药卫生体制改革实施方案
+为推进改革，制定本方案。
+一、工作目标
+到2025年，县域内就诊率达到90%以上。
+二、主要任务
+（一）合理配置医疗资源
+1.科学制定规划。加强区域规划。
+2.优化资源布局。推进医联体建设。
+（二）深化医保支付改革
+3.推进按病种付费。覆盖率达到80%。
+三、组织保障
+（一）加强组织领导。各地要加强领导。
+（二）强化考核评估。开展年度评估。
+本方案自印发之日起施行。`
+
+// A body pasted as one run-on line gives the same tasks as the same body
+// with its line breaks.
+func TestRunOnBodyGivesSameTree(t *testing.T) {
+	a, err := policycmp.IngestString("a.txt", withBreaks)
+	require.NoError(t, err)
+	lines := strings.Split(withBreaks, "\n")
+	runOn := lines[0] + "\n" + strings.Join(lines[1:], "")
+	b, err := policycmp.IngestString("b.txt", runOn)
+	require.NoError(t, err)
+	want := []string{"1 科学制定规划", "2 优化资源布局", "3 推进按病种付费", "(一) 加强组织领导", "(二) 强化考核评估"}
+	assert.Equal(t, want, headings(a))
+	assert.Equal(t, want, headings(b), "run-on body")
+	for _, d := range []*policycmp.Document{a, b} {
+		assert.False(t, d.Tasks[0].Safeguard)
+		assert.True(t, d.Tasks[3].Safeguard, "items of 组织保障 are safeguard tasks")
+		var framing, closing bool
+		for _, s := range d.Sections {
+			if s.Kind == policycmp.SectionFraming && strings.Contains(s.Text, "县域内就诊率") {
+				framing = true
+				require.NotEmpty(t, s.Targets, "a goal section's targets are extracted")
+				assert.Equal(t, 90.0, s.Targets[0].Value)
+			}
+			if s.Kind == policycmp.SectionClosing && strings.Contains(s.Text, "本方案自印发之日起施行") {
+				closing = true
+			}
+		}
+		assert.True(t, framing, "工作目标 is framing section text: %+v", d.Sections)
+		assert.True(t, closing, "the effective-date clause is closing text, not part of a task")
+		assert.NotContains(t, d.Tasks[len(d.Tasks)-1].Text, "施行")
+	}
+}
+
+// Numbers, years and 文号 split onto lines of their own, markers alone on
+// their lines, numbering continued across groups and a duplicate number.
+func TestSplitNumeralsAndNumbering(t *testing.T) {
+	text := "某县医改重点任务\n根据《意见》（国办发〔\n2015\n〕\n38\n号），制定本任务。\n一、主要任务\n（一）健全服务体系\n1.\n构建监测体系。到\n2022\n年，建成\n30\n个站点。\n2.\n提升应急能力。\n（二）深化支付改革\n3.\n推进支付改革。\n3.\n完善价格机制。\n"
+	d, err := policycmp.IngestString("c.txt", text)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"1 构建监测体系", "2 提升应急能力", "3 推进支付改革", "3 完善价格机制"}, headings(d))
+	assert.Contains(t, d.Tasks[0].Text, "到2022年,建成30个站点", "split numerals rejoined")
+	assert.Contains(t, d.Text, "国办发〔2015〕38号")
+	assert.NotEqual(t, d.Tasks[2].ID, d.Tasks[3].ID, "duplicate numbers get distinct IDs")
+}
+
+// A task is never deleted for holding a URL, a hotline or a file name; an
+// annex that restarts numbering gives no tasks.
+func TestChromeWordsInTasksAndAnnex(t *testing.T) {
+	text := "一、主要任务\n（一）推进互联网医院建设，公布咨询热线12345和网址https://example.gov.cn，在线服务覆盖率达到90%。\n（二）公开《实施细则.pdf》，扫一扫二维码可查。\n二、保障措施\n（一）加强组织领导。各地要加强领导。\n" +
+		strings.Repeat("各地要认真落实各项任务，确保取得实效。", 20) + "\n附件：考核指标\n（一）体系建设指标\n1.二级医院建设完成率≥95%；\n2.远程医疗覆盖率80%；\n"
+	d, err := policycmp.IngestString("d.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	assert.Contains(t, d.Tasks[0].Text, "https://example.gov.cn")
+	require.NotEmpty(t, d.Tasks[0].Targets)
+	assert.Equal(t, 90.0, d.Tasks[0].Targets[0].Value)
+	assert.Contains(t, d.Tasks[1].Text, "扫一扫")
+	var annex *policycmp.Section
+	for i := range d.Sections {
+		if d.Sections[i].Kind == policycmp.SectionAnnex {
+			annex = &d.Sections[i]
+		}
+	}
+	require.NotNil(t, annex, "the annex is kept as section text")
+	assert.Contains(t, annex.Text, "远程医疗覆盖率80%")
+	assert.NotEmpty(t, annex.Targets)
+}
+
+// A task-division table flattened one cell a line gives tasks with their
+// departments and deadlines; an indicator table gives targets.
+func TestFlattenedTables(t *testing.T) {
+	text := "某区医改重点任务分工\n为落实改革任务，制定本分工方案。\n序号\n重点任务\n牵头单位\n配合单位\n完成时限\n" +
+		"1\n推进紧密型医共体建设\n区卫生健康委\n区财政局、区医保局\n2024年12月底前\n" +
+		"2\n推行按病种分值付费，覆盖率达到\n90%\n以上\n区医保局\n区卫生健康委\n2024年6月\n" +
+		"3\n完善家庭医生签约服务\n区卫生健康委\n各街镇\n长期\n" +
+		"主要指标\n序号\n指标\n单位\n2023年\n2025年目标值\n1\n每千人口执业(助理)医师数\n人\n2.9\n3.2\n2\n县域内就诊率\n%\n85\n≥90\n"
+	d, err := policycmp.IngestString("e.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tables, 2, "%+v %v", d.Tables, d.Warnings)
+	assert.Equal(t, policycmp.TableTasks, d.Tables[0].Kind)
+	assert.Equal(t, policycmp.TableIndicators, d.Tables[1].Kind)
+	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	task := d.Tasks[1]
+	assert.Contains(t, task.Text, "覆盖率达到90%以上")
+	assert.Equal(t, []string{"区医保局"}, task.Departments.Lead)
+	assert.Equal(t, []string{"区卫生健康委"}, task.Departments.Support)
+	assert.Equal(t, "2024年6月", task.Deadline)
+	assert.Equal(t, []string{"区财政局", "区医保局"}, d.Tasks[0].Departments.Support)
+	assert.Equal(t, []string{"各街镇"}, d.Tasks[2].Departments.Local)
+	tg := d.Tables[1].Targets
+	require.Len(t, tg, 2)
+	assert.Equal(t, "每千人口执业(助理)医师数", tg[0].Indicator)
+	assert.Equal(t, 3.2, tg[0].Value)
+	assert.Equal(t, "人", tg[0].Unit)
+	assert.Equal(t, 2025, tg[0].Deadline)
+	assert.Equal(t, ">=", tg[1].Comparator)
+	cell := d.Tables[1].Rows[0][0]
+	assert.Equal(t, "每千人口执业(助理)医师数", d.Raw[cell.Start:cell.End], "cells point into the input")
+}
+
+// CR-only, CRLF, U+2028 and form feeds are line breaks.
+func TestLineBreakKinds(t *testing.T) {
+	for name, br := range map[string]string{"CR": "\r", "CRLF": "\r\n", "LS": "\u2028", "NEL": "\u0085", "FF": "\f"} {
+		d, err := policycmp.IngestString("f.txt", strings.Join([]string{"一、任务", "（一）推进医联体建设。", "（二）完善医保支付。"}, br))
+		require.NoError(t, err, name)
+		assert.Len(t, d.Tasks, 2, name)
+	}
+}

@@ -1,0 +1,226 @@
+package policycmp
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/policycmp/policycmp/structure"
+)
+
+// rawTable is a table the cleaner took out of the line flow, its cells as
+// offset-mapped text.
+type rawTable struct {
+	kind   structure.TableKind
+	header []mtext
+	rows   []rawRow
+}
+
+type rawRow struct {
+	number int
+	cells  []mtext
+}
+
+// takeTables finds the flattened tables among the lines (structure.Tables),
+// keeps them on c and returns the other lines. The line after a table
+// starts a paragraph of its own.
+func (c *cleaner) takeTables(lines []keptLine) []keptLine {
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.m.String()
+	}
+	found := structure.Tables(texts)
+	if len(found) == 0 {
+		return lines
+	}
+	join := func(sp structure.Span) mtext {
+		var m mtext
+		for k := sp.Start; k < sp.End; k++ {
+			m.appendM(lines[k].m)
+		}
+		return m
+	}
+	var out []keptLine
+	at := 0
+	for _, t := range found {
+		out = append(out, lines[at:t.Start]...)
+		rt := rawTable{kind: t.Kind}
+		for _, h := range t.Header {
+			rt.header = append(rt.header, join(h))
+		}
+		for _, r := range t.Rows {
+			row := rawRow{number: r.Number}
+			for _, cell := range r.Cells {
+				row.cells = append(row.cells, join(cell))
+			}
+			rt.rows = append(rt.rows, row)
+		}
+		c.tables = append(c.tables, rt)
+		at = t.End
+		if at < len(lines) {
+			lines[at].blank = true
+		}
+	}
+	return append(out, lines[at:]...)
+}
+
+// addTables records the tables on d: the rows of a task-division table as
+// tasks, the rows of an indicator table as targets.
+func (d *Document) addTables(tables []rawTable) {
+	for k, rt := range tables {
+		t := Table{ID: d.ID + "/表" + itoa(k+1), Kind: TableOther}
+		switch rt.kind {
+		case structure.IndicatorTable:
+			t.Kind = TableIndicators
+		case structure.TaskTable:
+			t.Kind = TableTasks
+		}
+		var labels []string
+		for _, h := range rt.header {
+			t.Header = append(t.Header, cellOf(h))
+			labels = append(labels, strings.ReplaceAll(h.String(), " ", ""))
+		}
+		for _, r := range rt.rows {
+			var cells []Cell
+			for _, c := range r.cells {
+				cells = append(cells, cellOf(c))
+			}
+			t.Rows = append(t.Rows, cells)
+		}
+		if len(rt.header) > 0 {
+			t.Start, _ = rt.header[0].span(0, 0)
+		}
+		if n := len(t.Rows); n > 0 && len(t.Rows[n-1]) > 0 {
+			row := t.Rows[n-1]
+			t.End = row[len(row)-1].End
+		}
+		switch t.Kind {
+		case TableTasks:
+			d.tableTasks(t.ID, labels, rt)
+		case TableIndicators:
+			t.Targets = d.tableTargets(t.ID, labels, rt)
+		}
+		d.Tables = append(d.Tables, t)
+	}
+}
+
+func cellOf(m mtext) Cell {
+	s, e := m.span(0, m.Len())
+	return Cell{Text: m.String(), Start: s, End: e}
+}
+
+// cellAt returns the cell of row under the header label at col (the
+// header counts the 序号 column, the row's cells do not).
+func cellAt(r rawRow, col int) (mtext, bool) {
+	if col < 1 || col-1 >= len(r.cells) {
+		return mtext{}, false
+	}
+	return r.cells[col-1], true
+}
+
+// tableTasks adds a task for each row of a task-division table, with its
+// departments and deadline.
+func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
+	task := structure.ColumnOf(labels, "task_column")
+	lead := structure.ColumnOf(labels, "lead_column")
+	support := structure.ColumnOf(labels, "support_column")
+	deadline := structure.ColumnOf(labels, "deadline_column")
+	for _, r := range rt.rows {
+		text, ok := cellAt(r, task)
+		if !ok {
+			continue
+		}
+		num := itoa(r.number)
+		t := &Task{ID: id + "/" + num, Number: num, Path: []string{}, Heading: headingOf(text), Text: text.String(),
+			NumberPath: []string{strings.TrimPrefix(id, d.ID+"/"), num}}
+		t.full = t.Text
+		t.Start, t.End = text.span(0, text.Len())
+		for _, c := range splitClauses(text) {
+			s, e := c.span(0, c.Len())
+			t.Clauses = append(t.Clauses, Clause{ID: t.ID + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, m: c})
+		}
+		if c, ok := cellAt(r, lead); ok {
+			t.Departments.merge(dutyCell(c.String(), true))
+		}
+		if c, ok := cellAt(r, support); ok && support != lead {
+			t.Departments.merge(dutyCell(c.String(), false))
+		}
+		if c, ok := cellAt(r, deadline); ok {
+			t.Deadline = c.String()
+		}
+		t.Targets = extractTargets(t, d.Year)
+		d.Tasks = append(d.Tasks, t)
+	}
+}
+
+// dutyCell reads the departments a responsibility cell names: with the
+// grammar of responsibility notes when it has one (市卫健委牵头,市财政局配合),
+// else all of them as lead (or support) departments.
+func dutyCell(s string, lead bool) Departments {
+	if dep, ok := parseDepartments(s); ok {
+		return dep
+	}
+	if dep, ok := parseDepartments(s + "负责"); ok && lead {
+		return dep
+	}
+	names, local := splitLocal(splitNames(s))
+	if lead {
+		return Departments{Lead: names, Local: local}
+	}
+	return Departments{Support: names, Local: local}
+}
+
+var reCellNumber = regexp.MustCompile(`([<>≤≥]|不低于|不高于|不少于|不超过)?\s*(\d+(?:\.\d+)?)\s*(%|‰|个百分点)?\s*(以上|以下|以内|左右)?`)
+
+// tableTargets reads the targets of an indicator table: from its target
+// column (目标值, 2025年 …) with the indicator and unit columns, or, where
+// the table has none, from the sentence a row states (全市…增幅控制在9%以内).
+func (d *Document) tableTargets(id string, labels []string, rt rawTable) []Target {
+	ind := structure.ColumnOf(labels, "indicator_column")
+	target := structure.ColumnOf(labels, "target_column")
+	unit := -1
+	for i, l := range labels {
+		if l == "单位" || l == "计量单位" {
+			unit = i
+		}
+	}
+	var out []Target
+	for _, r := range rt.rows {
+		rowID := id + "/" + itoa(r.number)
+		name, _ := cellAt(r, ind)
+		val, ok := cellAt(r, target)
+		if !ok {
+			for _, c := range r.cells {
+				for _, tg := range targetsIn(Clause{ID: rowID, Text: c.String()}, d.Year) {
+					if tg.Indicator == "" {
+						tg.Indicator = name.String()
+					}
+					out = append(out, tg)
+				}
+			}
+			continue
+		}
+		m := reCellNumber.FindStringSubmatch(val.String())
+		if m == nil {
+			continue
+		}
+		v, _ := strconv.ParseFloat(m[2], 64)
+		cue := strings.NewReplacer("≥", "不低于", "≤", "不超过", ">", "超过", "<", "低于").Replace(m[1])
+		u := m[3]
+		if c, ok := cellAt(r, unit); ok && u == "" {
+			u = strings.TrimSpace(c.String())
+		}
+		out = append(out, Target{Text: strings.TrimSpace(name.String() + " " + val.String()), Value: v, Unit: u,
+			Comparator: comparator(cue, m[4]), Deadline: yearOf(labels[target]), Indicator: name.String(), ClauseID: rowID})
+	}
+	return out
+}
+
+// yearOf reads a year in a column label (2025年目标值), or 0.
+func yearOf(s string) int {
+	if m := reDeadline.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	return 0
+}

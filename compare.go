@@ -150,9 +150,6 @@ func LoadFS(ctx context.Context, fsys fs.FS, names []string, opts Options) ([]*D
 			errs[i] = fmt.Errorf("policycmp: load %s: %w", names[i], err)
 			return
 		}
-		if isHTML(names[i]) {
-			data = []byte(HTMLText(string(data)))
-		}
 		docs[i], errs[i] = Ingest(names[i], data, opts)
 	})
 	if err != nil {

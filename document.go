@@ -5,7 +5,8 @@ import "unicode/utf8"
 // Document is one policy document after ingest and structure parsing.
 //
 // All Start/End offsets are byte offsets into Raw, the input decoded to UTF-8
-// (for valid UTF-8 input without a BOM, Raw is the input itself).
+// (for valid UTF-8 input without a BOM, Raw is the input itself; for an
+// HTML page, the page's text).
 type Document struct {
 	ID     string `json:"id"`
 	Source string `json:"source"`
@@ -220,6 +221,7 @@ type WarningKind string
 // Warning kinds.
 const (
 	WarnEncoding     WarningKind = "encoding"
+	WarnHTML         WarningKind = "html"
 	WarnInvalidBytes WarningKind = "invalid_bytes"
 	WarnTraditional  WarningKind = "traditional"
 	WarnPinyin       WarningKind = "pinyin"

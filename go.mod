@@ -1,6 +1,6 @@
 module github.com/policycmp/policycmp
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/liuzl/gocc v0.0.0-20231231122217-0372e1059ca5
@@ -8,12 +8,12 @@ require (
 	github.com/stretchr/testify v1.12.1
 	github.com/yanyiwu/gojieba v1.4.7
 	go.yaml.in/yaml/v3 v3.0.5
-	golang.org/x/text v0.31.0
+	golang.org/x/net v0.62.0
+	golang.org/x/text v0.43.0
 )
 
 require (
-	github.com/davecgh/go-spew v1.1.1 // indirect
+	github.com/adamzy/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect
 	github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect
 	github.com/liuzl/da v0.0.0-20180704015230-14771aad5b1d // indirect
-	github.com/pmezard/go-difflib v1.0.0 // indirect
 )

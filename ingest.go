@@ -34,10 +34,11 @@ func Ingest(name string, data []byte, opts Options) (*Document, error) {
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("ingest %s: %d bytes, limit %d: %w", name, len(data), limit, ErrTooLarge)
 	}
-	raw, warns, err := decode(data)
+	dec, warns, err := decode(data, isHTML(name))
 	if err != nil {
 		return nil, fmt.Errorf("ingest %s: %w", name, err)
 	}
+	raw := dec.Text
 	base := filepath.Base(filepath.ToSlash(name))
 	if name == "" {
 		base = ""
@@ -48,6 +49,9 @@ func Ingest(name string, data []byte, opts Options) (*Document, error) {
 	}
 	c := &cleaner{doc: d, fields: map[string]string{}}
 	paras := c.run(raw)
+	if _, ok := c.fields["标题"]; !ok && dec.Title != "" {
+		c.fields["标题"] = NormalizeString(dec.Title) // a page's <title> is a title candidate
+	}
 	d.Text = strings.Join(bodyStrings(paras), "\n")
 	if strings.TrimSpace(d.Text) == "" {
 		return nil, fmt.Errorf("ingest %s: nothing left after removing page chrome: %w", name, ErrEmpty)

@@ -88,9 +88,6 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 	var docs []*policycmp.Document
 	ids := map[string]int{}
 	add := func(name string, data []byte) error {
-		if isHTMLName(name) {
-			data = []byte(policycmp.HTMLText(string(data)))
-		}
 		opts := policycmp.Options{}
 		d, err := policycmp.Ingest(name, data, opts)
 		if err != nil {

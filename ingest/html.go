@@ -1,0 +1,72 @@
+package ingest
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// MaxSniff is how many bytes from the start looksHTML reads.
+const MaxSniff = 4096
+
+var reHTMLStart = regexp.MustCompile(`(?i)<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>`)
+
+// looksHTML reports a page: its start holds a doctype, an html, head,
+// body, meta or title tag.
+func looksHTML(b []byte) bool {
+	head := b[:min(len(b), MaxSniff)]
+	return bytes.IndexByte(head, '<') >= 0 && reHTMLStart.Match(head)
+}
+
+// Text reduces an HTML page to its text and returns its <title>: scripts,
+// styles and templates dropped, block elements and <br> turned into line
+// breaks, table cells into lines of their own, entities decoded (after the
+// page was decoded to UTF-8, so a GBK page's entities come out right).
+func Text(page string) (text, title string) {
+	z := html.NewTokenizer(strings.NewReader(page))
+	var b, t strings.Builder
+	skip := 0
+	inTitle := false
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return tidy(b.String()), strings.TrimSpace(t.String())
+		case html.TextToken:
+			switch {
+			case inTitle:
+				t.Write(z.Text())
+			case skip == 0:
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch a {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head:
+				if a == atom.Head {
+					continue // the title inside it is read
+				}
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			case atom.Title:
+				inTitle = tt == html.StartTagToken
+			case atom.Br, atom.P, atom.Div, atom.Li, atom.Tr, atom.Td, atom.Th, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+				atom.Table, atom.Section, atom.Article, atom.Blockquote, atom.Pre, atom.Ul, atom.Ol, atom.Dd, atom.Dt, atom.Hr:
+				b.WriteByte('\n')
+			}
+		}
+	}
+}
+
+var reBlankRuns = regexp.MustCompile(`\n[ \t\x{3000}\x{a0}]*\n(\s*\n)+`)
+
+func tidy(s string) string {
+	return strings.TrimSpace(reBlankRuns.ReplaceAllString(s, "\n\n"))
+}

@@ -1,0 +1,92 @@
+package ingest_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+
+	"github.com/policycmp/policycmp/ingest"
+)
+
+const plan = "一、深化医疗保障改革\n(一)深化医保支付方式改革,全面推行按病种分值付费,年底前覆盖率达到90%以上。\n(二)推进医联体建设,完善分级诊疗制度。\n"
+
+func encode(t *testing.T, e encoding.Encoding, s string) []byte {
+	t.Helper()
+	b, err := e.NewEncoder().Bytes([]byte(s))
+	require.NoError(t, err)
+	return b
+}
+
+func TestEncodings(t *testing.T) {
+	trad := "一、深化醫療保障改革\n(一)深化醫保支付方式改革,全面推行按病種分值付費,年底前覆蓋率達到90%以上。\n(二)推進醫聯體建設,完善分級診療制度。\n"
+	ascii := strings.Repeat("Section 1. Policy text in English, numbers 2024 and 90%.\n", 40)
+	cases := []struct {
+		name  string
+		in    []byte
+		want  string
+		notes string
+	}{
+		{"GBK", encode(t, simplifiedchinese.GBK, plan), plan, "GB18030"},
+		{"mostly ASCII GBK", encode(t, simplifiedchinese.GBK, ascii+plan), ascii + plan, "GB18030"},
+		{"Big5", encode(t, traditionalchinese.Big5, trad), trad, "Big5"},
+		{"UTF-16LE without BOM", encode(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), plan), plan, "UTF-16LE"},
+		{"UTF-16BE without BOM", encode(t, xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), "Plan 2024: "+plan), "Plan 2024: " + plan, "UTF-16BE"},
+		{"UTF-16 with BOM", encode(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), plan), plan, "UTF-16"},
+		{"UTF-8 BOM", append([]byte{0xEF, 0xBB, 0xBF}, plan...), plan, "byte order mark"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := ingest.Decode(c.in, false)
+			require.NoError(t, err)
+			assert.Equal(t, c.want, d.Text)
+			require.NotEmpty(t, d.Notes)
+			assert.Contains(t, d.Notes[0].Detail, c.notes)
+		})
+	}
+}
+
+func TestDamagedUTF8StaysUTF8(t *testing.T) {
+	in := []byte(plan)
+	in = append(in[:9:9], append([]byte{0xFF}, in[9:]...)...)
+	d, err := ingest.Decode(in, false)
+	require.NoError(t, err)
+	assert.Contains(t, d.Text, "\uFFFD")
+	assert.Contains(t, d.Text, "深化医保支付方式改革", "a damaged UTF-8 file is not re-read as GBK")
+	assert.Equal(t, ingest.NoteInvalidBytes, d.Notes[0].Kind)
+	assert.Equal(t, 9, d.Notes[0].Offset)
+}
+
+func TestBinaryAnywhere(t *testing.T) {
+	in := append([]byte(strings.Repeat(plan, 200)), bytes.Repeat([]byte{0x01, 0x02, 0x00, 0x03}, 4096)...)
+	_, err := ingest.Decode(in, false)
+	assert.ErrorIs(t, err, ingest.ErrBinary, "binary bytes past the first 8 KiB are seen")
+	_, err = ingest.Decode([]byte(" \n\t "), false)
+	assert.ErrorIs(t, err, ingest.ErrEmpty)
+}
+
+func TestHTMLByContent(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><meta charset="gbk"><title>某市医改方案</title><style>p{}</style><script>var x="(一)假任务";</script></head>
+<body><div class="nav">首页</div><p>一、任务</p><p>(一)推进医联体建设&amp;分级诊疗&#12290;</p><table><tr><td>序号</td><td>任务</td></tr></table></body></html>`
+	d, err := ingest.Decode(encode(t, simplifiedchinese.GBK, page), false)
+	require.NoError(t, err)
+	assert.True(t, d.HTML)
+	assert.Equal(t, "某市医改方案", d.Title)
+	assert.Contains(t, d.Text, "(一)推进医联体建设&分级诊疗。", "entities decoded after the charset")
+	assert.NotContains(t, d.Text, "假任务", "scripts dropped")
+	assert.Contains(t, d.Text, "序号\n", "table cells on lines of their own")
+	text, _ := ingest.Text("<p>a</p><p>b</p>")
+	assert.Equal(t, "a\n\nb", text)
+	d, err = ingest.Decode([]byte("<p>(一)推进改革</p>"), true)
+	require.NoError(t, err)
+	assert.Equal(t, "(一)推进改革", d.Text, "a page named .html without a head")
+	d, err = ingest.Decode([]byte("a < b and c > d"), false)
+	require.NoError(t, err)
+	assert.False(t, d.HTML, "a text with angle brackets is not HTML")
+}

@@ -3,9 +3,11 @@ package policycmp
 import (
 	"fmt"
 	"github.com/policycmp/policycmp/structure"
+	"index/suffixarray"
 	"maps"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -568,23 +570,45 @@ func incomplete(p mtext) bool {
 	return true
 }
 
-// quoteContent strips quotes and end punctuation for pull-quote matching.
-func quoteContent(p mtext) string {
-	return key(p)
+// quotes finds pull-quotes: paragraphs whose text stands inside a longer
+// paragraph elsewhere in the document. One suffix array over all the
+// paragraphs' keys answers each question in O(k log n), so the whole pass
+// is n log n, not quadratic.
+type quotes struct {
+	keys   []string
+	starts []int // where each key begins in the joined text
+	index  *suffixarray.Index
 }
+
+func newQuotes(paras []mtext) *quotes {
+	q := &quotes{keys: make([]string, len(paras)), starts: make([]int, len(paras))}
+	var b strings.Builder
+	for i, p := range paras {
+		q.keys[i] = key(p)
+		q.starts[i] = b.Len()
+		b.WriteString(q.keys[i])
+		b.WriteByte(0) // keys hold no NUL: no match crosses two of them
+	}
+	q.index = suffixarray.New([]byte(b.String()))
+	return q
+}
+
+// MinPullQuote is the shortest key, in runes, that counts as a pull-quote.
+const MinPullQuote = 12
 
 // pullQuote reports whether paragraph i repeats text found inside a longer
 // paragraph elsewhere in the document.
-func pullQuote(paras []mtext, keys []string, i int) bool {
-	k := keys[i]
-	if len([]rune(k)) < 12 {
+func (q *quotes) pullQuote(paras []mtext, i int) bool {
+	k := q.keys[i]
+	if utf8.RuneCountInString(k) < MinPullQuote {
 		return false
 	}
 	if _, ok := structure.Parse(paras[i].String()); ok {
 		return false
 	}
-	for j, other := range keys {
-		if j != i && len(other) > len(k) && strings.Contains(other, k) {
+	for _, at := range q.index.Lookup([]byte(k), -1) {
+		j := sort.SearchInts(q.starts, at+1) - 1 // the key the match lies in
+		if j != i && len(q.keys[j]) > len(k) {
 			return true
 		}
 	}
@@ -594,10 +618,7 @@ func pullQuote(paras []mtext, keys []string, i int) bool {
 // rejoin re-joins sentences cut in two by an inserted caption, pull-quote or
 // page break, and drops pull-quotes that repeat text found elsewhere.
 func (c *cleaner) rejoin(paras []mtext) []mtext {
-	keys := make([]string, len(paras))
-	for i, p := range paras {
-		keys[i] = quoteContent(p)
-	}
+	q := newQuotes(paras)
 	drop := make([]bool, len(paras))
 	var out []mtext
 	for i := 0; i < len(paras); i++ {
@@ -605,7 +626,7 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 			continue
 		}
 		p := paras[i]
-		if strings.ContainsAny(string(p.r[:min(1, p.Len())]), "“\"「『") && pullQuote(paras, keys, i) {
+		if strings.ContainsAny(string(p.r[:min(1, p.Len())]), "“\"「『") && q.pullQuote(paras, i) {
 			s, _ := p.span(0, 0)
 			c.doc.warn(WarnPullQuote, s, "dropped pull-quote that repeats the text: %q", excerpt(p.String(), 24))
 			continue
@@ -613,7 +634,7 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 		for incomplete(p) {
 			j := i + 1
 			var quotes []int
-			for j < len(paras) && pullQuote(paras, keys, j) {
+			for j < len(paras) && q.pullQuote(paras, j) {
 				quotes = append(quotes, j)
 				j++
 			}

@@ -58,6 +58,11 @@ func continues(a, b string, next []Line) bool {
 		return true // "1." / "建立…": a number on its own line before its heading
 	case MarkerOnly(b), startsDate(next), isNumberLine(a) && isNumberLine(b):
 		return false // two numbers on lines of their own are two cells
+	case strings.ContainsRune("“「『\"", first):
+		// A line opening with a quotation mark may be a pull-quote set
+		// inside the sentence, which the cleaner's rejoin drops: joined only
+		// after an open bracket.
+		return strings.ContainsRune("(（〔[【《", last)
 	case strings.ContainsRune(closers, first) && !(first == '—' && strings.HasPrefix(b, "——")):
 		return true // "、" "。" "〕" "%": b cannot start a paragraph
 	case strings.ContainsRune(openers, last):
@@ -73,8 +78,6 @@ func continues(a, b string, next []Line) bool {
 	if _, isMarker := Parse(b); isMarker {
 		return false
 	}
-	// A line opening with a quotation mark is left alone: it may be a
-	// pull-quote set inside the sentence, which the cleaner's rejoin drops.
 	return midSentence(a, last) && (unicode.Is(unicode.Han, first) || unicode.IsLetter(first) || strings.ContainsRune("(〔[【《", first))
 }
 

@@ -1,0 +1,98 @@
+package policycmp_test
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/seeds"
+)
+
+// shapes are pathological inputs for ingest, each built to a given size.
+var shapes = []struct {
+	name  string
+	build func(size int) string
+}{
+	{"run-on line", func(size int) string { // a whole body on one line, markers inline
+		var b strings.Builder
+		for i := 1; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "(%s)推进第%d项改革任务。%d.落实医保支付改革,覆盖率达到90%%。", cnNum(i%99+1), i, i%9+1)
+		}
+		return b.String()
+	}},
+	{"tiny items", func(size int) string { // many numbered items of a few characters
+		var b strings.Builder
+		for i := 1; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "%d.推进。\n", i%9999+1)
+		}
+		return b.String()
+	}},
+	{"split lines", func(size int) string { // numbers and words on lines of their own
+		var b strings.Builder
+		for i := 1; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "%d.\n到\n2025\n年,覆盖率达到\n%d\n%%\n以上。\n", i%9999+1, i%100)
+		}
+		return b.String()
+	}},
+	{"pull quotes", func(size int) string { // quoted lines that repeat longer paragraphs
+		var b strings.Builder
+		for i := 1; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "推进第%d项医疗卫生服务体系建设工作,完善分级诊疗,\n“推进第%d项医疗卫生服务体系建设工作”\n持续提升服务能力。\n", i, i)
+		}
+		return b.String()
+	}},
+	{"no punctuation", func(size int) string { // one unpunctuated line after a marker
+		return "(一)" + strings.Repeat("推进医疗卫生服务体系建设", size/36+1)
+	}},
+	{"concatenated seeds", func(size int) string {
+		var b strings.Builder
+		for b.Len() < size {
+			for _, n := range seeds.Names() {
+				d, _ := seeds.Read(n)
+				b.Write(d)
+				b.WriteByte('\n')
+			}
+		}
+		return b.String()
+	}},
+}
+
+func cnNum(n int) string {
+	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return d[n]
+	case n < 20:
+		return "十" + d[n%10]
+	}
+	return d[n/10] + "十" + d[n%10]
+}
+
+// BenchmarkIngestShapes ingests each pathological shape at three sizes
+// and reports the growth exponent between the smallest and the largest
+// (1 is linear): go test -run '^$' -bench IngestShapes .
+func BenchmarkIngestShapes(b *testing.B) {
+	sizes := []int{250 << 10, 1 << 20, 4 << 20}
+	for _, sh := range shapes {
+		b.Run(sh.name, func(b *testing.B) {
+			var secs []float64
+			for b.Loop() {
+				secs = secs[:0]
+				for _, size := range sizes {
+					text := sh.build(size)
+					start := time.Now()
+					if _, err := policycmp.IngestString("shape.txt", text); err != nil {
+						b.Fatal(err)
+					}
+					secs = append(secs, time.Since(start).Seconds())
+				}
+			}
+			exp := math.Log(secs[2]/secs[0]) / math.Log(float64(sizes[2])/float64(sizes[0]))
+			b.ReportMetric(exp, "exponent")
+			b.ReportMetric(secs[2], "s@4MB")
+		})
+	}
+}

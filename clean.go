@@ -122,9 +122,12 @@ func (c *cleaner) run(raw string) []mtext {
 			if kind := chromeKind(ln.String()); kind != "" {
 				removed[kind]++
 				cut = true
-				if _, ok := removedExample[kind]; !ok {
+				if removed[kind] <= MaxChromeExamples {
 					s, _ := ln.span(0, 0)
-					removedExample[kind] = fmt.Sprintf("%q at offset %d", excerpt(ln.String(), 24), s)
+					if removedExample[kind] != "" {
+						removedExample[kind] += ", "
+					}
+					removedExample[kind] += fmt.Sprintf("%q at offset %d", excerpt(ln.String(), 24), s)
 				}
 				continue
 			}
@@ -136,7 +139,11 @@ func (c *cleaner) run(raw string) []mtext {
 	paras = c.reflow(kept)
 	for _, kind := range slices.Sorted(maps.Keys(removed)) {
 		if ex := removedExample[kind]; ex != "" {
-			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s), e.g. %s", removed[kind], kind, ex)
+			more := ""
+			if removed[kind] > MaxChromeExamples {
+				more = fmt.Sprintf(" and %d more", removed[kind]-MaxChromeExamples)
+			}
+			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s): %s%s", removed[kind], kind, ex, more)
 		} else {
 			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s); their fields went to the metadata", removed[kind], kind)
 		}
@@ -145,6 +152,10 @@ func (c *cleaner) run(raw string) []mtext {
 	paras = c.rejoin(paras)
 	return paras
 }
+
+// MaxChromeExamples is how many removed lines of one kind a warning quotes
+// with their offsets.
+const MaxChromeExamples = 5
 
 // keptLine is a line that survived chrome removal: whether blank lines
 // stood before it, and whether removed chrome did.
@@ -426,6 +437,8 @@ var chromeRules = []struct {
 }{
 	{"page tool", regexp.MustCompile(`打印本页|打印本文|关闭窗口|返回顶部|分享到|加入收藏|扫一扫|在手机打开|手机扫码|政策留言板|我要纠错|上一篇|下一篇|网站地图|联系我们|版权所有|ICP备|Copyright|©|【字体|字号[:：]?\s*[大中小]`), 80,
 		[]string{"打印", "关闭", "返回", "分享", "收藏", "扫", "手机", "留言", "纠错", "上一篇", "下一篇", "地图", "联系我们", "版权", "ICP", "Copyright", "©", "字体", "字号"}},
+	{"breadcrumb", regexp.MustCompile(`^(当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:：]`), 120, []string{"位置"}},
+	{"share buttons", regexp.MustCompile(`^(分享到\s*[:：]?)?\s*((微信|微博|QQ空间|QQ|朋友圈|豆瓣|人人网|腾讯微博|新浪微博|复制链接)\s*[、|/·,，]?\s*){2,}$`), 40, []string{"微信", "微博", "QQ"}},
 	{"related link", regexp.MustCompile(`^(相关链接|相关文件|相关阅读|相关新闻|相关解读|附件下载)\s*[:：]?`), 120, []string{"相关", "附件"}},
 	{"disclaimer", regexp.MustCompile(`^免责声明|版权归.*所有|转载.*(版权|删除)|侵权.*删除|联系删除|给予删除|不代表本站`), 300, []string{"免责", "版权", "转载", "删除", "本站"}},
 	{"advertisement", regexp.MustCompile(`(咨询|热线|客服|关注|扫描|添加|访问).*(电话|热线|微信|二维码|公众号|\d{3,4}-\d{7,8}|https?://|www\.)`), 300, []string{"咨询", "热线", "客服", "关注", "扫描", "添加", "访问"}},

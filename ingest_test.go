@@ -148,3 +148,17 @@ func TestErrorsWrap(t *testing.T) {
 }
 
 func fsNotExist() error { return fs.ErrNotExist }
+
+// A local plan that mentions a national meeting is not national; one that
+// a national organ issues is.
+func TestNationalByIssuer(t *testing.T) {
+	d, err := policycmp.IngestString("x.txt", "为贯彻全国卫生健康工作会议精神,制定本方案。\n一、任务\n(一)推进医联体建设。")
+	require.NoError(t, err)
+	assert.NotEqual(t, policycmp.LevelNational, d.Level)
+	d, err = policycmp.IngestString("y.txt", "关于嘉定区深化医改的实施意见\n一、任务\n(一)推进医联体建设。")
+	require.NoError(t, err)
+	assert.Equal(t, "上海市嘉定区", d.Region, "关于 before a place name is not part of it")
+	d, err = policycmp.IngestString("z.txt", "国家卫生健康委关于印发2024年工作要点的通知\n一、任务\n(一)推进医联体建设。")
+	require.NoError(t, err)
+	assert.Equal(t, policycmp.LevelNational, d.Level)
+}

@@ -64,6 +64,7 @@ type Report struct {
 	Taxonomy   []ThemeInfo    `json:"-"`
 	opts       Options        `json:"-"`
 	byDoc      map[string]int `json:"-"`
+	short      map[string]string
 }
 
 // DocSummary describes one document.
@@ -214,6 +215,11 @@ func Build(res *policycmp.Result, opts Options) *Report {
 		r.byDoc[d.ID] = i
 	}
 	r.Reference = reference(res.Documents, opts.Reference)
+	var names []DocSummary
+	for _, d := range res.Documents {
+		names = append(names, DocSummary{ID: d.ID, Region: d.Region, Place: d.Place, Year: d.Year})
+	}
+	r.short = shortLabels(names)
 	r.buildCoverage(res)
 	r.buildGaps(res)
 	r.buildUnique(res)
@@ -568,9 +574,34 @@ func (r *Report) Doc(id string) DocSummary {
 }
 
 // Short is a document's short label: its place as the document writes it
-// (or its region), with its year; or its ID.
+// (or its region), with its year; or its ID. Two documents that would get
+// the same label (全国 2022, 全国 2022) are told apart by their IDs.
 func (r *Report) Short(id string) string {
-	d := r.Doc(id)
+	if s, ok := r.short[id]; ok {
+		return s
+	}
+	return label(r.Doc(id))
+}
+
+// shortLabels gives every document a label no other document has.
+func shortLabels(docs []DocSummary) map[string]string {
+	count := map[string]int{}
+	for _, d := range docs {
+		count[label(d)]++
+	}
+	out := map[string]string{}
+	for _, d := range docs {
+		l := label(d)
+		if count[l] > 1 {
+			l += " (" + d.ID + ")"
+		}
+		out[d.ID] = l
+	}
+	return out
+}
+
+func label(d DocSummary) string {
+	id := d.ID
 	name := d.Place
 	if name == "" {
 		name = d.Region

@@ -218,7 +218,8 @@ const MinAnnexShare = 0.25
 
 // splitTail separates the end of a document that holds no tasks: from the
 // first closing sentence after the numbering has begun (本方案自印发之日起施行,
-// 此件主动公开, 抄送 …), or from an annex heading in the later part of the text
+// 此件主动公开, 抄送 …), from a signature (the issuer's line and a date line),
+// or from an annex heading in the later part of the text
 // (附件1 …, whose tables and indicator rows restart numbering that looks like
 // tasks). It returns the pieces before and the tail's pieces.
 func splitTail(pieces []piece) (body, tail []piece) {
@@ -231,6 +232,13 @@ func splitTail(pieces []piece) (body, tail []piece) {
 	for i, p := range pieces {
 		s := p.text.String()
 		if started && p.mk == nil && structure.IsAnnexHeading(s) && float64(seen) >= MinAnnexShare*float64(total) {
+			return pieces[:i], pieces[i:]
+		}
+		if started && p.mk == nil && reDateLine.MatchString(s) {
+			// a signature: the issuer's line and the date close the document
+			if i > 0 && pieces[i-1].mk == nil && reIssuerLine.MatchString(pieces[i-1].text.String()) {
+				i--
+			}
 			return pieces[:i], pieces[i:]
 		}
 		if started {

@@ -140,3 +140,14 @@ func TestLineBreakKinds(t *testing.T) {
 		assert.Len(t, d.Tasks, 2, name)
 	}
 }
+
+// A signature after the last task closes the document.
+func TestSignatureCloses(t *testing.T) {
+	d, err := policycmp.IngestString("g.txt", "一、任务\n（一）推进医联体建设。\n（二）完善医保支付。\n某市人民政府办公室\n2024年3月1日\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 2)
+	assert.NotContains(t, d.Tasks[1].FullText(), "人民政府办公室")
+	last := d.Sections[len(d.Sections)-1]
+	assert.Equal(t, policycmp.SectionClosing, last.Kind)
+	assert.Contains(t, last.Text, "2024年3月1日")
+}

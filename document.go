@@ -1,6 +1,10 @@
 package policycmp
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/extract"
+)
 
 // Document is one policy document after ingest and structure parsing.
 //
@@ -27,34 +31,22 @@ type Document struct {
 	Tasks  []*Task `json:"tasks"`
 }
 
-// Metadata describes where a document comes from. Fields left empty were not
-// found in the text; callers may override any of them (see Options.Metadata).
-type Metadata struct {
-	Title string `json:"title"`
-	// Region is the full administrative name (福建省莆田市, 上海市嘉定区), or
-	// 全国; Place the name as the document writes it (莆田市, 昌吉州);
-	// RegionCode its GB/T 2260 code (package gazetteer).
-	Region     string `json:"region"`
-	Place      string `json:"place,omitempty"`
-	RegionCode string `json:"region_code,omitempty"`
-	Level      Level  `json:"level"`
-	Year       int    `json:"year"`
-	Date       string `json:"date"` // YYYY-MM-DD when known
-	DocNumber  string `json:"doc_number"`
-	Issuer     string `json:"issuer"`
-}
+// Metadata describes where a document comes from (package extract). Fields
+// left empty were not found in the text; callers may override any of them
+// (see Options.Metadata).
+type Metadata = extract.Metadata
 
 // Level is the administrative level of the issuing government.
-type Level string
+type Level = extract.Level
 
 // Administrative levels, from the top.
 const (
-	LevelNational   Level = "national"
-	LevelProvince   Level = "province"
-	LevelPrefecture Level = "prefecture"
-	LevelCity       Level = "city"
-	LevelDistrict   Level = "district"
-	LevelCounty     Level = "county"
+	LevelNational   = extract.LevelNational
+	LevelProvince   = extract.LevelProvince
+	LevelPrefecture = extract.LevelPrefecture
+	LevelCity       = extract.LevelCity
+	LevelDistrict   = extract.LevelDistrict
+	LevelCounty     = extract.LevelCounty
 )
 
 // Section is text of a document that is not part of any task: the
@@ -172,25 +164,11 @@ func (c *Clause) rawSpan(start, end int) (int, int) {
 	return c.m.span(rs, rs+utf8.RuneCountInString(c.Text[start:end]))
 }
 
-// Departments names who is responsible for a task.
-type Departments struct {
-	Lead    []string `json:"lead"`
-	Support []string `json:"support"`
-	// Local lists lower-level governments named as implementers
-	// (各县区政府, 江东新区管委会 …).
-	Local []string `json:"local,omitempty"`
-}
+// Departments names who is responsible for a task (package extract).
+type Departments = extract.Departments
 
-// Target is a quantitative target stated in a task.
-type Target struct {
-	Text       string  `json:"text"`
-	Value      float64 `json:"value"`
-	Unit       string  `json:"unit"`
-	Comparator string  `json:"comparator"`         // "=", ">=", ">", "<=", "<"
-	Deadline   int     `json:"deadline,omitempty"` // year, 0 when not stated
-	Indicator  string  `json:"indicator,omitempty"`
-	ClauseID   string  `json:"clause_id,omitempty"`
-}
+// Target is a quantitative target (package extract).
+type Target = extract.Target
 
 // ThemeScore is one theme assigned to a task.
 type ThemeScore struct {

@@ -2,6 +2,7 @@ package policycmp
 
 import (
 	"fmt"
+	"github.com/policycmp/policycmp/extract"
 	"io"
 	"os"
 	"path/filepath"
@@ -56,7 +57,7 @@ func Ingest(name string, data []byte, opts Options) (*Document, error) {
 	if strings.TrimSpace(d.Text) == "" {
 		return nil, fmt.Errorf("ingest %s: nothing left after removing page chrome: %w", name, ErrEmpty)
 	}
-	d.extractMetadata(paras, c.fields)
+	d.Metadata = extract.Read(bodyStrings(paras), c.fields)
 	d.override(opts.Metadata)
 	d.buildStructure(paras, c.damaged)
 	d.addTables(c.tables)

@@ -1,6 +1,7 @@
 package policycmp
 
 import (
+	"github.com/policycmp/policycmp/extract"
 	"strings"
 	"unicode/utf8"
 
@@ -234,9 +235,9 @@ func splitTail(pieces []piece) (body, tail []piece) {
 		if started && p.mk == nil && structure.IsAnnexHeading(s) && float64(seen) >= MinAnnexShare*float64(total) {
 			return pieces[:i], pieces[i:]
 		}
-		if started && p.mk == nil && reDateLine.MatchString(s) {
+		if started && p.mk == nil && extract.IsDateLine(s) {
 			// a signature: the issuer's line and the date close the document
-			if i > 0 && pieces[i-1].mk == nil && reIssuerLine.MatchString(pieces[i-1].text.String()) {
+			if i > 0 && pieces[i-1].mk == nil && extract.IsIssuerLine(pieces[i-1].text.String()) {
 				i--
 			}
 			return pieces[:i], pieces[i:]
@@ -358,7 +359,7 @@ func (d *Document) addSection(kind SectionKind, number, heading string, paras []
 	for _, p := range paras {
 		for _, c := range splitClauses(p) {
 			n++
-			sec.Targets = append(sec.Targets, targetsIn(Clause{ID: id + "/c" + itoa(n), Text: c.String()}, d.Year)...)
+			sec.Targets = append(sec.Targets, extract.Targets(id+"/c"+itoa(n), c.String(), d.Year)...)
 		}
 	}
 	if len(paras) > 0 {
@@ -424,7 +425,7 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 	var kept []mtext
 	for _, p := range paras {
 		if rest, depts, ok := splitDeptTail(p); ok {
-			t.Departments.merge(depts)
+			t.Departments.Merge(depts)
 			p = rest
 		}
 		kept = append(kept, p)

@@ -1,6 +1,7 @@
 package policycmp
 
 import (
+	"github.com/policycmp/policycmp/extract"
 	"regexp"
 	"strconv"
 	"strings"
@@ -140,10 +141,10 @@ func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
 			t.Clauses = append(t.Clauses, Clause{ID: t.ID + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, m: c})
 		}
 		if c, ok := cellAt(r, lead); ok {
-			t.Departments.merge(dutyCell(c.String(), true))
+			t.Departments.Merge(dutyCell(c.String(), true))
 		}
 		if c, ok := cellAt(r, support); ok && support != lead {
-			t.Departments.merge(dutyCell(c.String(), false))
+			t.Departments.Merge(dutyCell(c.String(), false))
 		}
 		if c, ok := cellAt(r, deadline); ok {
 			t.Deadline = c.String()
@@ -157,13 +158,13 @@ func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
 // grammar of responsibility notes when it has one (市卫健委牵头,市财政局配合),
 // else all of them as lead (or support) departments.
 func dutyCell(s string, lead bool) Departments {
-	if dep, ok := parseDepartments(s); ok {
+	if dep, ok := extract.Parse(s); ok {
 		return dep
 	}
-	if dep, ok := parseDepartments(s + "负责"); ok && lead {
+	if dep, ok := extract.Parse(s + "负责"); ok && lead {
 		return dep
 	}
-	names, local := splitLocal(splitNames(s))
+	names, local := extract.SplitLocal(extract.SplitNames(s))
 	if lead {
 		return Departments{Lead: names, Local: local}
 	}
@@ -191,7 +192,7 @@ func (d *Document) tableTargets(id string, labels []string, rt rawTable) []Targe
 		val, ok := cellAt(r, target)
 		if !ok {
 			for _, c := range r.cells {
-				for _, tg := range targetsIn(Clause{ID: rowID, Text: c.String()}, d.Year) {
+				for _, tg := range extract.Targets(rowID, c.String(), d.Year) {
 					if tg.Indicator == "" {
 						tg.Indicator = name.String()
 					}
@@ -211,14 +212,16 @@ func (d *Document) tableTargets(id string, labels []string, rt rawTable) []Targe
 			u = strings.TrimSpace(c.String())
 		}
 		out = append(out, Target{Text: strings.TrimSpace(name.String() + " " + val.String()), Value: v, Unit: u,
-			Comparator: comparator(cue, m[4]), Deadline: yearOf(labels[target]), Indicator: name.String(), ClauseID: rowID})
+			Comparator: extract.Comparator(cue, m[4]), Deadline: yearOf(labels[target]), Indicator: name.String(), ClauseID: rowID})
 	}
 	return out
 }
 
+var reLabelYear = regexp.MustCompile(`(20\d\d)年`)
+
 // yearOf reads a year in a column label (2025年目标值), or 0.
 func yearOf(s string) int {
-	if m := reDeadline.FindStringSubmatch(s); m != nil {
+	if m := reLabelYear.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y
 	}

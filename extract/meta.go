@@ -1,4 +1,4 @@
-package policycmp
+package extract
 
 import (
 	"github.com/policycmp/policycmp/gazetteer"
@@ -9,7 +9,51 @@ import (
 	"unicode/utf8"
 )
 
+// Metadata describes where a document comes from. Fields left empty were
+// not found in the text.
+type Metadata struct {
+	Title string `json:"title"`
+	// Region is the full administrative name (福建省莆田市, 上海市嘉定区), or
+	// 全国; Place the name as the document writes it (莆田市, 昌吉州);
+	// RegionCode its GB/T 2260 code (package gazetteer).
+	Region     string `json:"region"`
+	Place      string `json:"place,omitempty"`
+	RegionCode string `json:"region_code,omitempty"`
+	Level      Level  `json:"level"`
+	Year       int    `json:"year"`
+	Date       string `json:"date"` // YYYY-MM-DD when known
+	DocNumber  string `json:"doc_number"`
+	Issuer     string `json:"issuer"`
+}
+
+// Level is the administrative level of the issuing government.
+type Level string
+
+// Administrative levels, from the top.
+const (
+	LevelNational   Level = "national"
+	LevelProvince   Level = "province"
+	LevelPrefecture Level = "prefecture"
+	LevelCity       Level = "city"
+	LevelDistrict   Level = "district"
+	LevelCounty     Level = "county"
+)
+
+// headingLike reports a short line without a sentence inside.
+func headingLike(s string) bool {
+	s = strings.TrimRight(s, "。 ")
+	return utf8.RuneCountInString(s) <= 50 && !strings.ContainsAny(s, "。；;!?！？")
+}
+
+// IsDateLine reports a line that is a date and nothing else (2024年3月1日).
+func IsDateLine(s string) bool { return reDateLine.MatchString(s) }
+
+// IsIssuerLine reports a line that names an issuing government or office.
+func IsIssuerLine(s string) bool { return reIssuerLine.MatchString(s) }
+
 var (
+	// reTitleEnd: a line that ends like a complete title.
+	reTitleEnd      = regexp.MustCompile(`(通知|方案|任务|要点|意见|计划|办法)$`)
 	reNationalOrgan = regexp.MustCompile(`^(国务院|中共中央|国家卫生健康委|国家卫生计生委|国家卫健委|国家医保局|国家医疗保障局|国家发展改革委|国家中医药局|国家中医药管理局|国家疾控局|国家药监局|财政部|人力资源社会保障部|国务院深化医药卫生体制改革领导小组)`)
 	// reNationalIssue: a sentence saying a national organ issued the plan
 	// (经国务院同意,国家卫生健康委…联合印发《…》).
@@ -22,7 +66,18 @@ var (
 	reIssuerLine     = regexp.MustCompile(`^\p{Han}{2,30}(人民政府|办公厅|办公室|委员会|领导小组|卫生健康委|卫健委|医保局|政府)$`)
 )
 
-func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
+// Read finds a document's metadata in its clean paragraphs and in the
+// fields of its page header or index table (标题, 文号, 发布机构, 发布时间 …):
+// the plan's own title, 文号, issuer, date and year, and the region with its
+// level from the gazetteer. A document is national because a national
+// organ issues it.
+func Read(paras []string, fields map[string]string) Metadata {
+	var md Metadata
+	md.read(paras, fields)
+	return md
+}
+
+func (d *Metadata) read(paras []string, fields map[string]string) {
 	pre := preamble(paras)
 	// Title: the plan's own title, or the notice that carries it
 	notice := ""
@@ -33,13 +88,17 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 		}
 	}
 	if d.Title == "" && len(pre) > 0 {
-		t := pre[0].String()
+		t := pre[0]
 		if utf8.RuneCountInString(t) <= 60 {
-			if len(pre) > 1 && isHeadingLike(pre[1]) && utf8.RuneCountInString(pre[1].String()) <= 20 && !strings.ContainsAny(t, "?？。") &&
-				!regexp.MustCompile(`(通知|方案|任务|要点|意见|计划|办法)$`).MatchString(t) {
-				t += pre[1].String()
+			if len(pre) > 1 && headingLike(pre[1]) && utf8.RuneCountInString(pre[1]) <= 20 && !strings.ContainsAny(t, "?？。") &&
+				!reTitleEnd.MatchString(t) {
+				t += pre[1]
 			}
-			d.Title = t
+			var num string
+			d.Title, num = planTitle(t)
+			if d.DocNumber == "" {
+				d.DocNumber = num
+			}
 		}
 	}
 	// Date and year
@@ -50,7 +109,7 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 	}
 	if d.Date == "" {
 		for _, p := range paras {
-			if sub := reDateLine.FindStringSubmatch(p.String()); sub != nil {
+			if sub := reDateLine.FindStringSubmatch(p); sub != nil {
 				d.Date = ymd(sub[1], sub[2], sub[3])
 				break
 			}
@@ -71,7 +130,7 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 	}
 	if d.DocNumber == "" {
 		for _, p := range pre {
-			if m := reDocNumber.FindString(p.String()); m != "" && !strings.Contains(p.String(), "根据") {
+			if m := reDocNumber.FindString(p); m != "" && !strings.Contains(p, "根据") {
 				d.DocNumber = m
 				break
 			}
@@ -84,7 +143,7 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 	}
 	if d.Issuer == "" {
 		for _, p := range pre {
-			if s := p.String(); reIssuerLine.MatchString(s) {
+			if s := p; reIssuerLine.MatchString(s) {
 				d.Issuer = s
 				break
 			}
@@ -95,7 +154,7 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 	var cands []string
 	cands = append(cands, d.Title, notice)
 	for _, p := range pre[:min(len(pre), 3)] {
-		cands = append(cands, p.String())
+		cands = append(cands, p)
 	}
 	cands = append(cands, d.Issuer)
 	if d.setRegion(cands...) {
@@ -106,7 +165,7 @@ func (d *Document) extractMetadata(paras []mtext, fields map[string]string) {
 		return
 	}
 	for _, p := range paras[:min(len(paras), 10)] {
-		if d.setRegion(p.String()) {
+		if d.setRegion(p) {
 			return
 		}
 	}
@@ -118,7 +177,7 @@ const MaxPlaceOffset = 12
 
 // setRegion sets the region from the first of texts that names a division
 // near its start (gazetteer.Find).
-func (d *Document) setRegion(texts ...string) bool {
+func (d *Metadata) setRegion(texts ...string) bool {
 	g := gazetteer.Default()
 	for _, t := range texts {
 		if r := []rune(t); len(r) > 120 {
@@ -159,12 +218,12 @@ func levelOf(m gazetteer.Match) Level {
 // its issuer, or a line of its head that starts with a national organ's
 // name, or a sentence of its head saying such an organ issued it. A body
 // that mentions 全国 is not enough.
-func issuedNationally(d *Document, head []mtext) bool {
+func issuedNationally(d *Metadata, head []string) bool {
 	if reNationalNumber.MatchString(d.DocNumber) || reNationalOrgan.MatchString(d.Issuer) || reNationalOrgan.MatchString(d.Title) {
 		return true
 	}
 	for _, p := range head {
-		if reNationalOrgan.MatchString(p.String()) || reNationalIssue.MatchString(p.String()) {
+		if reNationalOrgan.MatchString(p) || reNationalIssue.MatchString(p) {
 			return true
 		}
 	}
@@ -206,9 +265,9 @@ func planTitle(t string) (title, docNumber string) {
 }
 
 // preamble returns the paragraphs before the first numbered one (at most 20).
-func preamble(paras []mtext) []mtext {
+func preamble(paras []string) []string {
 	for i, p := range paras {
-		if _, ok := structure.Parse(p.String()); ok || i == 20 {
+		if _, ok := structure.Parse(p); ok || i == 20 {
 			return paras[:i]
 		}
 	}
@@ -241,10 +300,10 @@ func firstYear(s string) int {
 
 // latestYear is the latest year the text refers to that is not a deadline
 // (到2025年, 2025年底前).
-func latestYear(paras []mtext) int {
+func latestYear(paras []string) int {
 	best := 0
 	for _, p := range paras {
-		for _, m := range reYear.FindAllStringSubmatch(p.String(), -1) {
+		for _, m := range reYear.FindAllStringSubmatch(p, -1) {
 			if m[1] != "" || m[4] != "" || m[3] != "" {
 				continue
 			}

@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Departments names who is responsible for a task.
+type Departments struct {
+	Lead    []string `json:"lead"`
+	Support []string `json:"support"`
+	// Local lists lower-level governments named as implementers
+	// (各县区政府, 江东新区管委会 …).
+	Local []string `json:"local,omitempty"`
+}
+
+var (
+	reDeptLabel = regexp.MustCompile(`^(牵头部门|牵头单位|主责部门|主责单位|负责部门|负责单位|责任部门|责任单位|配合部门|配合单位|参与部门|参与单位|协办单位|协办部门|协同部门|协同单位|支持单位)\s*[:：]\s*(.*)$`)
+	reDeptDuty  = regexp.MustCompile(`(等)?(按职责分工|按照职责分工|根据职责分工|按职责|分别|共同)?负责$`)
+	reLocalGov  = regexp.MustCompile(`(政府|管委会|街道|乡镇|各镇|各县|各区|各市|街镇|党委)`)
+)
+
+// Tail finds a responsibility note closing a paragraph —
+// "(牵头部门:区医保局;配合部门:区卫生健康委、区财政局等)" or
+// "(市财政局、市医保局,各县区政府等按职责分工负责)" — and returns the rune
+// index where the note opens (the paragraph before it is the rest) and the
+// departments it names.
+func Tail(s string) (int, Departments, bool) {
+	r := []rune(s)
+	end := len(r)
+	for end > 0 && (r[end-1] == '。' || r[end-1] == '.' || unicode.IsSpace(r[end-1])) {
+		end--
+	}
+	if end == 0 || (r[end-1] != ')' && r[end-1] != ']' && r[end-1] != '】') {
+		return 0, Departments{}, false
+	}
+	depth := 0
+	open := -1
+	for i := end - 1; i >= 0; i-- {
+		switch r[i] {
+		case ')', ']', '】':
+			depth++
+		case '(', '[', '【':
+			depth--
+		}
+		if depth == 0 {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return 0, Departments{}, false
+	}
+	depts, ok := Parse(strings.TrimSpace(string(r[open+1 : end-1])))
+	if !ok {
+		return 0, Departments{}, false
+	}
+	return open, depts, true
+}
+
+// Parse reads the inside of a responsibility note: labelled
+// (牵头部门:…;配合部门:…) or a duty phrase (…等按职责分工负责).
+func Parse(s string) (Departments, bool) {
+	var d Departments
+	if strings.ContainsAny(s, ":：") {
+		parts := strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' || r == '。' })
+		hasLead := strings.Contains(s, "牵头")
+		found := false
+		for _, p := range parts {
+			sub := reDeptLabel.FindStringSubmatch(strings.TrimSpace(p))
+			if sub == nil {
+				continue
+			}
+			found = true
+			names := SplitNames(sub[2])
+			var local []string
+			names, local = SplitLocal(names)
+			d.Local = append(d.Local, local...)
+			switch {
+			case strings.HasPrefix(sub[1], "牵头") || strings.HasPrefix(sub[1], "主责") || strings.HasPrefix(sub[1], "负责"),
+				strings.HasPrefix(sub[1], "责任") && !hasLead:
+				d.Lead = append(d.Lead, names...)
+			default:
+				d.Support = append(d.Support, names...)
+			}
+		}
+		return d, found
+	}
+	if loc := reDeptDuty.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		groups := strings.FieldsFunc(s[:loc[0]], func(r rune) bool { return r == ',' || r == '，' || r == ';' || r == '；' })
+		for i, g := range groups {
+			g = strings.TrimSpace(g)
+			role := ""
+			for _, suf := range []string{"牵头", "配合", "参与", "协助", "协同"} {
+				if strings.HasSuffix(g, suf) {
+					role, g = suf, strings.TrimSuffix(g, suf)
+				}
+			}
+			names := SplitNames(g)
+			switch {
+			case role == "牵头":
+				d.Lead = append(d.Lead, names...)
+			case role != "":
+				d.Support = append(d.Support, names...)
+			case i > 0 && allLocal(names):
+				d.Local = append(d.Local, names...)
+			case i == 0:
+				d.Lead = append(d.Lead, names...)
+			default:
+				d.Support = append(d.Support, names...)
+			}
+		}
+		return d, len(d.Lead)+len(d.Support)+len(d.Local) > 0
+	}
+	return d, false
+}
+
+// SplitLocal separates lower-level governments (各街镇, 各县区政府) from departments.
+func SplitLocal(names []string) (depts, local []string) {
+	for _, n := range names {
+		if strings.HasPrefix(n, "各") && reLocalGov.MatchString(n) {
+			local = append(local, n)
+		} else {
+			depts = append(depts, n)
+		}
+	}
+	return depts, local
+}
+
+func allLocal(names []string) bool {
+	for _, n := range names {
+		if !reLocalGov.MatchString(n) {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
+// SplitNames splits "区卫生健康委、区财政局等" at 、 outside brackets.
+func SplitNames(s string) []string {
+	var out []string
+	depth := 0
+	start := 0
+	rs := []rune(s)
+	flush := func(i int) {
+		n := strings.TrimSpace(string(rs[start:i]))
+		n = strings.TrimSuffix(n, "等")
+		n = strings.TrimSpace(n)
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	for i, r := range rs {
+		switch r {
+		case '(', '[', '【':
+			depth++
+		case ')', ']', '】':
+			depth--
+		case '、', ',', '，':
+			if depth == 0 {
+				flush(i)
+				start = i + 1
+			}
+		}
+	}
+	flush(len(rs))
+	return out
+}
+
+// Merge adds the names of o that d lacks.
+func (d *Departments) Merge(o Departments) {
+	d.Lead = appendUnique(d.Lead, o.Lead...)
+	d.Support = appendUnique(d.Support, o.Support...)
+	d.Local = appendUnique(d.Local, o.Local...)
+}
+
+func appendUnique(list []string, items ...string) []string {
+	for _, it := range items {
+		dup := false
+		for _, x := range list {
+			if x == it {
+				dup = true
+			}
+		}
+		if !dup {
+			list = append(list, it)
+		}
+	}
+	return list
+}

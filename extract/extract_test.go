@@ -1,0 +1,78 @@
+package extract_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp/extract"
+)
+
+func TestTargets(t *testing.T) {
+	cases := []struct {
+		text      string
+		value     float64
+		unit, cmp string
+		deadline  int
+		indicator string
+	}{
+		{"到2025年,县域内就诊率达到90%以上", 90, "%", ">=", 2025, "县域内就诊率"},
+		{"个人卫生支出占卫生总费用的比重控制在27%以内", 27, "%", "<=", 0, "个人卫生支出占卫生总费用的比重"},
+		{"年底前每千人口注册护士数达到3.6人", 3.6, "人", ">=", 2024, "每千人口注册护士数"},
+	}
+	for _, c := range cases {
+		got := extract.Targets("c1", c.text, 2024)
+		require.Len(t, got, 1, c.text)
+		assert.Equal(t, c.value, got[0].Value, c.text)
+		assert.Equal(t, c.unit, got[0].Unit, c.text)
+		assert.Equal(t, c.cmp, got[0].Comparator, c.text)
+		assert.Equal(t, c.deadline, got[0].Deadline, c.text)
+		assert.Equal(t, c.indicator, got[0].Indicator, c.text)
+		assert.Equal(t, "c1", got[0].ClauseID)
+	}
+	assert.Empty(t, extract.Targets("c", "印发《2025年工作要点》", 2024), "a year is not a target")
+}
+
+func TestDepartments(t *testing.T) {
+	at, d, ok := extract.Tail("推进医联体建设。(牵头部门:区卫生健康委;配合部门:区财政局、区医保局等)")
+	require.True(t, ok)
+	assert.Equal(t, 8, at, "the rune index where the note opens")
+	assert.Equal(t, []string{"区卫生健康委"}, d.Lead)
+	assert.Equal(t, []string{"区财政局", "区医保局"}, d.Support)
+	_, d, ok = extract.Tail("完善医保支付。(市医保局、市卫生健康委,各县区政府按职责分工负责)")
+	require.True(t, ok)
+	assert.Equal(t, []string{"市医保局", "市卫生健康委"}, d.Lead)
+	assert.Equal(t, []string{"各县区政府"}, d.Local)
+	_, _, ok = extract.Tail("推进(试点)建设")
+	assert.False(t, ok, "a parenthesis that names no department is no note")
+}
+
+func TestRead(t *testing.T) {
+	md := extract.Read([]string{"平潭综合实验区管委会关于印发方案的通知", "一、任务"},
+		map[string]string{"标题": "平潭综合实验区管委会关于印发《区级公立医疗机构按病种收费实施方案》的通知(岚综管综〔2017〕249号)", "发布时间": "2017-12-22 09:12"})
+	assert.Equal(t, "区级公立医疗机构按病种收费实施方案", md.Title)
+	assert.Equal(t, "岚综管综〔2017〕249号", md.DocNumber)
+	assert.Equal(t, "2017-12-22", md.Date)
+	assert.Equal(t, 2017, md.Year)
+	assert.Equal(t, "福建省福州市平潭综合实验区", md.Region)
+	assert.Equal(t, "平潭综合实验区", md.Place)
+	assert.Equal(t, extract.LevelDistrict, md.Level)
+}
+
+func ExampleTargets() {
+	for _, tg := range extract.Targets("c1", "到2025年,县域内就诊率达到90%以上", 2024) {
+		fmt.Println(tg.Indicator, tg.Comparator, tg.Value, tg.Unit, tg.Deadline)
+	}
+	// Output: 县域内就诊率 >= 90 % 2025
+}
+
+func ExampleRead() {
+	md := extract.Read([]string{"莆田市人民政府办公室关于印发莆田市推进分级诊疗制度建设实施方案的通知", "莆政办〔2016〕109号"}, nil)
+	fmt.Println(md.Title)
+	fmt.Println(md.Region, md.Level, md.DocNumber)
+	// Output:
+	// 莆田市推进分级诊疗制度建设实施方案
+	// 福建省莆田市 city 莆政办〔2016〕109号
+}

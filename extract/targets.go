@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"github.com/policycmp/policycmp/structure"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Target is a quantitative target stated in a sentence.
+type Target struct {
+	Text       string  `json:"text"`
+	Value      float64 `json:"value"`
+	Unit       string  `json:"unit"`
+	Comparator string  `json:"comparator"`         // "=", ">=", ">", "<=", "<"
+	Deadline   int     `json:"deadline,omitempty"` // year, 0 when not stated
+	Indicator  string  `json:"indicator,omitempty"`
+	ClauseID   string  `json:"clause_id,omitempty"`
+}
+
+var (
+	reTargetNum = regexp.MustCompile(`(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(个百分点|万人次|万人|万元|亿元|万名|万户|%|‰|个|人次|人|元|名|家|年|项|所|张|批|天|小时|倍|次|篇|条|支|台|种|座|户|岁|分钟|周|个月|公里)(及以上|以上|以下|以内|左右)?`)
+	reDeadline  = regexp.MustCompile(`(?:到|至|于|在)?(20\d\d)年(?:底|末)?(?:前|以前|之前)?`)
+	reCue       = regexp.MustCompile(`(达到|达|超过|不少于|不低于|不超过|不高于|低于|高于|提高至|提高到|提升至|提升到|增加到|增至|降至|降低至|降低到|控制在|至少|最长|最多|力争|确保|培养|培训|招收|招录|建成|建设|创建|新增|完成|开展|覆盖|实现|打造|培育|遴选|引进|组建|设立|每千人口|率|占比|比重)`)
+)
+
+// Targets finds the quantitative targets a sentence states: a number with
+// its unit after a cue (达到, 不低于, 控制在 …), its comparator, the
+// deadline the sentence names (到2025年, 年底前: docYear) and what it
+// measures. clauseID is recorded on each target.
+func Targets(clauseID, s string, docYear int) []Target {
+	return targetsIn(clauseID, s, docYear)
+}
+
+func targetsIn(clauseID, s string, docYear int) []Target {
+	var out []Target
+	deadline := 0
+	for _, sub := range reDeadline.FindAllStringSubmatchIndex(s, -1) {
+		y, _ := strconv.Atoi(s[sub[2]:sub[3]])
+		prefix := s[sub[0]:sub[2]]
+		suffix := s[sub[3]:sub[1]]
+		if prefix != "" || strings.Contains(suffix, "底") || strings.Contains(suffix, "前") {
+			deadline = y
+		}
+	}
+	if deadline == 0 && docYear > 0 && (strings.Contains(s, "年底前") || strings.Contains(s, "年内") || strings.Contains(s, "年底")) {
+		deadline = docYear
+	}
+	prevEnd := 0
+	all := reTargetNum.FindAllStringSubmatchIndex(s, -1)
+	for li, loc := range all {
+		numStr, unit := s[loc[2]:loc[3]], s[loc[4]:loc[5]]
+		after := ""
+		if loc[6] >= 0 {
+			after = s[loc[6]:loc[7]]
+		}
+		before := s[:loc[0]]
+		if skipNumber(s, loc[0], loc[1], numStr, unit) {
+			continue
+		}
+		arabic := numStr[0] >= '0' && numStr[0] <= '9'
+		var v float64
+		if arabic {
+			v, _ = strconv.ParseFloat(numStr, 64)
+		} else {
+			n, ok := structure.CNNumber(numStr)
+			if !ok {
+				continue
+			}
+			v = float64(n)
+		}
+		// phrase start: the last comma before the number, or the previous target
+		start := min(max(prevEnd, lastSep(before, ",，;；:：")), loc[0])
+		phrase := s[start:loc[0]]
+		// phrase end: the next separator after the number
+		end := len(s)
+		if k := firstSep(s[loc[1]:], ",，;；、"); k >= 0 {
+			end = loc[1] + k
+		}
+		if li+1 < len(all) && all[li+1][0] < end {
+			end = max(loc[1], all[li+1][0])
+		}
+		tail := s[loc[1]:end]
+		cueLoc := reCue.FindAllStringIndex(phrase, -1)
+		if len(cueLoc) == 0 && !(strings.HasPrefix(tail, "的") && reCue.MatchString(tail)) {
+			continue
+		}
+		if !arabic && !reComparatorEnd.MatchString(phrase) {
+			continue // Chinese numerals only right after a comparator: 不超过两年
+		}
+		text := strings.TrimLeft(s[start:end], "、,， ")
+		out = append(out, Target{
+			Text:       text,
+			Value:      v,
+			Unit:       unit,
+			Comparator: Comparator(phrase, after),
+			Deadline:   deadline,
+			Indicator:  indicator(phrase),
+			ClauseID:   clauseID,
+		})
+		prevEnd = end
+	}
+	return out
+}
+
+var reComparatorEnd = regexp.MustCompile(`(达到|达|超过|不少于|不低于|不超过|不高于|低于|高于|提高至|提高到|提升至|提升到|增加到|增至|降至|降低至|降低到|控制在|至少|最长|最多)$`)
+
+func lastSep(s, seps string) int {
+	best := 0
+	for _, r := range seps {
+		if i := strings.LastIndex(s, string(r)); i >= 0 && i+len(string(r)) > best {
+			best = i + len(string(r))
+		}
+	}
+	return best
+}
+
+func firstSep(s, seps string) int {
+	return strings.IndexAny(s, seps)
+}
+
+// skipNumber drops numbers that are not quantities: years, ordinals,
+// ranges, numbers in titles and the like.
+func skipNumber(s string, a, b int, num, unit string) bool {
+	if unit == "年" && len(num) == 4 && num[0] == '2' {
+		return true // 2025年: a year
+	}
+	if a > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(s[:a])
+		if prev == '至' {
+			if p2, _ := utf8.DecodeLastRuneInString(s[:a-len("至")]); p2 >= '0' && p2 <= '9' {
+				return true // 1至2批: a range
+			}
+		}
+		if prev == '第' || prev == '—' || prev == '-' || prev == '~' || prev == '.' {
+			return true
+		}
+	}
+	if b < len(s) {
+		next, _ := utf8.DecodeRuneInString(s[b:])
+		if next == '—' || next == '-' || next == '~' {
+			return true
+		}
+	}
+	if strings.Count(s[:a], "《") > strings.Count(s[:a], "》") {
+		return true
+	}
+	return false
+}
+
+// Comparator reads the comparison a cue phrase before a number and a word
+// after it state: "=", ">=", ">", "<=" or "<".
+func Comparator(phrase, after string) string {
+	switch after {
+	case "以上", "及以上":
+		return ">="
+	case "以下", "以内":
+		return "<="
+	}
+	tail := phrase
+	if n := utf8.RuneCountInString(tail); n > 8 {
+		tail = string([]rune(tail)[n-8:])
+	}
+	switch {
+	case strings.Contains(tail, "不超过"), strings.Contains(tail, "不高于"), strings.Contains(tail, "控制在"),
+		strings.Contains(tail, "最长"), strings.Contains(tail, "最多"), strings.Contains(tail, "降至"), strings.Contains(tail, "降低"):
+		return "<="
+	case strings.Contains(tail, "低于") && !strings.Contains(tail, "不低于"):
+		return "<"
+	case strings.Contains(tail, "超过"), strings.Contains(tail, "高于") && !strings.Contains(tail, "不高于"), strings.Contains(tail, "多于"):
+		return ">"
+	case strings.Contains(tail, "不少于"), strings.Contains(tail, "不低于"), strings.Contains(tail, "至少"), strings.Contains(tail, "达"),
+		strings.Contains(tail, "提高至"), strings.Contains(tail, "提高到"), strings.Contains(tail, "提升至"), strings.Contains(tail, "提升到"), strings.Contains(tail, "增加到"), strings.Contains(tail, "增至"):
+		return ">="
+	}
+	return "="
+}
+
+var reIndicatorTrim = regexp.MustCompile(`^(年底前|年内|力争|确保|到20\d\d年(底)?|20\d\d年(底)?(前)?|全年|每年|进一步|持续|逐步)+`)
+var reIndicatorTail = regexp.MustCompile(`(合计|力争|确保)?(达到|达|超过|不少于|不低于|不超过|不高于|低于|高于|提高至|提高到|提升至|提升到|增加到|增至|降至|降低至|降低到|控制在|至少|最长|最多)$`)
+
+// indicator is what a target measures: the phrase before the number
+// without time words and comparators.
+func indicator(phrase string) string {
+	p := strings.TrimSpace(phrase)
+	for range 3 {
+		p = reIndicatorTrim.ReplaceAllString(p, "")
+		p = strings.TrimLeft(p, ",，、 ")
+	}
+	p = reIndicatorTail.ReplaceAllString(p, "")
+	return strings.TrimSpace(p)
+}

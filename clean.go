@@ -102,13 +102,31 @@ func (c *cleaner) run(raw string) []mtext {
 			blank = true
 			continue
 		}
+		if kind := c.indexLine(raw); kind != "" { // an index table's row: label | value | label | value
+			removed[kind]++
+			cut = true
+			continue
+		}
 		at := 0
 		parts := []mtext{}
-		for _, k := range structure.SpaceBreaks(raw.String()) {
-			parts = append(parts, raw.slice(at, k).trim())
-			at = k
+		if cells := structure.CellBreaks(raw.String()); cells != nil {
+			// a table row on one line: its cells go on as lines of their
+			// own, as a flattened table
+			for _, cell := range cells {
+				if t := raw.slice(cell[0], cell[1]); strings.Trim(t.String(), "-:— ") != "" {
+					parts = append(parts, t)
+				}
+			}
+			at = raw.Len()
+		} else {
+			for _, k := range structure.SpaceBreaks(raw.String()) {
+				parts = append(parts, raw.slice(at, k).trim())
+				at = k
+			}
 		}
-		parts = append(parts, raw.slice(at, raw.Len()).trim())
+		if at < raw.Len() {
+			parts = append(parts, raw.slice(at, raw.Len()).trim())
+		}
 		for _, ln := range parts {
 			if kind := c.indexLine(ln); kind != "" {
 				removed[kind]++
@@ -310,12 +328,12 @@ func (c *cleaner) simplify(m mtext) mtext {
 func squeezeSpaces(m mtext) mtext {
 	out := mtext{}
 	for i := 0; i < m.Len(); i++ {
-		if m.r[i] != ' ' {
+		if m.r[i] != ' ' && m.r[i] != '\t' {
 			out.push(m.r[i], m.s[i], m.e[i])
 			continue
 		}
 		j := i
-		for j < m.Len() && m.r[j] == ' ' {
+		for j < m.Len() && (m.r[j] == ' ' || m.r[j] == '\t') {
 			j++
 		}
 		if i > 0 && j < m.Len() && isLatin(m.r[i-1]) && isLatin(m.r[j]) {

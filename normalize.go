@@ -49,10 +49,7 @@ func foldSpace(r rune) rune {
 // nfkcRune is the per-rune form of NewNormalizer used on offset-mapped text.
 func nfkcRune(r rune) (string, bool) {
 	if r < 0x80 {
-		if r == '\t' {
-			return " ", true
-		}
-		return "", false
+		return "", false // tabs stay: they separate the cells of a table row
 	}
 	if keepRune(r) {
 		return "", false

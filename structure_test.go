@@ -151,3 +151,26 @@ func TestSignatureCloses(t *testing.T) {
 	assert.Equal(t, policycmp.SectionClosing, last.Kind)
 	assert.Contains(t, last.Text, "2024年3月1日")
 }
+
+// A table whose rows are written on one line, cells separated by tabs or
+// bars, and an indicator table whose first column spans several rows.
+func TestDelimitedTablesAndSpannedCells(t *testing.T) {
+	text := "重点任务分工\n序号\t重点任务\t牵头单位\t完成时限\n1\t推进医共体建设\t县卫生健康局\t2024年底\n2\t推行按病种分值付费\t县医保局\t2024年6月\n" +
+		"| 序号 | 领域 | 指标 | 单位 | 2025年 |\n|---|---|---|---|---|\n| 1 | 医疗服务 | 县域内就诊率 | % | ≥90 |\n| 2 | 每千人口床位数 | 张 | 6.5 |\n"
+	d, err := policycmp.IngestString("h.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tables, 2, "%+v", d.Tables)
+	require.Len(t, d.Tasks, 2)
+	assert.Equal(t, "推进医共体建设", d.Tasks[0].Text)
+	assert.Equal(t, []string{"县卫生健康局"}, d.Tasks[0].Departments.Lead)
+	tg := d.Tables[1].Targets
+	require.Len(t, tg, 2)
+	assert.Equal(t, "每千人口床位数", tg[1].Indicator, "a row that lacks the spanned 领域 cell is aligned to the right")
+	assert.Equal(t, 6.5, tg[1].Value)
+	assert.Equal(t, "张", tg[1].Unit)
+	// Prose with double spaces is not cut into cells.
+	p, err := policycmp.IngestString("i.txt", "一、任务\n(一)推进医联体建设,  完善分级诊疗,  加强基层能力建设。")
+	require.NoError(t, err)
+	require.Len(t, p.Tasks, 1)
+	assert.Contains(t, p.Tasks[0].Text, "完善分级诊疗")
+}

@@ -110,13 +110,19 @@ func cellOf(m mtext) Cell {
 	return Cell{Text: m.String(), Start: s, End: e}
 }
 
-// cellAt returns the cell of row under the header label at col (the
-// header counts the 序号 column, the row's cells do not).
-func cellAt(r rawRow, col int) (mtext, bool) {
-	if col < 1 || col-1 >= len(r.cells) {
+// cellAt returns the cell of row under the header label at col of ncols
+// (the header counts the 序号 column, the row's cells do not). A row with
+// fewer cells than the header lost its leftmost ones to cells merged
+// across rows (a 领域 column), so its cells are aligned to the right.
+func cellAt(r rawRow, col, ncols int) (mtext, bool) {
+	i := col - 1
+	if short := ncols - 1 - len(r.cells); short > 0 {
+		i -= short
+	}
+	if col < 1 || i < 0 || i >= len(r.cells) {
 		return mtext{}, false
 	}
-	return r.cells[col-1], true
+	return r.cells[i], true
 }
 
 // tableTasks adds a task for each row of a task-division table, with its
@@ -127,7 +133,7 @@ func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
 	support := structure.ColumnOf(labels, "support_column")
 	deadline := structure.ColumnOf(labels, "deadline_column")
 	for _, r := range rt.rows {
-		text, ok := cellAt(r, task)
+		text, ok := cellAt(r, task, len(labels))
 		if !ok {
 			continue
 		}
@@ -140,13 +146,13 @@ func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
 			s, e := c.span(0, c.Len())
 			t.Clauses = append(t.Clauses, Clause{ID: t.ID + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, m: c})
 		}
-		if c, ok := cellAt(r, lead); ok {
+		if c, ok := cellAt(r, lead, len(labels)); ok {
 			t.Departments.Merge(dutyCell(c.String(), true))
 		}
-		if c, ok := cellAt(r, support); ok && support != lead {
+		if c, ok := cellAt(r, support, len(labels)); ok && support != lead {
 			t.Departments.Merge(dutyCell(c.String(), false))
 		}
-		if c, ok := cellAt(r, deadline); ok {
+		if c, ok := cellAt(r, deadline, len(labels)); ok {
 			t.Deadline = c.String()
 		}
 		t.Targets = extractTargets(t, d.Year)
@@ -179,6 +185,13 @@ var reCellNumber = regexp.MustCompile(`([<>≤≥]|不低于|不高于|不少于
 func (d *Document) tableTargets(id string, labels []string, rt rawTable) []Target {
 	ind := structure.ColumnOf(labels, "indicator_column")
 	target := structure.ColumnOf(labels, "target_column")
+	if target < 0 { // 2020年 | 2025年: the last year is the target
+		for i, l := range labels {
+			if reLabelYear.MatchString(l) {
+				target = i
+			}
+		}
+	}
 	unit := -1
 	for i, l := range labels {
 		if l == "单位" || l == "计量单位" {
@@ -188,8 +201,8 @@ func (d *Document) tableTargets(id string, labels []string, rt rawTable) []Targe
 	var out []Target
 	for _, r := range rt.rows {
 		rowID := id + "/" + itoa(r.number)
-		name, _ := cellAt(r, ind)
-		val, ok := cellAt(r, target)
+		name, _ := cellAt(r, ind, len(labels))
+		val, ok := cellAt(r, target, len(labels))
 		if !ok {
 			for _, c := range r.cells {
 				for _, tg := range extract.Targets(rowID, c.String(), d.Year) {
@@ -208,7 +221,7 @@ func (d *Document) tableTargets(id string, labels []string, rt rawTable) []Targe
 		v, _ := strconv.ParseFloat(m[2], 64)
 		cue := strings.NewReplacer("≥", "不低于", "≤", "不超过", ">", "超过", "<", "低于").Replace(m[1])
 		u := m[3]
-		if c, ok := cellAt(r, unit); ok && u == "" {
+		if c, ok := cellAt(r, unit, len(labels)); ok && u == "" {
 			u = strings.TrimSpace(c.String())
 		}
 		out = append(out, Target{Text: strings.TrimSpace(name.String() + " " + val.String()), Value: v, Unit: u,

@@ -210,3 +210,64 @@ func tableKind(lines []string, header []Span) TableKind {
 	}
 	return OtherTable
 }
+
+// MaxCell is the longest cell, in runes, of a row written on one line
+// whose cells are not numbered.
+const MaxCell = 60
+
+// CellBreaks splits a table row written on one line — cells separated by
+// tabs, vertical bars or runs of two or more spaces ("1\t推进…\t市卫健委\t
+// 2024年底", "| 序号 | 任务 |") — into cells: it returns each cell as a
+// rune range [start, end). A line that does not look like a row (fewer
+// than three cells; or cells of prose length unless it starts with a row
+// number or 序号) gives nil, so prose is never cut.
+func CellBreaks(s string) [][2]int {
+	rs := []rune(s)
+	var cells [][2]int
+	start, seps := 0, 0
+	flush := func(end int) {
+		a, b := start, end
+		for a < b && rs[a] == ' ' {
+			a++
+		}
+		for b > a && rs[b-1] == ' ' {
+			b--
+		}
+		if b > a {
+			cells = append(cells, [2]int{a, b})
+		}
+	}
+	for i := 0; i < len(rs); i++ {
+		switch {
+		case rs[i] == '\t' || rs[i] == '|' || rs[i] == '│' || rs[i] == '┃':
+		case rs[i] == ' ' && i+1 < len(rs) && rs[i+1] == ' ':
+			j := i
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+			flush(i)
+			seps++
+			start, i = j, j-1
+			continue
+		default:
+			continue
+		}
+		flush(i)
+		seps++
+		start = i + 1
+	}
+	flush(len(rs))
+	if seps < 2 || len(cells) < 3 {
+		return nil
+	}
+	first := string(rs[cells[0][0]:cells[0][1]])
+	if rowNumber(first) > 0 || isRowNumberHeader(first) {
+		return cells
+	}
+	for _, c := range cells {
+		if c[1]-c[0] > MaxCell {
+			return nil
+		}
+	}
+	return cells
+}

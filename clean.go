@@ -673,7 +673,7 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 				break
 			}
 			next := paras[j]
-			if _, ok := structure.Parse(next.String()); ok || next.Len() == 0 || !startsMidSentence(next) {
+			if _, ok := structure.Parse(next.String()); ok || next.Len() == 0 || !startsMidSentence(next) || structure.IsFieldLine(next.String()) {
 				break
 			}
 			for _, q := range quotes {

@@ -108,6 +108,10 @@ func parseTree(pieces []piece) (roots []*node, loose []looseText) {
 				if len(current.body) > 0 {
 					last = current.body[len(current.body)-1]
 				}
+				if _, _, duty := extract.DutyLine(s); duty {
+					current.body = append(current.body, p) // 牵头单位:… / 完成时限:… under a task
+					continue
+				}
 				switch {
 				case hasDeptTail(last): // a responsibility note ends a task
 					current.closed = true
@@ -423,7 +427,14 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 	t := &Task{ID: id, Number: n.m.Number, Path: path, Heading: heading, NumberPath: numbers}
 	paras := append([]mtext{n.head}, n.body...)
 	var kept []mtext
-	for _, p := range paras {
+	for i, p := range paras {
+		if dep, due, ok := extract.DutyLine(p.String()); ok && i > 0 {
+			t.Departments.Merge(dep)
+			if due != "" {
+				t.Deadline = due
+			}
+			continue // who and when, not a measure: kept in the full text only
+		}
 		if rest, depts, ok := splitDeptTail(p); ok {
 			t.Departments.Merge(depts)
 			p = rest

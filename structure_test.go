@@ -174,3 +174,16 @@ func TestDelimitedTablesAndSpannedCells(t *testing.T) {
 	require.Len(t, p.Tasks, 1)
 	assert.Contains(t, p.Tasks[0].Text, "完善分级诊疗")
 }
+
+// Responsibility and deadline lines under each task of a task-division plan.
+func TestDutyLines(t *testing.T) {
+	d, err := policycmp.IngestString("j.txt", "一、重点任务\n1.推进医共体建设。完善分级诊疗。\n牵头单位：县卫生健康局；配合单位：县财政局、县医保局\n完成时限：2024年底前\n2.深化医保支付方式改革。\n责任单位：县医保局\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 2)
+	assert.Equal(t, []string{"县卫生健康局"}, d.Tasks[0].Departments.Lead)
+	assert.Equal(t, []string{"县财政局", "县医保局"}, d.Tasks[0].Departments.Support)
+	assert.Equal(t, "2024年底前", d.Tasks[0].Deadline)
+	assert.NotContains(t, d.Tasks[0].Text, "牵头单位", "who and when are not clauses")
+	assert.Contains(t, d.Tasks[0].FullText(), "牵头单位")
+	assert.Equal(t, []string{"县医保局"}, d.Tasks[1].Departments.Lead)
+}

@@ -189,3 +189,32 @@ func appendUnique(list []string, items ...string) []string {
 	}
 	return list
 }
+
+var (
+	reDutyLine     = regexp.MustCompile(`^(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协办单位|参与单位)\s*[:：]`)
+	reDeadlineLine = regexp.MustCompile(`^(完成时限|完成时间|时间节点|时间安排|时限要求|进度安排)\s*[:：]\s*(.+)$`)
+)
+
+// DutyLine reads a line of its own that states who is responsible or by
+// when ("牵头单位:市卫健委;配合单位:市财政局", "完成时限:2024年底前"), as
+// task-division plans write under each task.
+func DutyLine(s string) (dep Departments, deadline string, ok bool) {
+	s = strings.TrimRight(strings.TrimSpace(s), "。;；")
+	if m := reDeadlineLine.FindStringSubmatch(s); m != nil {
+		return Departments{}, strings.TrimSpace(m[2]), true
+	}
+	if !reDutyLine.MatchString(s) {
+		return Departments{}, "", false
+	}
+	// 牵头单位:…;配合单位:…;完成时限:… on one line
+	var parts []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' }) {
+		if m := reDeadlineLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+			deadline = strings.TrimSpace(m[2])
+			continue
+		}
+		parts = append(parts, p)
+	}
+	dep, ok = Parse(strings.Join(parts, ";"))
+	return dep, deadline, ok
+}

@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,7 +57,7 @@ func continues(a, b string, next []Line) bool {
 	switch {
 	case MarkerOnly(a):
 		return true // "1." / "建立…": a number on its own line before its heading
-	case MarkerOnly(b), startsDate(next), isNumberLine(a) && isNumberLine(b):
+	case MarkerOnly(b), startsDate(next), isNumberLine(a) && isNumberLine(b), reFieldLabel.MatchString(b):
 		return false // two numbers on lines of their own are two cells
 	case strings.ContainsRune("“「『\"", first):
 		// A line opening with a quotation mark may be a pull-quote set
@@ -89,6 +90,13 @@ func hasHan(s string) bool {
 	}
 	return false
 }
+
+// reFieldLabel opens a line that is a field of its own: 完成时限:…, 牵头单位:….
+var reFieldLabel = regexp.MustCompile(`^\p{Han}{2,6}[:：]`)
+
+// IsFieldLine reports a line that opens with a short label and a colon
+// (完成时限:…, 牵头单位:…): a field of its own, never the rest of a sentence.
+func IsFieldLine(s string) bool { return reFieldLabel.MatchString(s) }
 
 const (
 	// terminators end a sentence.

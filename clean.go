@@ -1,6 +1,7 @@
 package policycmp
 
 import (
+	"context"
 	"fmt"
 	"github.com/policycmp/policycmp/structure"
 	"index/suffixarray"
@@ -21,7 +22,14 @@ type cleaner struct {
 	fields  map[string]string
 	damaged [][2]int // raw byte spans
 	tables  []rawTable
+	ctx     context.Context // nil: never cancelled
 }
+
+// CheckEvery is how many lines the cleaner handles between looks at its
+// context.
+const CheckEvery = 4096
+
+func (c *cleaner) cancelled() bool { return c.ctx != nil && c.ctx.Err() != nil }
 
 var (
 	reBookmark = regexp.MustCompile(`\[(?:bookmark|image|comment|footnote)\s*:[^\]\n]{0,200}\]`)
@@ -96,7 +104,10 @@ func (c *cleaner) run(raw string) []mtext {
 	var removedExample = map[string]string{}
 	var kept []keptLine
 	blank, cut := false, false
-	for _, raw := range m.lines() {
+	for i, raw := range m.lines() {
+		if i%CheckEvery == 0 && c.cancelled() {
+			return nil
+		}
 		raw = raw.trim()
 		if raw.Len() == 0 {
 			blank = true

@@ -150,7 +150,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, names []string, opts Options) ([]*D
 			errs[i] = fmt.Errorf("policycmp: load %s: %w", names[i], err)
 			return
 		}
-		docs[i], errs[i] = Ingest(names[i], data, opts)
+		docs[i], errs[i] = IngestContext(ctx, names[i], data, opts)
 	})
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package policycmp
 
 import (
+	"context"
 	"fmt"
 	"github.com/policycmp/policycmp/extract"
 	"io"
@@ -28,6 +29,15 @@ type Options struct {
 // no text: empty, binary, or over the size limit. Everything else it repairs
 // or keeps, and says so in Document.Warnings.
 func Ingest(name string, data []byte, opts Options) (*Document, error) {
+	return IngestContext(context.Background(), name, data, opts)
+}
+
+// IngestContext is Ingest that stops when ctx is cancelled: between its
+// stages and every few thousand lines inside them.
+func IngestContext(ctx context.Context, name string, data []byte, opts Options) (*Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	limit := opts.MaxBytes
 	if limit == 0 {
 		limit = DefaultMaxBytes
@@ -48,8 +58,14 @@ func Ingest(name string, data []byte, opts Options) (*Document, error) {
 	if d.ID == "" {
 		d.ID = docID(base)
 	}
-	c := &cleaner{doc: d, fields: map[string]string{}}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c := &cleaner{doc: d, fields: map[string]string{}, ctx: ctx}
 	paras := c.run(raw)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("ingest %s: %w", name, err)
+	}
 	if _, ok := c.fields["标题"]; !ok && dec.Title != "" {
 		c.fields["标题"] = NormalizeString(dec.Title) // a page's <title> is a title candidate
 	}
@@ -60,6 +76,9 @@ func Ingest(name string, data []byte, opts Options) (*Document, error) {
 	d.Metadata = extract.Read(bodyStrings(paras), c.fields)
 	d.override(opts.Metadata)
 	d.buildStructure(paras, c.damaged)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("ingest %s: %w", name, err)
+	}
 	d.addTables(c.tables)
 	if len(d.Tasks) == 0 {
 		d.warn(WarnNoStructure, 0, "no numbered tasks found (一、/(一)/1./一是/第一条, or a task table); the whole text is kept as section text")
@@ -96,6 +115,44 @@ func IngestFile(path string, opts Options) (*Document, error) {
 // IngestString ingests a document held in a string.
 func IngestString(name, text string) (*Document, error) {
 	return Ingest(name, []byte(text), Options{})
+}
+
+// Rename gives the document another ID, and its tasks, clauses, sections'
+// targets and tables IDs under it: two inputs with the same base name.
+func (d *Document) Rename(id string) {
+	old := d.ID + "/"
+	re := func(s string) string {
+		if strings.HasPrefix(s, old) {
+			return id + "/" + s[len(old):]
+		}
+		return s
+	}
+	d.ID = id
+	for _, t := range d.Tasks {
+		t.ID = re(t.ID)
+		for i := range t.Clauses {
+			t.Clauses[i].ID = re(t.Clauses[i].ID)
+		}
+		for i := range t.Targets {
+			t.Targets[i].ClauseID = re(t.Targets[i].ClauseID)
+		}
+		for i := range t.Themes {
+			for k := range t.Themes[i].Evidence {
+				t.Themes[i].Evidence[k].ClauseID = re(t.Themes[i].Evidence[k].ClauseID)
+			}
+		}
+	}
+	for i := range d.Sections {
+		for k := range d.Sections[i].Targets {
+			d.Sections[i].Targets[k].ClauseID = re(d.Sections[i].Targets[k].ClauseID)
+		}
+	}
+	for i := range d.Tables {
+		d.Tables[i].ID = re(d.Tables[i].ID)
+		for k := range d.Tables[i].Targets {
+			d.Tables[i].Targets[k].ClauseID = re(d.Tables[i].Targets[k].ClauseID)
+		}
+	}
 }
 
 func (d *Document) override(m Metadata) {

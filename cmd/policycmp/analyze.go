@@ -87,29 +87,25 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	w, closeFn, err := c.output(e)
-	if err != nil {
-		return err
-	}
-	eval.Evaluate(gold, res).Print(w, *verbose)
-	if *loo {
-		tax, err := c.taxonomy()
-		if err != nil {
-			return err
+	return c.write(e, func(w io.Writer) error {
+		eval.Evaluate(gold, res).Print(w, *verbose)
+		if *loo {
+			tax, err := c.taxonomy()
+			if err != nil {
+				return err
+			}
+			l, err := eval.LeaveOneOut(ctx, gold, res.Documents, tax, eval.DefaultGrid())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(w)
+			l.Print(w)
 		}
-		l, err := eval.LeaveOneOut(ctx, gold, res.Documents, tax, eval.DefaultGrid())
-		if err != nil {
-			return err
+		if *shared != "" {
+			return evalShared(ctx, e, &c, w, *shared, *verbose)
 		}
-		fmt.Fprintln(w)
-		l.Print(w)
-	}
-	if *shared != "" {
-		if err := evalShared(ctx, e, &c, w, *shared, *verbose); err != nil {
-			return err
-		}
-	}
-	return closeFn()
+		return nil
+	})
 }
 
 // evalShared scores the real documents of a shared folder, ingested with
@@ -170,8 +166,5 @@ func cmdTaxonomy(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(w, "%-26s %s\n", th.ID, name)
 		}
 	}
-	if cerr := closeFn(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeFn(err)
 }

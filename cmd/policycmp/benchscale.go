@@ -80,9 +80,11 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 		start := time.Now()
 		parsed := make([]*policycmp.Document, len(docs))
 		errs := make([]error, len(docs))
-		policycmp.Parallel(ctx, len(docs), 0, func(i int) {
-			parsed[i], errs[i] = policycmp.Ingest(docs[i].Name, []byte(docs[i].Text), policycmp.Options{})
-		})
+		if err := policycmp.Parallel(ctx, len(docs), 0, func(i int) {
+			parsed[i], errs[i] = policycmp.IngestContext(ctx, docs[i].Name, []byte(docs[i].Text), policycmp.Options{})
+		}); err != nil {
+			return err // interrupted: parsed is incomplete
+		}
 		for _, err := range errs {
 			if err != nil {
 				return err

@@ -75,7 +75,6 @@ func isTerminal(w any) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
 // write runs fn on the command's output and closes it.
 func (c *common) write(e *env, fn func(w io.Writer) error) error {
@@ -83,9 +82,5 @@ func (c *common) write(e *env, fn func(w io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	err = fn(w)
-	if cerr := closeFn(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeFn(fn(w))
 }

@@ -1,11 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -60,46 +61,38 @@ func (c *common) taxonomy() (*taxonomy.Taxonomy, error) {
 	if c.taxFile == "" {
 		return taxonomy.Default(), nil
 	}
-	f, err := os.Open(c.taxFile)
+	data, err := readFile(c.taxFile)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return taxonomy.Load(f)
-}
-
-// output opens the destination of a command.
-func (c *common) output(e *env) (io.Writer, func() error, error) {
-	if c.out == "" || c.out == "-" {
-		return e.stdout, func() error { return nil }, nil
-	}
-	f, err := os.Create(c.out)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, f.Close, nil
+	return taxonomy.Load(bytes.NewReader(data))
 }
 
 // loadInputs ingests the named files, directories and "-", or the seeds.
+// A file named on the command line that cannot be read or holds no text is
+// an error; one found in a folder is skipped with a warning, so one bad
+// file does not abort a run over a whole archive.
 func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Document, error) {
 	if len(args) == 0 {
 		return policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{})
 	}
+	warn := func(format string, args ...any) {
+		fmt.Fprintf(e.stderr, "policycmp: warning: "+format+"\n", args...)
+	}
 	var docs []*policycmp.Document
-	ids := map[string]int{}
+	ids := map[string]bool{}
 	add := func(name string, data []byte) error {
-		opts := policycmp.Options{}
-		d, err := policycmp.Ingest(name, data, opts)
+		d, err := policycmp.IngestContext(ctx, name, data, policycmp.Options{})
 		if err != nil {
 			return err
 		}
-		if n := ids[d.ID]; n > 0 { // same base name in two folders
-			d, err = policycmp.Ingest(name, data, policycmp.Options{ID: fmt.Sprintf("%s~%d", d.ID, n+1)})
-			if err != nil {
-				return err
+		if ids[d.ID] { // same base name in two folders, or x.txt beside x~2.txt
+			base := d.ID
+			for n := 2; ids[d.ID]; n++ {
+				d.Rename(fmt.Sprintf("%s~%d", base, n))
 			}
 		}
-		ids[d.ID]++
+		ids[d.ID] = true
 		docs = append(docs, d)
 		return nil
 	}
@@ -117,12 +110,12 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 			}
 			continue
 		}
-		info, err := os.Stat(a)
+		info, err := os.Stat(a) // follows a link to a folder
 		if err != nil {
 			return nil, err
 		}
 		if !info.IsDir() {
-			data, err := os.ReadFile(a)
+			data, err := readBounded(a, policycmp.DefaultMaxBytes)
 			if err != nil {
 				return nil, err
 			}
@@ -131,31 +124,27 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 			}
 			continue
 		}
-		var files []string
-		err = filepath.WalkDir(a, func(p string, de fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !de.IsDir() && isInputName(p) {
-				files = append(files, p)
-			}
-			return nil
-		})
+		files, err := walkInputs(ctx, a, warn)
 		if err != nil {
 			return nil, err
 		}
-		slices.Sort(files)
 		if len(files) == 0 {
 			return nil, fmt.Errorf("%s: no .txt, .md or .html files", a)
 		}
 		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				return nil, err
+			data, err := readBounded(f, policycmp.DefaultMaxBytes)
+			if err == nil {
+				err = add(f, data)
 			}
-			if err := add(f, data); err != nil {
+			switch {
+			case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 				return nil, err
+			case err != nil:
+				warn("%v; skipped", err)
 			}
+		}
+		if len(docs) == 0 {
+			return nil, fmt.Errorf("%s: no readable documents", a)
 		}
 	}
 	return docs, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -274,7 +275,10 @@ func pickTwo(ctx context.Context, e *env, a, b string) ([]*policycmp.Document, e
 		out = append(out, match[0])
 	}
 	if out[0].ID == out[1].ID {
-		return nil, fmt.Errorf("diff needs two different documents")
+		if filepath.Clean(a) == filepath.Clean(b) || out[0].Source != out[1].Source {
+			return nil, fmt.Errorf("diff needs two different documents")
+		}
+		out[1].Rename(out[1].ID + "~2") // two files that share a base name
 	}
 	return out, nil
 }

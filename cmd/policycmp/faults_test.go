@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// failAfter accepts n bytes, then fails every write, as a full disk does.
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(p) <= f.n {
+		f.n -= len(p)
+		return len(p), nil
+	}
+	k := f.n
+	f.n = 0
+	return k, errors.New("no space left on device")
+}
+
+// Every command fails, with a message, when its output cannot be written.
+func TestWriteErrorsFail(t *testing.T) {
+	for _, args := range [][]string{
+		{"taxonomy"}, {"align", "-q"}, {"diff", "-q", "000", "004"}, {"eval", "-q"}, {"coverage", "-q"}, {"analyze", "-q"},
+	} {
+		var errb bytes.Buffer
+		code := run(context.Background(), args, strings.NewReader(""), &failAfter{n: 100}, &errb)
+		assert.Equal(t, exitError, code, "%v", args)
+		assert.Contains(t, errb.String(), "no space left", "%v", args)
+	}
+}
+
+// --out is written to a temporary file and renamed: a run that fails
+// leaves the old file whole and no temporary file behind.
+func TestOutIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.txt")
+	require.NoError(t, os.WriteFile(out, []byte("old report"), 0o644))
+	code, _, errOut := runCLI(t, "", "eval", "-q", "--out", out, "--shared", filepath.Join(dir, "missing"))
+	assert.Equal(t, exitError, code, errOut)
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "old report", string(got), "the old file is untouched")
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 1, "no temporary file is left")
+
+	code, _, _ = runCLI(t, "", "taxonomy", "--out", out)
+	assert.Equal(t, exitOK, code)
+	got, _ = os.ReadFile(out)
+	assert.Contains(t, string(got), "insurance.payment")
+}
+
+// Inputs are bounded before they are read: a device that never ends is
+// refused as too large instead of exhausting memory.
+func TestBoundedReads(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	for _, args := range [][]string{{"analyze", "-q", "/dev/zero"}, {"taxonomy", "--taxonomy", "/dev/zero"}, {"eval", "-q", "--gold", "/dev/zero"}} {
+		code, _, errOut := runCLI(t, "", args...)
+		assert.Equal(t, exitError, code, "%v", args)
+		assert.Contains(t, errOut, "larger than the size limit", "%v", args)
+	}
+}
+
+// Folders: a linked folder is walked, a FIFO, an AppleDouble file and an
+// empty or binary file are skipped with a warning, and IDs stay unique
+// when x.txt meets x~2.txt.
+func TestFolders(t *testing.T) {
+	root := t.TempDir()
+	docs := filepath.Join(root, "docs")
+	require.NoError(t, os.MkdirAll(filepath.Join(docs, "a"), 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(docs, "b"), 0o755))
+	plan := "一、任务\n（一）推进医联体建设。\n"
+	for _, f := range []string{"a/x.txt", "b/x.txt", "x~2.txt"} {
+		require.NoError(t, os.WriteFile(filepath.Join(docs, f), []byte(plan), 0o644))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(docs, "empty.txt"), nil, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(docs, "._x.txt"), []byte{0, 5, 7, 0}, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(docs, "bin.txt"), []byte{0, 1, 2, 3, 0}, 0o644))
+	if err := syscall.Mkfifo(filepath.Join(docs, "pipe.txt"), 0o644); err != nil {
+		t.Logf("no FIFO here: %v", err)
+	}
+	link := filepath.Join(root, "link")
+	require.NoError(t, os.Symlink(docs, link))
+	require.NoError(t, os.Symlink(docs, filepath.Join(docs, "loop"))) // a link loop
+
+	code, out, errOut := runCLI(t, "", "analyze", link)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, errOut, "empty.txt")
+	assert.Contains(t, errOut, "bin.txt")
+	assert.NotContains(t, errOut, "._x.txt")
+	var res struct {
+		Documents []struct{ ID string }
+	}
+	require.NoError(t, jsonDecode(out, &res))
+	var ids []string
+	for _, d := range res.Documents {
+		ids = append(ids, d.ID)
+	}
+	assert.ElementsMatch(t, []string{"x", "x~2", "x~2~2"}, ids, "unique IDs: b/x.txt becomes x~2, so the real x~2.txt becomes x~2~2")
+}
+
+func jsonDecode(s string, v any) error {
+	dec := jsonNewDecoder(strings.NewReader(s))
+	return dec.Decode(v)
+}
+
+var _ = io.Discard
+
+func jsonNewDecoder(r io.Reader) interface{ Decode(any) error } { return json.NewDecoder(r) }
+
+// diff works on two files that share a base name.
+func TestDiffSameBaseName(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"a", "b"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, d), 0o755))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a", "plan.txt"), []byte("一、任务\n（一）推进紧密型县域医共体建设，完善分级诊疗制度。\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b", "plan.txt"), []byte("一、任务\n（一）推进紧密型县域医共体建设，健全分级诊疗制度。\n"), 0o644))
+	code, out, errOut := runCLI(t, "", "diff", "-q", filepath.Join(dir, "a", "plan.txt"), filepath.Join(dir, "b", "plan.txt"))
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "plan~2")
+}

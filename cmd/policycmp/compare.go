@@ -75,7 +75,6 @@ func isTerminal(w any) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-
 // write runs fn on the command's output and closes it.
 func (c *common) write(e *env, fn func(w io.Writer) error) error {
 	w, closeFn, err := c.output(e)

@@ -167,4 +167,3 @@ func (c *common) output(e *env) (io.Writer, func(failed error) error, error) {
 	}
 	return ew, closeFn, nil
 }
-

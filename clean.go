@@ -95,6 +95,7 @@ func (c *cleaner) run(raw string) []mtext {
 		m = m2
 		c.doc.warn(WarnBoilerplate, 0, "removed %d editor markers such as [bookmark: …]", n)
 	}
+	m = c.dropControls(m)
 	m = m.mapRunes(nfkcRune)
 	m = c.removePinyin(m)
 	m = c.simplify(m)
@@ -228,6 +229,49 @@ func (c *cleaner) reflow(lines []keptLine) []mtext {
 	if joins > 0 {
 		c.doc.warn(WarnReflowed, 0, "joined %d line breaks inside sentences, numbers, dates or document numbers", joins)
 	}
+	return out
+}
+
+// isControl reports a rune that must not reach any output: C0 and C1
+// control characters other than line breaks and tabs (ESC starts the
+// terminal sequences that set a window title or clear a screen), and the
+// bidirectional embeddings, overrides and isolates (U+202E) that reorder
+// what a reader sees.
+func isControl(r rune) bool {
+	switch {
+	case r == '\n' || r == '\r' || r == '\t' || r == '\f' || r == '\v' || r == 0x85:
+		return false
+	case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+		return true
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
+// dropControls removes control characters and bidirectional overrides,
+// and says where in a warning.
+func (c *cleaner) dropControls(m mtext) mtext {
+	var at []string
+	n := 0
+	out := m.mapRunes(func(r rune) (string, bool) {
+		if !isControl(r) {
+			return "", false
+		}
+		return "", true
+	})
+	if out.Len() == m.Len() {
+		return m
+	}
+	for i, r := range m.r {
+		if isControl(r) {
+			n++
+			if len(at) < MaxChromeExamples {
+				at = append(at, fmt.Sprintf("U+%04X at offset %d", r, m.s[i]))
+			}
+		}
+	}
+	c.doc.warn(WarnControl, int(m.s[0]), "removed %d control or bidirectional-override characters: %s", n, strings.Join(at, ", "))
 	return out
 }
 

@@ -200,6 +200,7 @@ type WarningKind string
 const (
 	WarnEncoding     WarningKind = "encoding"
 	WarnHTML         WarningKind = "html"
+	WarnControl      WarningKind = "control"
 	WarnInvalidBytes WarningKind = "invalid_bytes"
 	WarnTraditional  WarningKind = "traditional"
 	WarnPinyin       WarningKind = "pinyin"

@@ -54,7 +54,7 @@ func IngestContext(ctx context.Context, name string, data []byte, opts Options) 
 	if name == "" {
 		base = ""
 	}
-	d := &Document{ID: opts.ID, Source: base, Raw: raw, Warnings: warns}
+	d := &Document{ID: reIDUnsafe.ReplaceAllString(opts.ID, "_"), Source: base, Raw: raw, Warnings: warns}
 	if d.ID == "" {
 		d.ID = docID(base)
 	}
@@ -182,7 +182,9 @@ func (d *Document) override(m Metadata) {
 	}
 }
 
-var reIDUnsafe = regexp.MustCompile(`[\s/\\#?]+`)
+// reIDUnsafe matches what an ID may not hold: IDs go into Markdown, HTML,
+// CSV and terminal output, so they keep letters, digits and ._~- only.
+var reIDUnsafe = regexp.MustCompile(`[^\p{L}\p{N}._~-]+`)
 
 func docID(base string) string {
 	id := strings.TrimSuffix(base, filepath.Ext(base))

@@ -162,3 +162,23 @@ func TestNationalByIssuer(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, policycmp.LevelNational, d.Level)
 }
+
+// Terminal escapes and bidi overrides never reach the model; a warning
+// says where they were.
+func TestControlsRemoved(t *testing.T) {
+	d, err := policycmp.IngestString("x\x1b[31m.txt", "一、任务\n(一)推进\x1b]0;t\x07医联体\u202e建设。")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 1)
+	assert.NotContains(t, d.Tasks[0].Text, "\x1b")
+	assert.NotContains(t, d.Tasks[0].Text, "\u202e")
+	assert.Equal(t, "x_31m", d.ID, "an ID keeps letters, digits and ._~- only")
+	var w *policycmp.Warning
+	for i := range d.Warnings {
+		if d.Warnings[i].Kind == policycmp.WarnControl {
+			w = &d.Warnings[i]
+		}
+	}
+	require.NotNil(t, w)
+	assert.Contains(t, w.Detail, "U+001B at offset 24")
+	assert.Contains(t, w.Detail, "U+202E")
+}

@@ -25,6 +25,8 @@ var codebook []byte
 // Errors returned by Load and Validate.
 var (
 	ErrInvalid = errors.New("taxonomy: invalid taxonomy")
+
+	reID = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
 )
 
 // Taxonomy is a set of themes grouped in domains.
@@ -118,6 +120,8 @@ func (t *Taxonomy) Validate() error {
 			problems = append(problems, fmt.Sprintf("theme #%d has no id", i+1))
 		case seen[th.ID]:
 			problems = append(problems, fmt.Sprintf("duplicate theme id %q", th.ID))
+		case !reID.MatchString(th.ID):
+			problems = append(problems, fmt.Sprintf("theme id %q: want lower-case letters, digits, '.', '_' or '-' (IDs appear in reports and URLs)", th.ID))
 		}
 		seen[th.ID] = true
 		if th.ID == Unclassified {
@@ -136,8 +140,12 @@ func (t *Taxonomy) Validate() error {
 				problems = append(problems, fmt.Sprintf("theme %q has an empty term", th.ID))
 			}
 			if pat, ok := strings.CutPrefix(term, "re:"); ok {
-				if _, err := regexp.Compile(pat); err != nil {
+				re, err := regexp.Compile(pat)
+				switch {
+				case err != nil:
 					problems = append(problems, fmt.Sprintf("theme %q: bad term %q: %v", th.ID, term, err))
+				case re.MatchString(""):
+					problems = append(problems, fmt.Sprintf("theme %q: term %q matches the empty string, so every task would get the theme", th.ID, term))
 				}
 			}
 		}

@@ -185,3 +185,14 @@ func TestProcurementSavingsAreProcurement(t *testing.T) {
 	got = ids("推进紧密型县域医共体建设", "实行医保总额付费,结余留用、合理超支分担")
 	assert.Contains(t, got, "insurance.payment")
 }
+
+func TestValidateRejectsEmptyPatternsAndUnsafeIDs(t *testing.T) {
+	for _, y := range []string{
+		"themes:\n- id: a.b\n  domain: d\n  terms: [\"re:\"]\n",
+		"themes:\n- id: a.b\n  domain: d\n  terms: [\"re:x*\"]\n",
+		"themes:\n- id: \"<script>\"\n  domain: d\n  terms: [医保]\n",
+	} {
+		_, err := taxonomy.Load(strings.NewReader(y))
+		assert.ErrorIs(t, err, taxonomy.ErrInvalid, y)
+	}
+}

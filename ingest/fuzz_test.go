@@ -1,0 +1,32 @@
+package ingest_test
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/ingest"
+)
+
+// FuzzDecode: any bytes give valid UTF-8 text or an error, never a panic;
+// HTML reduction too.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{plan, "<html><head><meta charset=gbk><title>t</title></head><body><p>一、任务</p></body></html>",
+		"\xff\xfe一\x00", "\xef\xbb\xbf<p>", "<script>", "<!doctype html><table><tr><td>序号", "\x1b[2J"} {
+		f.Add([]byte(s), false)
+		f.Add([]byte(s), true)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, page bool) {
+		d, err := ingest.Decode(data, page)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(d.Text) || !utf8.ValidString(d.Title) {
+			t.Fatalf("invalid UTF-8 out of Decode")
+		}
+		for _, n := range d.Notes {
+			if n.Offset < 0 || n.Offset > len(data) {
+				t.Fatalf("note offset %d outside %d bytes", n.Offset, len(data))
+			}
+		}
+	})
+}

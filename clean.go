@@ -91,9 +91,9 @@ func isPinyin(s string, allowToneless bool) bool {
 func (c *cleaner) run(raw string) []mtext {
 	m := newMtext(raw)
 	c.findDamage(m)
-	if m2, n := m.replace(reBookmark, func([]string) string { return "" }); n > 0 {
-		m = m2
-		c.doc.warn(WarnBoilerplate, 0, "removed %d editor markers such as [bookmark: …]", n)
+	if spans := m.spansOf(reBookmark, nil); len(spans) > 0 {
+		m, _ = m.replace(reBookmark, func([]string) string { return "" })
+		c.doc.warnSpans(WarnBoilerplate, spans, "removed %d editor markers such as [bookmark: …]", len(spans))
 	}
 	m = c.dropControls(m)
 	m = m.mapRunes(nfkcRune)
@@ -102,6 +102,7 @@ func (c *cleaner) run(raw string) []mtext {
 
 	var paras []mtext
 	removed := map[string]int{}
+	removedSpans := map[string][][2]int{}
 	var removedExample = map[string]string{}
 	var kept []keptLine
 	blank, cut := false, false
@@ -116,6 +117,7 @@ func (c *cleaner) run(raw string) []mtext {
 		}
 		if kind := c.indexLine(raw); kind != "" { // an index table's row: label | value | label | value
 			removed[kind]++
+			removedSpans[kind] = append(removedSpans[kind], raw.whole())
 			cut = true
 			continue
 		}
@@ -142,6 +144,7 @@ func (c *cleaner) run(raw string) []mtext {
 		for _, ln := range parts {
 			if kind := c.indexLine(ln); kind != "" {
 				removed[kind]++
+				removedSpans[kind] = append(removedSpans[kind], ln.whole())
 				cut = true
 				continue
 			}
@@ -151,6 +154,7 @@ func (c *cleaner) run(raw string) []mtext {
 			}
 			if kind := chromeKind(ln.String()); kind != "" {
 				removed[kind]++
+				removedSpans[kind] = append(removedSpans[kind], ln.whole())
 				cut = true
 				if removed[kind] <= MaxChromeExamples {
 					s, _ := ln.span(0, 0)
@@ -173,9 +177,9 @@ func (c *cleaner) run(raw string) []mtext {
 			if removed[kind] > MaxChromeExamples {
 				more = fmt.Sprintf(" and %d more", removed[kind]-MaxChromeExamples)
 			}
-			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s): %s%s", removed[kind], kind, ex, more)
+			c.doc.warnSpans(WarnBoilerplate, removedSpans[kind], "removed %d %s line(s): %s%s", removed[kind], kind, ex, more)
 		} else {
-			c.doc.warn(WarnBoilerplate, 0, "removed %d %s line(s); their fields went to the metadata", removed[kind], kind)
+			c.doc.warnSpans(WarnBoilerplate, removedSpans[kind], "removed %d %s line(s); their fields went to the metadata", removed[kind], kind)
 		}
 	}
 	paras = c.mergeRepeated(paras)
@@ -253,6 +257,7 @@ func isControl(r rune) bool {
 // and says where in a warning.
 func (c *cleaner) dropControls(m mtext) mtext {
 	var at []string
+	var spans [][2]int
 	n := 0
 	out := m.mapRunes(func(r rune) (string, bool) {
 		if !isControl(r) {
@@ -266,12 +271,13 @@ func (c *cleaner) dropControls(m mtext) mtext {
 	for i, r := range m.r {
 		if isControl(r) {
 			n++
+			spans = append(spans, [2]int{int(m.s[i]), int(m.e[i])})
 			if len(at) < MaxChromeExamples {
 				at = append(at, fmt.Sprintf("U+%04X at offset %d", r, m.s[i]))
 			}
 		}
 	}
-	c.doc.warn(WarnControl, int(m.s[0]), "removed %d control or bidirectional-override characters: %s", n, strings.Join(at, ", "))
+	c.doc.warnSpans(WarnControl, spans, "removed %d control or bidirectional-override characters: %s", n, strings.Join(at, ", "))
 	return out
 }
 
@@ -344,6 +350,7 @@ func (c *cleaner) removePinyin(m mtext) mtext {
 	}
 	mode := toned >= 3
 	n := 0
+	spans := m.spansOf(rePinyinAnno, func(sub []string) bool { return isPinyin(sub[1], mode) })
 	m, _ = m.replace(rePinyinAnno, func(sub []string) string {
 		if isPinyin(sub[1], mode) {
 			n++
@@ -360,7 +367,7 @@ func (c *cleaner) removePinyin(m mtext) mtext {
 			return sub[0]
 		})
 	}
-	c.doc.warn(WarnPinyin, 0, "removed %d pinyin annotations after characters", n)
+	c.doc.warnSpans(WarnPinyin, spans, "removed %d pinyin annotations after characters", n)
 	return m
 }
 
@@ -591,8 +598,8 @@ func (c *cleaner) mergeRepeated(paras []mtext) []mtext {
 	}
 	a, b := paras[:split], paras[split:]
 	ka, kb := keys[:split], keys[split:]
-	merged, onlyA, onlyB := mergeLCS(a, b, ka, kb)
-	c.doc.warn(WarnDuplicate, 0,
+	merged, onlyA, onlyB, dropped := mergeLCS(a, b, ka, kb)
+	c.doc.warnSpans(WarnDuplicate, dropped,
 		"document appears twice (%d repeated paragraphs); merged into one copy (%d paragraphs only in the first copy, %d only in the second: %s)",
 		twice, len(onlyA), len(onlyB), strings.Join(onlyB[:min(3, len(onlyB))], "; "))
 	return merged
@@ -600,7 +607,9 @@ func (c *cleaner) mergeRepeated(paras []mtext) []mtext {
 
 // mergeLCS merges two versions of a paragraph list along their longest
 // common subsequence.
-func mergeLCS(a, b []mtext, ka, kb []string) (merged []mtext, onlyA, onlyB []string) {
+// The paragraphs of b that a already holds are dropped; their spans are
+// returned.
+func mergeLCS(a, b []mtext, ka, kb []string) (merged []mtext, onlyA, onlyB []string, dropped [][2]int) {
 	n, m := len(a), len(b)
 	dp := make([][]int32, n+1)
 	for i := range dp {
@@ -621,6 +630,7 @@ func mergeLCS(a, b []mtext, ka, kb []string) (merged []mtext, onlyA, onlyB []str
 		switch {
 		case i < n && j < m && ka[i] == kb[j]:
 			out = append(out, a[i])
+			dropped = append(dropped, b[j].whole())
 			i++
 			j++
 		case j == m || (i < n && dp[i+1][j] >= dp[i][j+1]):
@@ -633,7 +643,7 @@ func mergeLCS(a, b []mtext, ka, kb []string) (merged []mtext, onlyA, onlyB []str
 			j++
 		}
 	}
-	return out, onlyA, onlyB
+	return out, onlyA, onlyB, dropped
 }
 
 // incomplete reports whether p stops in the middle of a sentence: it has
@@ -713,8 +723,7 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 		}
 		p := paras[i]
 		if strings.ContainsAny(string(p.r[:min(1, p.Len())]), "“\"「『") && q.pullQuote(paras, i) {
-			s, _ := p.span(0, 0)
-			c.doc.warn(WarnPullQuote, s, "dropped pull-quote that repeats the text: %q", excerpt(p.String(), 24))
+			c.doc.warnSpans(WarnPullQuote, [][2]int{p.whole()}, "dropped pull-quote that repeats the text: %q", excerpt(p.String(), 24))
 			continue
 		}
 		for incomplete(p) {
@@ -733,8 +742,7 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 			}
 			for _, q := range quotes {
 				drop[q] = true
-				s, _ := paras[q].span(0, 0)
-				c.doc.warn(WarnPullQuote, s, "dropped pull-quote that repeats the text: %q", excerpt(paras[q].String(), 24))
+				c.doc.warnSpans(WarnPullQuote, [][2]int{paras[q].whole()}, "dropped pull-quote that repeats the text: %q", excerpt(paras[q].String(), 24))
 			}
 			s, _ := next.span(0, 0)
 			c.doc.warn(WarnRejoined, s, "re-joined a sentence split across lines: …%s|%s…",

@@ -191,6 +191,11 @@ type Warning struct {
 	Kind   WarningKind `json:"kind"`
 	Detail string      `json:"detail"`
 	Offset int         `json:"offset,omitempty"` // byte offset into Raw, when it has one
+	// Spans are the byte ranges of Raw that a removal took out of the text
+	// (page chrome, control characters, editor markers, pinyin, the second
+	// copy of a pasted-twice document, pull-quotes): with the tasks,
+	// sections and tables they account for every character of the input.
+	Spans [][2]int `json:"spans,omitempty"`
 }
 
 // WarningKind classifies warnings.
@@ -217,6 +222,15 @@ const (
 
 func (d *Document) warn(kind WarningKind, offset int, format string, args ...any) {
 	d.Warnings = append(d.Warnings, Warning{Kind: kind, Detail: sprintf(format, args...), Offset: offset})
+}
+
+// warnSpans records a removal and the spans it took out of the text.
+func (d *Document) warnSpans(kind WarningKind, spans [][2]int, format string, args ...any) {
+	off := 0
+	if len(spans) > 0 {
+		off = spans[0][0]
+	}
+	d.Warnings = append(d.Warnings, Warning{Kind: kind, Detail: sprintf(format, args...), Offset: off, Spans: spans})
 }
 
 // Task returns the task with the given ID, or nil.

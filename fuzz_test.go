@@ -36,6 +36,9 @@ func FuzzIngest(f *testing.F) {
 		if !utf8.ValidString(d.Text) {
 			t.Fatalf("clean text is not valid UTF-8")
 		}
+		if miss := uncovered(d); len(miss) > 0 {
+			t.Fatalf("%d letters or digits in no task, section, table or warning, first at %d of %q", len(miss), miss[0], d.Raw)
+		}
 		for _, sec := range d.Sections {
 			if sec.Start < 0 || sec.End > len(d.Raw) || sec.Start > sec.End {
 				t.Fatalf("section span [%d,%d) outside raw of %d bytes", sec.Start, sec.End, len(d.Raw))

@@ -188,3 +188,34 @@ func isSpace(r rune) bool {
 
 // hasPrefix reports whether m starts with p.
 func (m mtext) hasPrefix(p string) bool { return strings.HasPrefix(m.String(), p) }
+
+// spansOf returns the raw spans of the matches of re in m for which keep
+// (given the submatches) is true.
+func (m mtext) spansOf(re *regexp.Regexp, keep func(sub []string) bool) [][2]int {
+	str := m.String()
+	locs := re.FindAllStringSubmatchIndex(str, -1)
+	if len(locs) == 0 {
+		return nil
+	}
+	ri := newRuneIndex(str)
+	var out [][2]int
+	for _, loc := range locs {
+		sub := make([]string, len(loc)/2)
+		for k := range sub {
+			if loc[2*k] >= 0 {
+				sub[k] = str[loc[2*k]:loc[2*k+1]]
+			}
+		}
+		if keep == nil || keep(sub) {
+			s, e := m.span(ri[loc[0]], ri[loc[1]])
+			out = append(out, [2]int{s, e})
+		}
+	}
+	return out
+}
+
+// whole is the raw span of all of m.
+func (m mtext) whole() [2]int {
+	s, e := m.span(0, m.Len())
+	return [2]int{s, e}
+}

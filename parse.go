@@ -59,6 +59,7 @@ type node struct {
 	parent   *node
 	closed   bool     // later unnumbered text no longer belongs to it
 	context  []string // unnumbered subheadings in force when it started
+	loose    []mtext  // unnumbered text after it that does not continue it
 }
 
 func (n *node) headingLike() bool { return isHeadingLike(n.head) }
@@ -95,7 +96,7 @@ func hasDeptTail(m mtext) bool {
 // parseTree builds the numbering tree over pieces. Pieces before the first
 // number, and unnumbered text that cannot continue a task, go to loose
 // (preamble and section prose).
-func parseTree(pieces []piece) (roots []*node, loose []looseText) {
+func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 	var stack []*node
 	var context []string
 	var current *node // the item unnumbered paragraphs attach to
@@ -125,7 +126,11 @@ func parseTree(pieces []piece) (roots []*node, loose []looseText) {
 			if isHeadingLike(p) && !strings.ContainsAny(s, ",，、。:：") {
 				context = []string{s}
 			}
-			loose = append(loose, looseText{owner: top(stack), text: p})
+			if owner := top(stack); owner != nil {
+				owner.loose = append(owner.loose, p)
+			} else {
+				preamble = append(preamble, p)
+			}
 			continue
 		}
 		mk := *pc.mk
@@ -169,7 +174,7 @@ func parseTree(pieces []piece) (roots []*node, loose []looseText) {
 	for _, r := range roots {
 		demote(r)
 	}
-	return roots, loose
+	return roots, preamble
 }
 
 // demote folds numbered points back into the item that holds them when
@@ -199,13 +204,9 @@ func demote(n *node) {
 	for _, c := range n.children {
 		n.body = append(n.body, c.full)
 		n.body = append(n.body, c.body...)
+		n.body = append(n.body, c.loose...) // text after a point belongs with it
 	}
 	n.children = nil
-}
-
-type looseText struct {
-	owner *node
-	text  mtext
 }
 
 func top(stack []*node) *node {
@@ -285,7 +286,7 @@ func closingAt(s string) int {
 // buildStructure turns paragraphs into sections and tasks on doc.
 func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 	body, tail := splitTail(splitPieces(paras))
-	roots, loose := parseTree(body)
+	roots, preamble := parseTree(body)
 	// Top-level items are sections, not tasks, when any of them holds items.
 	rootsAreSections := false
 	for _, r := range roots {
@@ -293,11 +294,7 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 			rootsAreSections = true
 		}
 	}
-	looseBy := map[*node][]mtext{}
-	for _, l := range loose {
-		looseBy[l.owner] = append(looseBy[l.owner], l.text)
-	}
-	d.addSection(SectionPreamble, "", "", looseBy[nil])
+	d.addSection(SectionPreamble, "", "", mtext{}, preamble)
 	seen := map[string]int{}
 	var walk func(n *node, path []string, numbers []string, kind structure.Kind)
 	walk = func(n *node, path, numbers []string, kind structure.Kind) {
@@ -313,9 +310,9 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 			kind = k
 		}
 		if len(n.children) > 0 {
-			if n.parent == nil {
-				d.addSection(sectionKind(kind), n.m.Number, heading, append(n.body, looseBy[n]...))
-			}
+			// a section or a group: its heading and own prose (a group's
+			// opening targets) are section text
+			d.addSection(sectionKind(kind), n.m.Number, heading, n.full, append(n.body, n.loose...))
 			path = append(path[:len(path):len(path)], heading)
 			for _, c := range n.children {
 				walk(c, path, numbers, kind)
@@ -324,7 +321,7 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 		}
 		rootText := n.parent == nil && rootsAreSections && (kind != structure.Plain || (len(n.body) == 0 && isHeadingLike(n.head)))
 		if kind == structure.Framing || rootText {
-			d.addSection(sectionKind(kind), n.m.Number, heading, append(append([]mtext{n.head}, n.body...), looseBy[n]...))
+			d.addSection(sectionKind(kind), n.m.Number, heading, n.full, append(append([]mtext{n.head}, n.body...), n.loose...))
 			return
 		}
 		if n.parent == nil {
@@ -332,8 +329,8 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 		}
 		d.addTask(n, path, numbers, heading, damaged, seen)
 		d.Tasks[len(d.Tasks)-1].Safeguard = kind == structure.Safeguard
-		if extra := looseBy[n]; len(extra) > 0 {
-			d.addSection(SectionText, "", "", extra)
+		if extra := n.loose; len(extra) > 0 {
+			d.addSection(SectionText, "", "", mtext{}, extra)
 		}
 	}
 	for _, r := range roots {
@@ -352,9 +349,10 @@ func sectionKind(k structure.Kind) SectionKind {
 	return SectionText
 }
 
-// addSection records section text with its span in Raw.
-func (d *Document) addSection(kind SectionKind, number, heading string, paras []mtext) {
-	if len(paras) == 0 && heading == "" {
+// addSection records section text with its span in Raw, from the start
+// of from (the numbered heading, when there is one) to its last paragraph.
+func (d *Document) addSection(kind SectionKind, number, heading string, from mtext, paras []mtext) {
+	if len(paras) == 0 && heading == "" && from.Len() == 0 {
 		return
 	}
 	sec := Section{Kind: kind, Number: number, Heading: heading, Text: strings.Join(bodyStrings(paras), "\n")}
@@ -371,6 +369,13 @@ func (d *Document) addSection(kind SectionKind, number, heading string, paras []
 		last := paras[len(paras)-1]
 		_, sec.End = last.span(0, last.Len())
 	}
+	if from.Len() > 0 {
+		s, e := from.span(0, from.Len())
+		if len(paras) == 0 {
+			sec.Start, sec.End = s, e
+		}
+		sec.Start, sec.End = min(sec.Start, s), max(sec.End, e)
+	}
 	d.Sections = append(d.Sections, sec)
 }
 
@@ -380,14 +385,15 @@ func (d *Document) addTail(tail []piece) {
 	kind := SectionClosing
 	var paras []mtext
 	heading := ""
+	var from mtext
 	flush := func() {
-		d.addSection(kind, "", heading, paras)
-		paras, heading = nil, ""
+		d.addSection(kind, "", heading, from, paras)
+		paras, heading, from = nil, "", mtext{}
 	}
 	for _, p := range tail {
 		if structure.IsAnnexHeading(p.text.String()) && p.mk == nil {
 			flush()
-			kind, heading = SectionAnnex, p.text.String()
+			kind, heading, from = SectionAnnex, p.text.String(), p.text
 			continue
 		}
 		paras = append(paras, p.text)
@@ -449,9 +455,12 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 	}
 	t.Text = strings.Join(text, "\n")
 	t.full = strings.Join(append([]string{n.full.String()}, bodyStrings(n.body)...), "\n")
-	t.Start, _ = n.head.span(0, 0)
+	t.Start, _ = n.full.span(0, 0)
 	last := paras[len(paras)-1]
 	_, t.End = last.span(0, last.Len())
+	if _, e := n.full.span(0, n.full.Len()); e > t.End {
+		t.End = e // a marker with no text after it
+	}
 	for _, p := range kept {
 		for _, c := range splitClauses(p) {
 			s, e := c.span(0, c.Len())

@@ -17,9 +17,10 @@ var (
 const DefaultMaxBytes = 64 << 20
 
 // decode turns input bytes into UTF-8 text (package ingest) and its notes
-// into warnings. page forces HTML reduction (an .html file).
-func decode(b []byte, page bool) (ingest.Decoded, []Warning, error) {
-	dec, err := ingest.Decode(b, page)
+// into warnings. name's extension says whether the input is HTML or
+// Markdown; HTML is recognised by content too.
+func decode(b []byte, name string) (ingest.Decoded, []Warning, error) {
+	dec, err := ingest.Decode(b, ingest.KindOf(name))
 	var warns []Warning
 	for _, n := range dec.Notes {
 		warns = append(warns, Warning{Kind: WarningKind(n.Kind), Detail: n.Detail, Offset: n.Offset})

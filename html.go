@@ -14,14 +14,6 @@ func HTMLText(page string) string {
 	return text
 }
 
-func isHTML(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".html", ".htm":
-		return true
-	}
-	return false
-}
-
 func isTextFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", ".md", ".html", ".htm":

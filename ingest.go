@@ -45,7 +45,7 @@ func IngestContext(ctx context.Context, name string, data []byte, opts Options) 
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("ingest %s: %d bytes, limit %d: %w", name, len(data), limit, ErrTooLarge)
 	}
-	dec, warns, err := decode(data, isHTML(name))
+	dec, warns, err := decode(data, name)
 	if err != nil {
 		return nil, fmt.Errorf("ingest %s: %w", name, err)
 	}

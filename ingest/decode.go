@@ -13,6 +13,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"unicode"
@@ -36,6 +37,7 @@ const (
 	NoteEncoding     = "encoding"
 	NoteInvalidBytes = "invalid_bytes"
 	NoteHTML         = "html"
+	NoteMarkdown     = "markdown"
 )
 
 // Note reports something Decode repaired.
@@ -61,11 +63,33 @@ const MaxByteNotes = 10
 // above which input is binary.
 const MaxControlShare = 0.1
 
+// Kind is what a file name says its input is.
+type Kind int
+
+// Input kinds.
+const (
+	Unknown  Kind = iota // judged by content
+	HTML                 // .html, .htm
+	Markdown             // .md
+)
+
+// KindOf reads a file name's extension.
+func KindOf(name string) Kind {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".shtml", ".xhtml":
+		return HTML
+	case ".md", ".markdown":
+		return Markdown
+	}
+	return Unknown
+}
+
 // Decode turns input bytes into UTF-8 text. HTML is recognised by its
-// content (a file name says nothing on standard input or for .shtml, .jsp
-// or no extension), or taken as HTML when page says so (an .html file),
-// decoded with its declared charset and reduced to its text.
-func Decode(b []byte, page bool) (Decoded, error) {
+// content (a file name says nothing on standard input or for .jsp, .aspx
+// or no extension), or taken as HTML when kind says so, decoded with its
+// declared charset and reduced to its text; Markdown loses its markup.
+func Decode(b []byte, kind Kind) (Decoded, error) {
+	page := kind == HTML
 	var d Decoded
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
@@ -118,6 +142,10 @@ func Decode(b []byte, page bool) (Decoded, error) {
 			d.note(NoteInvalidBytes, off, fmt.Sprintf("invalid UTF-8 byte 0x%02X at input offset %d replaced by U+FFFD", b[off], off))
 		}
 		d.Text = s
+	}
+	if kind == Markdown && !page {
+		d.Text = MarkdownText(d.Text)
+		d.note(NoteMarkdown, 0, "Markdown markup removed; offsets point into the text without it")
 	}
 	if page {
 		d.HTML = true

@@ -12,11 +12,12 @@ import (
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{plan, "<html><head><meta charset=gbk><title>t</title></head><body><p>一、任务</p></body></html>",
 		"\xff\xfe一\x00", "\xef\xbb\xbf<p>", "<script>", "<!doctype html><table><tr><td>序号", "\x1b[2J"} {
-		f.Add([]byte(s), false)
-		f.Add([]byte(s), true)
+		f.Add([]byte(s), uint8(0))
+		f.Add([]byte(s), uint8(1))
+		f.Add([]byte(s), uint8(2))
 	}
-	f.Fuzz(func(t *testing.T, data []byte, page bool) {
-		d, err := ingest.Decode(data, page)
+	f.Fuzz(func(t *testing.T, data []byte, kind uint8) {
+		d, err := ingest.Decode(data, ingest.Kind(kind%3))
 		if err != nil {
 			return
 		}

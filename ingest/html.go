@@ -70,3 +70,32 @@ var reBlankRuns = regexp.MustCompile(`\n[ \t\x{3000}\x{a0}]*\n(\s*\n)+`)
 func tidy(s string) string {
 	return strings.TrimSpace(reBlankRuns.ReplaceAllString(s, "\n\n"))
 }
+
+var (
+	mdHeading = regexp.MustCompile(`(?m)^[ \t]{0,3}#{1,6}[ \t]+`)
+	mdQuote   = regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?`)
+	mdBullet  = regexp.MustCompile(`(?m)^[ \t]{0,3}[-*+][ \t]+`)
+	mdFence   = regexp.MustCompile("(?m)^[ \t]{0,3}(```|~~~).*$")
+	mdRule    = regexp.MustCompile(`(?m)^[ \t]{0,3}([-*_][ \t]*){3,}$`)
+	mdImage   = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\n]*\)`)
+	mdLink    = regexp.MustCompile(`\[([^\]\n]*)\]\([^)\n]*\)`)
+	mdStrong  = regexp.MustCompile(`(\*\*|__)([^\n]+?)(\*\*|__)`)
+	mdCode    = regexp.MustCompile("`([^`\n]+)`")
+)
+
+// MarkdownText removes Markdown markup and keeps the text: heading marks,
+// quote marks, bullets, fences and rules go; links and images keep their
+// text; bold and code marks go. Numbered lists keep their numbers (they
+// are the plan's numbering), and tables are left to the table reader.
+func MarkdownText(s string) string {
+	s = mdFence.ReplaceAllString(s, "")
+	s = mdRule.ReplaceAllString(s, "")
+	s = mdHeading.ReplaceAllString(s, "")
+	s = mdQuote.ReplaceAllString(s, "")
+	s = mdBullet.ReplaceAllString(s, "")
+	s = mdImage.ReplaceAllString(s, "$1")
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdStrong.ReplaceAllString(s, "$2")
+	s = mdCode.ReplaceAllString(s, "$1")
+	return s
+}

@@ -43,7 +43,7 @@ func TestEncodings(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := ingest.Decode(c.in, false)
+			d, err := ingest.Decode(c.in, ingest.Unknown)
 			require.NoError(t, err)
 			assert.Equal(t, c.want, d.Text)
 			require.NotEmpty(t, d.Notes)
@@ -55,7 +55,7 @@ func TestEncodings(t *testing.T) {
 func TestDamagedUTF8StaysUTF8(t *testing.T) {
 	in := []byte(plan)
 	in = append(in[:9:9], append([]byte{0xFF}, in[9:]...)...)
-	d, err := ingest.Decode(in, false)
+	d, err := ingest.Decode(in, ingest.Unknown)
 	require.NoError(t, err)
 	assert.Contains(t, d.Text, "\uFFFD")
 	assert.Contains(t, d.Text, "深化医保支付方式改革", "a damaged UTF-8 file is not re-read as GBK")
@@ -65,16 +65,16 @@ func TestDamagedUTF8StaysUTF8(t *testing.T) {
 
 func TestBinaryAnywhere(t *testing.T) {
 	in := append([]byte(strings.Repeat(plan, 200)), bytes.Repeat([]byte{0x01, 0x02, 0x00, 0x03}, 4096)...)
-	_, err := ingest.Decode(in, false)
+	_, err := ingest.Decode(in, ingest.Unknown)
 	assert.ErrorIs(t, err, ingest.ErrBinary, "binary bytes past the first 8 KiB are seen")
-	_, err = ingest.Decode([]byte(" \n\t "), false)
+	_, err = ingest.Decode([]byte(" \n\t "), ingest.Unknown)
 	assert.ErrorIs(t, err, ingest.ErrEmpty)
 }
 
 func TestHTMLByContent(t *testing.T) {
 	page := `<!DOCTYPE html><html><head><meta charset="gbk"><title>某市医改方案</title><style>p{}</style><script>var x="(一)假任务";</script></head>
 <body><div class="nav">首页</div><p>一、任务</p><p>(一)推进医联体建设&amp;分级诊疗&#12290;</p><table><tr><td>序号</td><td>任务</td></tr></table></body></html>`
-	d, err := ingest.Decode(encode(t, simplifiedchinese.GBK, page), false)
+	d, err := ingest.Decode(encode(t, simplifiedchinese.GBK, page), ingest.Unknown)
 	require.NoError(t, err)
 	assert.True(t, d.HTML)
 	assert.Equal(t, "某市医改方案", d.Title)
@@ -83,10 +83,19 @@ func TestHTMLByContent(t *testing.T) {
 	assert.Contains(t, d.Text, "序号\n", "table cells on lines of their own")
 	text, _ := ingest.Text("<p>a</p><p>b</p>")
 	assert.Equal(t, "a\n\nb", text)
-	d, err = ingest.Decode([]byte("<p>(一)推进改革</p>"), true)
+	d, err = ingest.Decode([]byte("<p>(一)推进改革</p>"), ingest.HTML)
 	require.NoError(t, err)
 	assert.Equal(t, "(一)推进改革", d.Text, "a page named .html without a head")
-	d, err = ingest.Decode([]byte("a < b and c > d"), false)
+	d, err = ingest.Decode([]byte("a < b and c > d"), ingest.Unknown)
 	require.NoError(t, err)
 	assert.False(t, d.HTML, "a text with angle brackets is not HTML")
+}
+
+func TestMarkdown(t *testing.T) {
+	md := "# 某市医改方案\n\n## 一、重点任务\n\n- (一)推进**医联体**建设,见[附件](http://x/a.pdf)。\n> (二)完善`医保`支付。\n\n---\n![图](a.png)\n1. 建立制度。\n"
+	d, err := ingest.Decode([]byte(md), ingest.Markdown)
+	require.NoError(t, err)
+	assert.Equal(t, "某市医改方案\n\n一、重点任务\n\n(一)推进医联体建设,见附件。\n(二)完善医保支付。\n\n\n图\n1. 建立制度。\n", d.Text)
+	assert.Equal(t, ingest.Markdown, ingest.KindOf("plan.MD"))
+	assert.Equal(t, ingest.HTML, ingest.KindOf("a.shtml"))
 }

@@ -2,6 +2,7 @@ package policycmp_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,4 +34,20 @@ func TestCompareRejectsDuplicateIDs(t *testing.T) {
 	require.NoError(t, err)
 	_, err = policycmp.Compare(context.Background(), []*policycmp.Document{a, a}, policycmp.Config{})
 	assert.ErrorContains(t, err, "duplicate document ID")
+}
+
+// Ingest stops when its context is cancelled, even inside one large input.
+func TestIngestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := policycmp.IngestContext(ctx, "a.txt", []byte("一、任务\n(一)推进医联体建设。"), policycmp.Options{})
+	assert.ErrorIs(t, err, context.Canceled)
+
+	big := []byte(strings.Repeat("(一)推进医联体建设,完善分级诊疗。\n", 200000))
+	ctx, cancel = context.WithCancel(context.Background())
+	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
+	start := time.Now()
+	_, err = policycmp.IngestContext(ctx, "big.txt", big, policycmp.Options{})
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Less(t, time.Since(start), 5*time.Second, "stops well before the whole input is parsed")
 }

@@ -133,3 +133,21 @@ func TestDiffSameBaseName(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "plan~2")
 }
+
+// An interrupted bench-scale stops with the context's error, not a panic.
+func TestBenchScaleInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"bench-scale", "--sizes", "20", "--no-align"}, strings.NewReader(""), &out, &errb)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errb.String(), "context canceled")
+}
+
+// HTML on standard input is recognised by its content.
+func TestHTMLOnStdin(t *testing.T) {
+	code, out, errOut := runCLI(t, "<!DOCTYPE html><html><body><p>一、任务</p><p>(一)推进医联体建设&amp;分级诊疗。</p></body></html>", "analyze", "-q", "--format", "text", "-")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "推进医联体建设&分级诊疗")
+	assert.NotContains(t, out, "<p>")
+}

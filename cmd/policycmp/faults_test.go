@@ -151,3 +151,22 @@ func TestHTMLOnStdin(t *testing.T) {
 	assert.Contains(t, out, "推进医联体建设&分级诊疗")
 	assert.NotContains(t, out, "<p>")
 }
+
+// Flags may follow the file arguments, as the README writes them; -h is
+// not an error.
+func TestFlagsAfterArguments(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "diff", "000", "004", "--theme", "insurance.payment", "-q")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "pairs")
+	code, out, errOut = runCLI(t, "", "report", "--format", "md", "-q", "--lang", "en")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "Theme coverage")
+	f := filepath.Join(t.TempDir(), "plan.txt")
+	require.NoError(t, os.WriteFile(f, []byte("一、任务\n（一）推进医联体建设。\n"), 0o644))
+	code, out, errOut = runCLI(t, "", "analyze", f, "--format", "text", "-q")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "推进医联体建设")
+	code, _, errOut = runCLI(t, "", "diff", "-h")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, errOut, "usage: policycmp diff")
+}

@@ -39,10 +39,13 @@ func newFlags(name string, e *env, c *common, formats string) *flag.FlagSet {
 	return fs
 }
 
+// parseFlags parses a command's flags wherever they stand among its
+// arguments (policycmp diff 000 河源 --theme insurance.payment): flags are
+// moved before the arguments, "--" ends them.
 func parseFlags(fs *flag.FlagSet, args []string, c *common, formats string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(intersperse(fs, args)); err != nil {
 		if err == flag.ErrHelp {
-			return errUsage
+			return errHelp
 		}
 		return errUsage
 	}
@@ -55,6 +58,40 @@ func parseFlags(fs *flag.FlagSet, args []string, c *common, formats string) erro
 		return errUsage
 	}
 	return nil
+}
+
+// intersperse reorders args so that every flag (with its value) comes
+// before the positional arguments.
+func intersperse(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			rest = append(rest, args[i+1:]...)
+			i = len(args)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if strings.Contains(name, "=") {
+				continue
+			}
+			f := fs.Lookup(name)
+			if f == nil {
+				continue
+			}
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				continue
+			}
+			if i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return append(append(flags, "--"), rest...)
 }
 
 func (c *common) taxonomy() (*taxonomy.Taxonomy, error) {

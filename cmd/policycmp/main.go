@@ -27,7 +27,10 @@ const (
 	exitUsage = 2 // bad command line
 )
 
-var errUsage = errors.New("usage")
+var (
+	errUsage = errors.New("usage")
+	errHelp  = errors.New("help") // -h: the usage was asked for
+)
 
 // defaultGCPercent is the garbage-collection target the command sets when
 // GOGC is not set: the heap may grow 60 % over the live data instead of
@@ -84,7 +87,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		err := c.run(ctx, e, args[1:])
 		switch {
-		case err == nil:
+		case err == nil, errors.Is(err, errHelp):
 			return exitOK
 		case errors.Is(err, errUsage):
 			return exitUsage

@@ -83,9 +83,7 @@ func IngestContext(ctx context.Context, name string, data []byte, opts Options) 
 	if len(d.Tasks) == 0 {
 		d.warn(WarnNoStructure, 0, "no numbered tasks found (一、/(一)/1./一是/第一条, or a task table); the whole text is kept as section text")
 	}
-	if d.Tables == nil {
-		d.Tables = []Table{} // [] in the JSON, not null
-	}
+	d.fillEmpty()
 	return d, nil
 }
 
@@ -115,6 +113,35 @@ func IngestFile(path string, opts Options) (*Document, error) {
 // IngestString ingests a document held in a string.
 func IngestString(name, text string) (*Document, error) {
 	return Ingest(name, []byte(text), Options{})
+}
+
+// fillEmpty gives every list of the document a value, so the JSON holds
+// [] where there is nothing, never null.
+func (d *Document) fillEmpty() {
+	d.Warnings = orEmpty(d.Warnings)
+	d.Sections = orEmpty(d.Sections)
+	d.Tables = orEmpty(d.Tables)
+	d.Tasks = orEmpty(d.Tasks)
+	for i := range d.Sections {
+		d.Sections[i].Targets = orEmpty(d.Sections[i].Targets)
+	}
+	for i := range d.Tables {
+		d.Tables[i].Targets = orEmpty(d.Tables[i].Targets)
+	}
+	for _, t := range d.Tasks {
+		t.Path = orEmpty(t.Path)
+		t.Clauses = orEmpty(t.Clauses)
+		t.Targets = orEmpty(t.Targets)
+		t.Departments.Lead = orEmpty(t.Departments.Lead)
+		t.Departments.Support = orEmpty(t.Departments.Support)
+	}
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // Rename gives the document another ID, and its tasks, clauses, sections'

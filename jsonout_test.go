@@ -30,3 +30,14 @@ func TestWriteJSONMatchesEncoding(t *testing.T) {
 		assert.Equal(t, want, got, "streamed JSON equals the one-shot encoding (indent %q)", indent)
 	}
 }
+
+// Empty lists are [] in the JSON, never null.
+func TestJSONEmptyListsNotNull(t *testing.T) {
+	d, err := policycmp.IngestString("a.txt", "一、")
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{d}, policycmp.Config{})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, policycmp.WriteJSON(&buf, res, " ", "", nil))
+	assert.NotContains(t, buf.String(), "null")
+}

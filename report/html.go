@@ -184,7 +184,7 @@ select { font-size:14px; }
 {{if .Show "targets"}}<section id="targets">
 <h2>{{.L "targets"}}</h2>
 <table>
-<thead><tr><th>{{.L "metric"}}</th><th>{{.L "doc"}}</th><th>{{.L "targets"}}</th><th>{{.L "deadline"}}</th><th></th></tr></thead>
+<thead><tr><th>{{.L "metric"}}</th><th>{{.L "doc"}}</th><th>{{.L "targets"}}</th><th>{{.L "deadline"}}</th></tr></thead>
 <tbody>
 {{range .Targets}}{{$m := .Metric}}{{range $i, $c := .Cells}}<tr><td>{{if eq $i 0}}{{$m}}{{end}}</td><td>{{short $ $c.Doc}}</td><td class="num">{{sign $c.Comparator}} {{num $c.Value}}{{$c.Unit}}</td><td class="num">{{if $c.Deadline}}{{$c.Deadline}}{{end}}</td></tr>
 {{end}}{{end}}</tbody>

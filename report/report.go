@@ -370,16 +370,41 @@ func unitFamily(u string) string {
 
 // metric is the indicator of a target with the number taken out:
 // 定向招生培养1300名左右医学生 → 定向招生培养医学生.
+// metric names what a target measures: its indicator, with the words
+// that follow its value and unit (达到90%的村卫生室 → …村卫生室); a target
+// with no indicator is named by its text, so no row of the table is blank.
 func metric(t policycmp.Target) string {
 	m := t.Indicator
-	if i := strings.Index(t.Text, t.Unit); i >= 0 && t.Unit != "" {
-		tail := t.Text[i+len(t.Unit):]
-		tail = strings.TrimLeft(tail, "以上下内左右及的")
-		if utf8.RuneCountInString(tail) <= 12 {
-			m += tail
+	if t.Unit != "" {
+		// the unit right after the number, not the first 人 of 每千人口
+		if at := unitAfterNumber(t.Text, t.Unit); at >= 0 {
+			tail := strings.TrimLeft(t.Text[at+len(t.Unit):], "以上下内左右及的")
+			if utf8.RuneCountInString(tail) <= 12 {
+				m += tail
+			}
 		}
 	}
+	if strings.TrimSpace(m) == "" {
+		m = t.Text
+	}
 	return m
+}
+
+// unitAfterNumber returns the byte offset of the first occurrence of unit
+// in s that follows a digit, or -1.
+func unitAfterNumber(s, unit string) int {
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], unit)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if prev := strings.TrimRight(s[:i], " "); prev != "" && prev[len(prev)-1] >= '0' && prev[len(prev)-1] <= '9' {
+			return i
+		}
+		from = i + len(unit)
+	}
+	return -1
 }
 
 func sameMetric(a, b string) bool {

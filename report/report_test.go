@@ -278,3 +278,22 @@ func TestSameLabelsToldApart(t *testing.T) {
 	assert.Equal(t, "全国 2022 (a)", r.Short("a"))
 	assert.Equal(t, "全国 2022 (b)", r.Short("b"))
 }
+
+// The target table names a metric by its indicator and the words after
+// its value, never by a unit found inside a word.
+func TestTargetMetricNames(t *testing.T) {
+	d, err := policycmp.IngestString("a.txt", "一、任务\n(一)加强护理队伍建设,每千人口注册护士数达到3.6人。\n(二)到2025年,建成90个站点。")
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{d}, policycmp.Config{})
+	require.NoError(t, err)
+	r := report.Build(res, report.Options{})
+	var names []string
+	for _, row := range r.Targets {
+		names = append(names, row.Metric)
+	}
+	assert.Contains(t, names, "每千人口注册护士数")
+	for _, n := range names {
+		assert.NotEmpty(t, n, "no blank metric")
+		assert.NotContains(t, n, "口注册护士数口注册", "the unit inside 每千人口 is not the target's unit")
+	}
+}

@@ -58,7 +58,8 @@ type Config struct {
 	// Classifier assigns themes; nil means a taxonomy.Dict over Taxonomy.
 	Classifier taxonomy.Classifier
 	// Aligner links clauses and tasks across documents; nil means no
-	// alignment is done unless Align is set.
+	// alignment (themes and coverage only): set it to NewAligner(seg), with
+	// seg from segment.Shared(), to link clauses and tasks.
 	Aligner Aligner
 	// Workers bounds parallel work; 0 means GOMAXPROCS.
 	Workers int

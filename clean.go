@@ -91,8 +91,8 @@ func isPinyin(s string, allowToneless bool) bool {
 func (c *cleaner) run(raw string) []mtext {
 	m := newMtext(raw)
 	c.findDamage(m)
-	if spans := m.spansOf(reBookmark, nil); len(spans) > 0 {
-		m, _ = m.replace(reBookmark, func([]string) string { return "" })
+	if m2, spans := m.replace(reBookmark, func([]string) string { return "" }); len(spans) > 0 {
+		m = m2
 		c.doc.warnSpans(WarnBoilerplate, spans, "removed %d editor markers such as [bookmark: …]", len(spans))
 	}
 	m = c.dropControls(m)
@@ -350,8 +350,7 @@ func (c *cleaner) removePinyin(m mtext) mtext {
 	}
 	mode := toned >= 3
 	n := 0
-	spans := m.spansOf(rePinyinAnno, func(sub []string) bool { return isPinyin(sub[1], mode) })
-	m, _ = m.replace(rePinyinAnno, func(sub []string) string {
+	m, spans := m.replace(rePinyinAnno, func(sub []string) string {
 		if isPinyin(sub[1], mode) {
 			n++
 			return ""
@@ -678,15 +677,22 @@ type quotes struct {
 
 func newQuotes(paras []mtext) *quotes {
 	q := &quotes{keys: make([]string, len(paras)), starts: make([]int, len(paras))}
-	var b strings.Builder
 	for i, p := range paras {
 		q.keys[i] = key(p)
+	}
+	return q
+}
+
+// build makes the suffix array on the first question that needs it: most
+// documents ask none.
+func (q *quotes) build() {
+	var b strings.Builder
+	for i, k := range q.keys {
 		q.starts[i] = b.Len()
-		b.WriteString(q.keys[i])
+		b.WriteString(k)
 		b.WriteByte(0) // keys hold no NUL: no match crosses two of them
 	}
 	q.index = suffixarray.New([]byte(b.String()))
-	return q
 }
 
 // MinPullQuote is the shortest key, in runes, that counts as a pull-quote.
@@ -701,6 +707,9 @@ func (q *quotes) pullQuote(paras []mtext, i int) bool {
 	}
 	if _, ok := structure.Parse(paras[i].String()); ok {
 		return false
+	}
+	if q.index == nil {
+		q.build()
 	}
 	for _, at := range q.index.Lookup([]byte(k), -1) {
 		j := sort.SearchInts(q.starts, at+1) - 1 // the key the match lies in

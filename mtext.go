@@ -107,13 +107,15 @@ func newRuneIndex(s string) runeIndex {
 
 // replace rewrites every match of re. repl gets the submatches and returns
 // the replacement. A replacement of the same rune length as the match keeps
-// per-rune offsets; otherwise every new rune spans the whole match.
-func (m mtext) replace(re *regexp.Regexp, repl func(sub []string) string) (mtext, int) {
+// per-rune offsets; otherwise every new rune spans the whole match. It
+// returns the raw spans of the matches it deleted (replaced by "").
+func (m mtext) replace(re *regexp.Regexp, repl func(sub []string) string) (mtext, [][2]int) {
 	str := m.String()
 	locs := re.FindAllStringSubmatchIndex(str, -1)
 	if len(locs) == 0 {
-		return m, 0
+		return m, nil
 	}
+	var deleted [][2]int
 	ri := newRuneIndex(str)
 	out := mtext{}
 	last := 0
@@ -127,6 +129,10 @@ func (m mtext) replace(re *regexp.Regexp, repl func(sub []string) string) (mtext
 			}
 		}
 		rep := repl(sub)
+		if rep == "" && b > a {
+			s0, e0 := m.span(a, b)
+			deleted = append(deleted, [2]int{s0, e0})
+		}
 		rr := []rune(rep)
 		if len(rr) == b-a {
 			for k, r := range rr {
@@ -142,7 +148,7 @@ func (m mtext) replace(re *regexp.Regexp, repl func(sub []string) string) (mtext
 		last = b
 	}
 	out.appendM(m.slice(last, len(m.r)))
-	return out, len(locs)
+	return out, deleted
 }
 
 // lines splits m at line breaks: LF, CRLF, CR alone, U+2028, U+2029,
@@ -188,31 +194,6 @@ func isSpace(r rune) bool {
 
 // hasPrefix reports whether m starts with p.
 func (m mtext) hasPrefix(p string) bool { return strings.HasPrefix(m.String(), p) }
-
-// spansOf returns the raw spans of the matches of re in m for which keep
-// (given the submatches) is true.
-func (m mtext) spansOf(re *regexp.Regexp, keep func(sub []string) bool) [][2]int {
-	str := m.String()
-	locs := re.FindAllStringSubmatchIndex(str, -1)
-	if len(locs) == 0 {
-		return nil
-	}
-	ri := newRuneIndex(str)
-	var out [][2]int
-	for _, loc := range locs {
-		sub := make([]string, len(loc)/2)
-		for k := range sub {
-			if loc[2*k] >= 0 {
-				sub[k] = str[loc[2*k]:loc[2*k+1]]
-			}
-		}
-		if keep == nil || keep(sub) {
-			s, e := m.span(ri[loc[0]], ri[loc[1]])
-			out = append(out, [2]int{s, e})
-		}
-	}
-	return out
-}
 
 // whole is the raw span of all of m.
 func (m mtext) whole() [2]int {

@@ -103,7 +103,7 @@ func Decode(b []byte, kind Kind) (Decoded, error) {
 		d.note(NoteEncoding, 0, "decoded from UTF-16")
 		b = out
 	default:
-		if e, name := utf16NoBOM(b); e != nil {
+		if e, name := utf16NoBOM(b, utf8.Valid(b)); e != nil {
 			if out, err := e.NewDecoder().Bytes(b); err == nil {
 				d.note(NoteEncoding, 0, "decoded from "+name+" (no byte order mark)")
 				b = out
@@ -165,7 +165,7 @@ func (d *Decoded) note(kind string, off int, detail string) {
 // utf16NoBOM recognises UTF-16 without a byte order mark: NUL bytes at
 // most odd (little-endian) or most even (big-endian) positions of text
 // that is mostly ASCII, or Han with the other byte rarely NUL.
-func utf16NoBOM(b []byte) (encoding.Encoding, string) {
+func utf16NoBOM(b []byte, validUTF8 bool) (encoding.Encoding, string) {
 	n := min(len(b), 4096) &^ 1
 	if n < 8 {
 		return nil, ""
@@ -186,14 +186,15 @@ func utf16NoBOM(b []byte) (encoding.Encoding, string) {
 	case even*10 >= pairs*3 && odd*20 < pairs:
 		return xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), "UTF-16BE"
 	}
-	// Han-only UTF-16 has no NUL bytes: check that it decodes to Han text.
+	// Han-only UTF-16 has no NUL bytes: check that it decodes to Han text
+	// (never for input that is valid UTF-8).
+	if validUTF8 {
+		return nil, ""
+	}
 	for _, e := range []struct {
 		enc  encoding.Encoding
 		name string
 	}{{xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), "UTF-16LE"}, {xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), "UTF-16BE"}} {
-		if utf8.Valid(b[:n]) {
-			break
-		}
 		out, err := e.enc.NewDecoder().Bytes(b[:n])
 		if err == nil && frequentShare(string(out)) > 0.3 {
 			return e.enc, e.name

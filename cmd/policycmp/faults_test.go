@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,22 +103,13 @@ func TestFolders(t *testing.T) {
 	var res struct {
 		Documents []struct{ ID string }
 	}
-	require.NoError(t, jsonDecode(out, &res))
+	require.NoError(t, json.Unmarshal([]byte(out), &res))
 	var ids []string
 	for _, d := range res.Documents {
 		ids = append(ids, d.ID)
 	}
 	assert.ElementsMatch(t, []string{"x", "x~2", "x~2~2"}, ids, "unique IDs: b/x.txt becomes x~2, so the real x~2.txt becomes x~2~2")
 }
-
-func jsonDecode(s string, v any) error {
-	dec := jsonNewDecoder(strings.NewReader(s))
-	return dec.Decode(v)
-}
-
-var _ = io.Discard
-
-func jsonNewDecoder(r io.Reader) interface{ Decode(any) error } { return json.NewDecoder(r) }
 
 // diff works on two files that share a base name.
 func TestDiffSameBaseName(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"github.com/policycmp/policycmp/internal/textcol"
 	"io"
 	"slices"
 	"strings"
@@ -576,7 +577,11 @@ func (s *Scores) Top1() float64 { return ratio(s.Top1InSet, s.ThemeTasks) }
 
 // Print writes a readable report of s.
 func (s *Scores) Print(w io.Writer, verbose bool) {
-	fmt.Fprintf(w, "%-10s %6s %6s %8s %9s %9s %6s %6s %6s  %s\n", "document", "tasks", "want", "located", "top1∈set", "top1=pri", "P", "R", "F1", "metadata")
+	keyW := textcol.Width("document")
+	for _, d := range s.Docs {
+		keyW = max(keyW, textcol.Width(d.Key))
+	}
+	fmt.Fprintf(w, "%s %6s %6s %8s %9s %9s %6s %6s %6s  %s\n", textcol.Pad("document", keyW), "tasks", "want", "located", "top1∈set", "top1=pri", "P", "R", "F1", "metadata")
 	for _, d := range s.Docs {
 		p := ratio(d.SetTP, d.SetTP+d.SetFP)
 		r := ratio(d.SetTP, d.SetTP+d.SetFN)
@@ -588,7 +593,7 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 		if !d.MetaOK {
 			meta = "WRONG"
 		}
-		fmt.Fprintf(w, "%-10s %6d %6d %5d/%-3d %9.3f %9.3f %6.3f %6.3f %6.3f  %s (%s, %s, %d)\n", d.Key, d.TaskCount, d.WantCount, d.Located, d.GoldTasks,
+		fmt.Fprintf(w, "%s %6d %6d %5d/%-3d %9.3f %9.3f %6.3f %6.3f %6.3f  %s (%s, %s, %d)\n", textcol.Pad(d.Key, keyW), d.TaskCount, d.WantCount, d.Located, d.GoldTasks,
 			ratio(d.Top1InSet, d.GoldTasks), ratio(d.Top1Prim, d.GoldTasks), p, r, f, meta, d.Region, d.Level, d.Year)
 	}
 	fmt.Fprintf(w, "\nstructure: task counts exact %d/%d; gold tasks located in exactly one task %d/%d (ambiguous %d, missing %d)\n",

@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/policycmp/policycmp/internal/textcol"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/report"
@@ -67,24 +67,26 @@ func cmdCoverage(ctx context.Context, e *env, args []string) error {
 		case "json":
 			return writeJSON(w, rep.Coverage)
 		}
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprint(tw, "theme")
+		// columns padded by display width, so Chinese headers line up
+		tb := textcol.Table{Gap: 2}
+		head := []string{"theme"}
 		for _, d := range rep.Documents {
-			fmt.Fprintf(tw, "\t%s", rep.Short(d.ID))
+			head = append(head, rep.Short(d.ID))
 		}
-		fmt.Fprintln(tw)
+		tb.Row(head...)
 		for _, row := range rep.Coverage {
-			fmt.Fprintf(tw, "%s %s", row.Theme, row.Name)
+			cells := []string{row.Theme + " " + row.Name}
 			for _, cell := range row.Cells {
 				if cell.Tasks == 0 {
-					fmt.Fprint(tw, "\t·")
+					cells = append(cells, "·")
 				} else {
-					fmt.Fprintf(tw, "\t%d (%.2f)", cell.Tasks, cell.Score)
+					cells = append(cells, fmt.Sprintf("%d (%.2f)", cell.Tasks, cell.Score))
 				}
 			}
-			fmt.Fprintln(tw)
+			tb.Row(cells...)
 		}
-		return tw.Flush()
+		_, err := tb.WriteTo(w)
+		return err
 	})
 }
 

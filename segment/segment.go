@@ -12,14 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/yanyiwu/gojieba"
 )
 
 // ErrDictNotFound is returned when the jieba dictionary files are missing.
@@ -55,55 +52,7 @@ type Options struct {
 	NoDomainDict bool
 }
 
-// Jieba is a gojieba segmenter. It is safe for concurrent use; Close frees it.
-type Jieba struct {
-	j    *gojieba.Jieba
-	once sync.Once
-
-	idfPath string
-	idf     func() (map[string]float64, error)
-}
-
 var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
-
-// NewJieba loads the jieba dictionaries (about 0.5 s and 150 MB: do it once
-// per process and share the segmenter). It returns ErrDictNotFound instead of
-// gojieba's panic when a dictionary file is missing.
-func NewJieba(opts Options) (s *Jieba, err error) {
-	dir := opts.DictDir
-	if dir == "" {
-		dir = os.Getenv("POLICYCMP_JIEBA_DICT")
-	}
-	if dir == "" {
-		dir = gojieba.DICT_DIR
-	}
-	paths := make([]string, len(dictFiles))
-	for i, f := range dictFiles {
-		paths[i] = filepath.Join(dir, f)
-		if _, err := os.Stat(paths[i]); err != nil {
-			return nil, fmt.Errorf("%w: %s (set Options.DictDir or POLICYCMP_JIEBA_DICT to a folder with %s)", ErrDictNotFound, paths[i], strings.Join(dictFiles, ", "))
-		}
-	}
-	defer func() { // a backstop: gojieba panics on files it cannot read
-		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("%w: %v", ErrDictNotFound, r)
-		}
-	}()
-	j := gojieba.NewJieba(paths...)
-	if !opts.NoDomainDict {
-		for _, w := range DomainTerms() {
-			j.AddWord(w)
-		}
-	}
-	for _, w := range opts.UserTerms {
-		if w = strings.TrimSpace(w); w != "" && !strings.HasPrefix(w, "re:") {
-			j.AddWord(w)
-		}
-	}
-	s = &Jieba{j: j, idfPath: paths[3]}
-	s.idf = sync.OnceValues(func() (map[string]float64, error) { return loadIDF(s.idfPath) })
-	return s, nil
-}
 
 // IDF returns the inverse document frequency of word in jieba's idf table
 // (a large general corpus), loaded on first use. ok is false for words the
@@ -133,25 +82,6 @@ func loadIDF(path string) (map[string]float64, error) {
 		}
 	}
 	return m, nil
-}
-
-// Segment implements Segmenter with jieba's precise mode and HMM for
-// unknown words. Spaces and punctuation are not returned.
-func (s *Jieba) Segment(text string) []Token {
-	words := s.j.Tokenize(text, gojieba.DefaultMode, true)
-	out := make([]Token, 0, len(words))
-	for _, w := range words {
-		if !isWord(w.Str) {
-			continue
-		}
-		out = append(out, Token{Text: w.Str, Start: w.Start, End: w.End})
-	}
-	return out
-}
-
-// Close frees the dictionaries. The segmenter must not be used after.
-func (s *Jieba) Close() {
-	s.once.Do(s.j.Free)
 }
 
 // Bigrams is a pure-Go Segmenter: overlapping pairs of Han characters, and

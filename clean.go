@@ -82,7 +82,7 @@ func isPinyin(s string, allowToneless bool) bool {
 	if !toned && !allowToneless {
 		return false
 	}
-	if plain != strings.ToLower(plain) && toned == false {
+	if plain != strings.ToLower(plain) && !toned {
 		return false
 	}
 	return rePinyinSyl.MatchString(strings.ToLower(plain))

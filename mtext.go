@@ -2,7 +2,6 @@ package policycmp
 
 import (
 	"regexp"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -191,9 +190,6 @@ func isSpace(r rune) bool {
 	}
 	return false
 }
-
-// hasPrefix reports whether m starts with p.
-func (m mtext) hasPrefix(p string) bool { return strings.HasPrefix(m.String(), p) }
 
 // whole is the raw span of all of m.
 func (m mtext) whole() [2]int {

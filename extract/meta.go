@@ -153,9 +153,7 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 	// document is national because a national organ issues it.
 	var cands []string
 	cands = append(cands, d.Title, notice)
-	for _, p := range pre[:min(len(pre), 3)] {
-		cands = append(cands, p)
-	}
+	cands = append(cands, pre[:min(len(pre), 3)]...)
 	cands = append(cands, d.Issuer)
 	if d.setRegion(cands...) {
 		return

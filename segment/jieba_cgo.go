@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/yanyiwu/gojieba"
 )
+
+var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
 
 // Jieba is a gojieba segmenter. It is safe for concurrent use; Close frees it.
 type Jieba struct {
@@ -77,4 +81,31 @@ func (s *Jieba) Segment(text string) []Token {
 // Close frees the dictionaries. The segmenter must not be used after.
 func (s *Jieba) Close() {
 	s.once.Do(s.j.Free)
+}
+
+func loadIDF(path string) (map[string]float64, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("segment: read idf table: %w", err)
+	}
+	m := make(map[string]float64, 260000)
+	for line := range strings.SplitSeq(string(data), "\n") {
+		w, v, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if !ok {
+			continue
+		}
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			m[w] = f
+		}
+	}
+	return m, nil
+}
+
+func isWord(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -10,10 +10,6 @@ package segment
 
 import (
 	"errors"
-	"fmt"
-	"os"
-	"strconv"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -52,8 +48,6 @@ type Options struct {
 	NoDomainDict bool
 }
 
-var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
-
 // IDF returns the inverse document frequency of word in jieba's idf table
 // (a large general corpus), loaded on first use. ok is false for words the
 // table lacks.
@@ -64,24 +58,6 @@ func (s *Jieba) IDF(word string) (float64, bool) {
 	}
 	v, ok := m[word]
 	return v, ok
-}
-
-func loadIDF(path string) (map[string]float64, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("segment: read idf table: %w", err)
-	}
-	m := make(map[string]float64, 260000)
-	for line := range strings.SplitSeq(string(data), "\n") {
-		w, v, ok := strings.Cut(strings.TrimSpace(line), " ")
-		if !ok {
-			continue
-		}
-		if f, err := strconv.ParseFloat(v, 64); err == nil {
-			m[w] = f
-		}
-	}
-	return m, nil
 }
 
 // Bigrams is a pure-Go Segmenter: overlapping pairs of Han characters, and
@@ -116,15 +92,6 @@ func bigrams(s string) []Token {
 		out = append(out, Token{Text: s[latinStart:], Start: latinStart, End: len(s)})
 	}
 	return out
-}
-
-func isWord(w string) bool {
-	for _, r := range w {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
 }
 
 var shared = sync.OnceValues(func() (*Jieba, error) { return NewJieba(Options{}) })

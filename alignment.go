@@ -194,11 +194,6 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	return toLinks(clauseLinks), taskLinksFrom(docs, clauseLinks, taskLinks), reuse, nil
 }
 
-// taskLinksFrom joins two evidences that two tasks share their subject: the
-// similarity of their whole texts, and the links between their clauses. A
-// task pair is linked when either says so, with the better score; it is
-// equivalent when the tasks share their primary theme and one of their
-// clauses is equivalent (or their texts alone are).
 // HeadingMinDice is the share of character pairs (Dice) from which two
 // tasks whose headings read nearly the same (健全公共卫生体系 ~
 // 健全公共卫生服务体系) are linked as counterparts, however little their
@@ -238,6 +233,11 @@ func headingLinks(ctx context.Context, docs []*Document) ([]align.Link, error) {
 	return out, nil
 }
 
+// taskLinksFrom joins two evidences that two tasks share their subject: the
+// similarity of their whole texts, and the links between their clauses. A
+// task pair is linked when either says so, with the better score; it is
+// equivalent when the tasks share their primary theme and one of their
+// clauses is equivalent (or their texts alone are).
 func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link {
 	taskOf := map[string]*Task{}
 	for _, d := range docs {

@@ -656,7 +656,7 @@ type pair struct {
 }
 
 // decide marks pairs equivalent: by score, or as mutual best matches
-// anchored on a specific word (see Decide).
+// anchored on a specific word.
 func (a *Aligner) decide(ix *Index, pairs []pair) {
 	best := make(map[uint64]float64, len(pairs)) // best score of a unit into a document
 	for _, p := range pairs {

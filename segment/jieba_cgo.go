@@ -40,7 +40,10 @@ func NewJieba(opts Options) (s *Jieba, err error) {
 	for i, f := range dictFiles {
 		paths[i] = filepath.Join(dir, f)
 		if _, err := os.Stat(paths[i]); err != nil {
-			return nil, fmt.Errorf("%w: %s (set Options.DictDir or POLICYCMP_JIEBA_DICT to a folder with %s)", ErrDictNotFound, paths[i], strings.Join(dictFiles, ", "))
+			return nil, fmt.Errorf("%w: %s (set Options.DictDir or POLICYCMP_JIEBA_DICT to a folder with %s; "+
+				"they ship with the Go module github.com/yanyiwu/gojieba@v1.4.7: run 'go mod download github.com/yanyiwu/gojieba@v1.4.7' "+
+				"and point POLICYCMP_JIEBA_DICT at $(go env GOMODCACHE)/github.com/yanyiwu/gojieba@v1.4.7/deps/cppjieba/dict)",
+				ErrDictNotFound, paths[i], strings.Join(dictFiles, ", "))
 		}
 	}
 	defer func() { // a backstop: gojieba panics on files it cannot read

@@ -27,8 +27,14 @@ func cell(s string) string {
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // CSV writes one table of the report: coverage, gaps, alignments, targets,
-// responsibilities or unique.
+// responsibilities or unique. It starts with a UTF-8 byte order mark, so a
+// spreadsheet on a Chinese Windows reads the text as UTF-8, not as GBK.
+// Coverage columns are headed by the documents' display names, with the
+// IDs in a row of their own.
 func (r *Report) CSV(w io.Writer, table string, res *policycmp.Result) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	write := func(rec ...string) {
 		for i := range rec {
@@ -39,10 +45,13 @@ func (r *Report) CSV(w io.Writer, table string, res *policycmp.Result) error {
 	switch table {
 	case "coverage":
 		head := []string{"theme", "name", "domain"}
+		ids := []string{"", "", "id"}
 		for _, d := range r.Documents {
-			head = append(head, d.ID+" tasks", d.ID+" score")
+			head = append(head, r.Short(d.ID)+" "+r.L("tasks"), r.Short(d.ID)+" "+r.L("theme_score"))
+			ids = append(ids, d.ID, d.ID)
 		}
 		write(head...)
+		write(ids...)
 		for _, row := range r.Coverage {
 			rec := []string{row.Theme, row.Name, row.Domain}
 			for _, c := range row.Cells {

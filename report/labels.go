@@ -35,6 +35,7 @@ var labels = map[string][2]string{
 	"local":        {"属地", "Local"},
 	"relation":     {"关系", "Relation"},
 	"score":        {"相似度", "Score"},
+	"theme_score":  {"主题得分", "theme score"},
 	"more":         {"另有 %d 条未列出", "%d more not listed"},
 	"shown":        {"共 %d 对等价条款,显示相似度最高的 %d 对", "%d equivalent pairs; the %d strongest are shown"},
 	"legend":       {"单元格:含该主题的任务数(颜色越深,任务越多、作为主要主题越多);悬停可见得分与任务", "Cell: tasks carrying the theme (darker: more tasks, more as the primary theme); hover for scores and tasks"},

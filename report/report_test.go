@@ -68,7 +68,7 @@ func TestBuild(t *testing.T) {
 
 	var gaps bytes.Buffer
 	require.NoError(t, r.CSV(&gaps, "gaps", res))
-	assert.Equal(t, "doc,kind,id,name,theme\ncity,theme,digital.health,数字健康与信息化,digital.health\ncity,task,province/一/(三),推进数字健康建设,digital.health\n", gaps.String())
+	assert.Equal(t, "\uFEFFdoc,kind,id,name,theme\ncity,theme,digital.health,数字健康与信息化,digital.health\ncity,task,province/一/(三),推进数字健康建设,digital.health\n", gaps.String())
 
 	var ratio *report.TargetRow
 	for i := range r.Targets {

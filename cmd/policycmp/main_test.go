@@ -141,7 +141,7 @@ func TestReportFormats(t *testing.T) {
 	}
 	code, out, _ := runCLI(t, "", "report", "-q", "--format", "csv", "--table", "targets")
 	require.Equal(t, exitOK, code)
-	assert.True(t, strings.HasPrefix(out, "metric,doc,comparator,value,unit"))
+	assert.True(t, strings.HasPrefix(out, "\uFEFFmetric,doc,comparator,value,unit"), "a UTF-8 BOM, then the header")
 	code, out, _ = runCLI(t, "", "report", "-q", "--format", "md", "--lang", "en")
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "Theme coverage")

@@ -160,3 +160,14 @@ func TestFlagsAfterArguments(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, errOut, "usage: policycmp diff")
 }
+
+// Seeds can be named by ID, prefix or region in every command, not only diff.
+func TestSeedArguments(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "align", "-q", "000", "河源")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "links")
+	code, _, errOut = runCLI(t, "", "analyze", "-q", "nosuch")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "no such file")
+	assert.Contains(t, errOut, "matches 0 seed documents")
+}

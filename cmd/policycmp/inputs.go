@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"flag"
 	"fmt"
 	"io"
@@ -48,6 +49,9 @@ func parseFlags(fs *flag.FlagSet, args []string, c *common, formats string) erro
 			return errHelp
 		}
 		return errUsage
+	}
+	if c.format == "markdown" && slices.Contains(strings.Split(formats, "|"), "md") {
+		c.format = "md"
 	}
 	if !slices.Contains(strings.Split(formats, "|"), c.format) {
 		fmt.Fprintf(fs.Output(), "policycmp %s: unknown format %q (want %s)\n", fs.Name(), c.format, formats)
@@ -148,6 +152,19 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 			continue
 		}
 		info, err := os.Stat(a) // follows a link to a folder
+		if errors.Is(err, fs.ErrNotExist) {
+			// not a file: a seed by ID, ID prefix, source or region (000, 河源)
+			d, serr := seedArg(ctx, a)
+			if serr != nil {
+				return nil, fmt.Errorf("%w; and %w", err, serr)
+			}
+			if ids[d.ID] {
+				return nil, fmt.Errorf("%s: the seed %s is given twice", a, d.ID)
+			}
+			ids[d.ID] = true
+			docs = append(docs, d)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -185,6 +202,24 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 		}
 	}
 	return docs, nil
+}
+
+// seedArg resolves a seed by its ID, ID prefix, source name or region.
+func seedArg(ctx context.Context, arg string) (*policycmp.Document, error) {
+	docs, err := policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{})
+	if err != nil {
+		return nil, err
+	}
+	var match []*policycmp.Document
+	for _, d := range docs {
+		if d.ID == arg || d.Source == arg || strings.HasPrefix(d.ID, arg) || (arg != "" && (strings.Contains(d.Region, arg) || d.Place == arg)) {
+			match = append(match, d)
+		}
+	}
+	if len(match) != 1 {
+		return nil, fmt.Errorf("%q matches %d seed documents; give a file, or a seed ID, prefix or region that names one", arg, len(match))
+	}
+	return match[0], nil
 }
 
 func isHTMLName(name string) bool {

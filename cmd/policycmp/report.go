@@ -249,7 +249,6 @@ func cmdDiff(ctx context.Context, e *env, args []string) error {
 // source, ID prefix or region.
 func pickTwo(ctx context.Context, e *env, a, b string) ([]*policycmp.Document, error) {
 	var out []*policycmp.Document
-	var seedDocs []*policycmp.Document
 	for _, arg := range []string{a, b} {
 		if st, err := os.Stat(arg); err == nil && !st.IsDir() {
 			docs, err := loadInputs(ctx, e, []string{arg})
@@ -259,22 +258,11 @@ func pickTwo(ctx context.Context, e *env, a, b string) ([]*policycmp.Document, e
 			out = append(out, docs[0])
 			continue
 		}
-		if seedDocs == nil {
-			var err error
-			if seedDocs, err = loadInputs(ctx, e, nil); err != nil {
-				return nil, err
-			}
+		d, err := seedArg(ctx, arg)
+		if err != nil {
+			return nil, err
 		}
-		var match []*policycmp.Document
-		for _, d := range seedDocs {
-			if d.ID == arg || d.Source == arg || strings.HasPrefix(d.ID, arg) || (arg != "" && strings.Contains(d.Region, arg)) {
-				match = append(match, d)
-			}
-		}
-		if len(match) != 1 {
-			return nil, fmt.Errorf("%q matches %d documents; give a file, or a seed ID, prefix or region that names one", arg, len(match))
-		}
-		out = append(out, match[0])
+		out = append(out, d)
 	}
 	if out[0].ID == out[1].ID {
 		if filepath.Clean(a) == filepath.Clean(b) || out[0].Source != out[1].Source {

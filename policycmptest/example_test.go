@@ -21,3 +21,12 @@ func ExampleAssertCovers() {
 	}
 	_ = testPlan // in a _test.go file: func TestPlan(t *testing.T) { … }
 }
+
+// Load reads and classifies a plan in one call.
+func ExampleLoad() {
+	testPlan := func(t *testing.T) {
+		doc := policycmptest.Load(t, "testdata/plan.txt")
+		policycmptest.AssertCovers(t, doc, "insurance.payment")
+	}
+	_ = testPlan // in a _test.go file: func TestPlan(t *testing.T) { … }
+}

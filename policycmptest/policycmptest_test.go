@@ -3,6 +3,7 @@ package policycmptest_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -49,4 +50,25 @@ func TestAssertCoversOnSeeds(t *testing.T) {
 	// Jiading alone has no pricing measure; the national plan states one
 	// inside its public-hospital task (深化医疗服务价格改革).
 	assert.Equal(t, []string{zj.ID, res.Documents[1].ID, res.Documents[2].ID, res.Documents[4].ID}, cov.Docs("pricing.service"))
+}
+
+// A misspelled theme ID and a document never classified are said as such,
+// not as "does not cover"; Load ingests and classifies in one call.
+func TestMisuseIsNamed(t *testing.T) {
+	path := t.TempDir() + "/plan.txt"
+	require.NoError(t, os.WriteFile(path, []byte("一、任务\n(一)深化医保支付方式改革,推行按病种分值付费。"), 0o644))
+	doc := policycmptest.Load(t, path)
+	policycmptest.AssertCovers(t, doc, "insurance.payment")
+
+	rec := &recorder{TB: t}
+	assert.False(t, policycmptest.AssertCovers(rec, doc, "insurance.paymnet"))
+	require.NotEmpty(t, rec.errors)
+	assert.Contains(t, rec.errors[0], `"insurance.paymnet" is not a theme`)
+
+	raw, err := policycmp.IngestFile(path, policycmp.Options{})
+	require.NoError(t, err)
+	rec = &recorder{TB: t}
+	assert.False(t, policycmptest.AssertCovers(rec, raw, "insurance.payment"))
+	require.NotEmpty(t, rec.errors)
+	assert.Contains(t, rec.errors[0], "has not been classified")
 }

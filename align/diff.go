@@ -179,3 +179,21 @@ func Sides(ops []Op) (a, b string) {
 	}
 	return sa.String(), sb.String()
 }
+
+// Marked renders a diff as two marked texts, as `git diff --word-diff`
+// does: A with its deletions as [-…-], B with its insertions as {+…+}.
+func Marked(ops []Op) (a, b string) {
+	var sa, sb strings.Builder
+	for _, op := range ops {
+		switch op.Type {
+		case Delete:
+			sa.WriteString("[-" + op.Text + "-]")
+		case Insert:
+			sb.WriteString("{+" + op.Text + "+}")
+		default:
+			sa.WriteString(op.Text)
+			sb.WriteString(op.Text)
+		}
+	}
+	return sa.String(), sb.String()
+}

@@ -88,3 +88,12 @@ func ExampleDiffTokens() {
 	fmt.Println()
 	// Output: [-提高][+提升]基层医疗卫生服务[-能力][+水平]
 }
+
+func ExampleMarked() {
+	a, b := align.Marked(align.Diff("提高基层服务能力", "提升基层服务能力"))
+	fmt.Println(a)
+	fmt.Println(b)
+	// Output:
+	// 提[-高-]基层服务能力
+	// 提{+升+}基层服务能力
+}

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/align"
@@ -60,19 +59,8 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		}
 		ca, _ := docs[0].Clause(l.A)
 		cb, _ := docs[1].Clause(l.B)
-		var a, b strings.Builder
-		for _, op := range align.Diff(ca.Text, cb.Text) {
-			switch op.Type {
-			case align.Delete:
-				a.WriteString("[-" + op.Text + "-]")
-			case align.Insert:
-				b.WriteString("{+" + op.Text + "+}")
-			default:
-				a.WriteString(op.Text)
-				b.WriteString(op.Text)
-			}
-		}
-		fmt.Fprintf(w, "%s (%s)\n  %s\n  %s\n", l.Relation, l.Reason, a.String(), b.String())
+		a, b := align.Marked(align.Diff(ca.Text, cb.Text))
+		fmt.Fprintf(w, "%s (%s)\n  %s\n  %s\n", l.Relation, l.Reason, a, b)
 		n++
 	}
 	fmt.Fprintf(w, "%d equivalent clause pairs\n", n)

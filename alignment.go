@@ -283,7 +283,7 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 func toLinks(ls []align.Link) []Link {
 	out := make([]Link, len(ls))
 	for i, l := range ls {
-		out[i] = Link{A: l.A, B: l.B, Score: l.Score, Kind: string(l.Kind), Relation: string(l.Relation), Reason: l.Reason}
+		out[i] = Link{A: l.A, B: l.B, Score: l.Score, Kind: l.Kind, Relation: string(l.Relation), Reason: l.Reason}
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package policycmp
 import (
 	"context"
 	"fmt"
+	"github.com/policycmp/policycmp/align"
 	"io/fs"
 	"slices"
 
@@ -27,12 +28,12 @@ type Result struct {
 
 // Link joins a unit of one document to a unit of another.
 type Link struct {
-	A        string  `json:"a"`
-	B        string  `json:"b"`
-	Score    float64 `json:"score"`
-	Kind     string  `json:"kind"`               // "equivalent" or "related"
-	Relation string  `json:"relation,omitempty"` // same, adapted, stronger, weaker
-	Reason   string  `json:"reason,omitempty"`
+	A        string     `json:"a"`
+	B        string     `json:"b"`
+	Score    float64    `json:"score"`
+	Kind     align.Kind `json:"kind"`               // align.Equivalent or align.Related
+	Relation string     `json:"relation,omitempty"` // same, adapted, stronger, weaker
+	Reason   string     `json:"reason,omitempty"`
 }
 
 // Reuse is a passage two documents share near-verbatim, found by local

@@ -520,7 +520,7 @@ func findTarget(d *policycmp.Document, gt GoldTarget) bool {
 func linkIndex(links []policycmp.Link) map[[2]string]string {
 	idx := map[[2]string]string{}
 	for _, l := range links {
-		k := l.Kind
+		k := string(l.Kind)
 		if idx[[2]string{l.A, l.B}] != "equivalent" {
 			idx[[2]string{l.A, l.B}] = k
 			idx[[2]string{l.B, l.A}] = k

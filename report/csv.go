@@ -73,7 +73,7 @@ func (r *Report) CSV(w io.Writer, table string, res *policycmp.Result) error {
 		write("a", "b", "score", "kind", "relation", "reason", "text_a", "text_b")
 		text := clauseTexts(res)
 		for _, l := range res.Alignments {
-			write(l.A, l.B, num(l.Score), l.Kind, l.Relation, l.Reason, text[l.A], text[l.B])
+			write(l.A, l.B, num(l.Score), string(l.Kind), l.Relation, l.Reason, text[l.A], text[l.B])
 		}
 	case "targets":
 		write("metric", "doc", "comparator", "value", "unit", "deadline", "text", "task")

@@ -517,7 +517,7 @@ func (r *Report) buildPairs(res *policycmp.Result) {
 	}
 	var eq []policycmp.Link
 	for _, l := range res.Alignments {
-		if l.Kind == string(align.Equivalent) {
+		if l.Kind == align.Equivalent {
 			eq = append(eq, l)
 		}
 	}
@@ -540,7 +540,7 @@ func (r *Report) buildPairs(res *policycmp.Result) {
 			continue
 		}
 		p := Pair{A: l.A, B: l.B, DocA: docOf[l.A], DocB: docOf[l.B], TextA: ca.Text, TextB: cb.Text,
-			Theme: tasks[l.A].PrimaryTheme(), Score: l.Score, Kind: l.Kind, Relation: l.Relation, Reason: l.Reason}
+			Theme: tasks[l.A].PrimaryTheme(), Score: l.Score, Kind: string(l.Kind), Relation: l.Relation, Reason: l.Reason}
 		ops := align.Diff(ca.Text, cb.Text)
 		if r.opts.Words != nil {
 			ops = align.DiffTokens(segment.Split(r.opts.Words, ca.Text), segment.Split(r.opts.Words, cb.Text))

@@ -113,7 +113,7 @@ func cmdAlign(ctx context.Context, e *env, args []string) error {
 	}
 	var keep []policycmp.Link
 	for _, l := range links {
-		if *kind == "all" || l.Kind == *kind {
+		if *kind == "all" || string(l.Kind) == *kind {
 			keep = append(keep, l)
 		}
 	}
@@ -193,7 +193,7 @@ func cmdDiff(ctx context.Context, e *env, args []string) error {
 	}
 	var keep []policycmp.Link
 	for _, l := range res.Alignments {
-		if *kind != "all" && l.Kind != *kind {
+		if *kind != "all" && string(l.Kind) != *kind {
 			continue
 		}
 		if *theme != "" {

@@ -44,3 +44,19 @@ func TestSeedHeadingCounterparts(t *testing.T) {
 		assert.True(t, linked[p], "%s ~ %s", p[0], p[1])
 	}
 }
+
+func TestResultClause(t *testing.T) {
+	a, err := policycmp.IngestString("a.txt", "一、任务\n(一)推进紧密型县域医共体建设。")
+	require.NoError(t, err)
+	b, err := policycmp.IngestString("b.txt", "一、任务\n(一)推进紧密型县域医共体建设工作。")
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Alignments)
+	c, task := res.Clause(res.Alignments[0].B)
+	require.NotNil(t, c)
+	assert.Equal(t, "b/一/(一)", task.ID)
+	assert.Equal(t, b, res.Document("b"))
+	c, _ = res.Clause("nosuch/1")
+	assert.Nil(t, c)
+}

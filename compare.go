@@ -6,6 +6,7 @@ import (
 	"github.com/policycmp/policycmp/align"
 	"io/fs"
 	"slices"
+	"strings"
 
 	"github.com/policycmp/policycmp/internal/work"
 	"github.com/policycmp/policycmp/taxonomy"
@@ -163,4 +164,24 @@ func LoadFS(ctx context.Context, fsys fs.FS, names []string, opts Options) ([]*D
 		}
 	}
 	return docs, nil
+}
+
+// Document returns the document with the given ID, or nil.
+func (r *Result) Document(id string) *Document {
+	for _, d := range r.Documents {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// Clause returns the clause with the given ID (a link's A or B) and the
+// task that holds it, or nils. A clause ID starts with its document's ID.
+func (r *Result) Clause(id string) (*Clause, *Task) {
+	doc, _, _ := strings.Cut(id, "/")
+	if d := r.Document(doc); d != nil {
+		return d.Clause(id)
+	}
+	return nil, nil
 }

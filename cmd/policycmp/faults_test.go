@@ -171,3 +171,23 @@ func TestSeedArguments(t *testing.T) {
 	assert.Contains(t, errOut, "no such file")
 	assert.Contains(t, errOut, "matches 0 seed documents")
 }
+
+// --table all writes every CSV table into a folder in one run.
+func TestAllTables(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "tables")
+	code, _, errOut := runCLI(t, "", "report", "-q", "--format", "csv", "--table", "all", "--out", dir)
+	require.Equal(t, exitOK, code, errOut)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.Contains(t, names, "coverage.csv")
+	assert.Contains(t, names, "targets.csv")
+	data, err := os.ReadFile(filepath.Join(dir, "gaps.csv"))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(data), "\uFEFF"))
+	code, _, _ = runCLI(t, "", "report", "-q", "--format", "csv", "--table", "all")
+	assert.Equal(t, exitUsage, code, "a folder is needed")
+}

@@ -19,11 +19,15 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	var c common
 	const formats = "md|html|json|csv"
 	fs := newFlags("report", e, &c, formats)
-	table := fs.String("table", "coverage", "CSV table: "+strings.Join(report.TableNames(), ", "))
+	table := fs.String("table", "coverage", "CSV table: "+strings.Join(report.TableNames(), ", ")+", or all (one file a table in the folder --out names)")
 	if err := parseFlags(fs, args, &c, formats); err != nil {
 		return err
 	}
-	if c.format == "csv" && !slices.Contains(report.TableNames(), *table) {
+	if c.format == "csv" && *table == "all" && (c.out == "" || c.out == "-") {
+		fmt.Fprintln(e.stderr, "policycmp report: --table all writes one file a table: give the folder with --out")
+		return errUsage
+	}
+	if c.format == "csv" && *table != "all" && !slices.Contains(report.TableNames(), *table) {
 		fmt.Fprintf(e.stderr, "policycmp report: unknown --table %q (want %s)\n", *table, strings.Join(report.TableNames(), ", "))
 		return errUsage
 	}
@@ -34,6 +38,9 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	rep := report.Build(res, report.Options{Reference: c.reference, Lang: c.lang})
 	if c.reference != "" && rep.Reference == "" {
 		return fmt.Errorf("--reference %q names no input document", c.reference)
+	}
+	if c.format == "csv" && *table == "all" {
+		return writeAllTables(e, &c, rep, res)
 	}
 	return c.write(e, func(w io.Writer) error {
 		switch c.format {
@@ -271,4 +278,22 @@ func pickTwo(ctx context.Context, e *env, a, b string) ([]*policycmp.Document, e
 		out[1].Rename(out[1].ID + "~2") // two files that share a base name
 	}
 	return out, nil
+}
+
+// writeAllTables writes every CSV table of the report into the folder
+// c.out names (made if missing), one file a table, each written
+// atomically.
+func writeAllTables(e *env, c *common, rep *report.Report, res *policycmp.Result) error {
+	dir := c.out
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, table := range report.TableNames() {
+		one := *c
+		one.out = filepath.Join(dir, table+".csv")
+		if err := one.write(e, func(w io.Writer) error { return rep.CSV(w, table, res) }); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -233,10 +233,36 @@ func splitTail(pieces []piece) (body, tail []piece) {
 	for _, p := range pieces {
 		total += p.text.Len()
 	}
+	// restarts[i] counts the numbered pieces from i on that open a
+	// sequence (一、, (一), 1.): a plan of its own after a notice.
+	restarts := make([]int, len(pieces)+1)
+	for i := len(pieces) - 1; i >= 0; i-- {
+		restarts[i] = restarts[i+1]
+		if mk := pieces[i].mk; mk != nil && mk.IsFirst() && !mk.Keep {
+			restarts[i]++
+		}
+	}
+	// carriesPlan: what follows piece i is longer than what came before
+	// and numbers its own items from the start, so the part before was the
+	// notice that carries the plan (its own points, signature and 附件
+	// line), not the plan's end.
+	carriesPlan := func(i, seen int) bool {
+		return total-seen > seen && restarts[i] >= 2
+	}
 	started := false
 	seen := 0
 	for i, p := range pieces {
 		s := p.text.String()
+		if started && p.mk == nil && carriesPlan(i, seen) &&
+			(structure.IsAnnexHeading(s) || extract.IsDateLine(s) || closingAt(s) >= 0) {
+			// the wrapper ends here: its points are the notice's prose
+			for k := range pieces[:i] {
+				pieces[k].mk = nil
+			}
+			started = false
+			seen += p.text.Len()
+			continue
+		}
 		if started && p.mk == nil && structure.IsAnnexHeading(s) && float64(seen) >= MinAnnexShare*float64(total) {
 			return pieces[:i], pieces[i:]
 		}

@@ -187,3 +187,21 @@ func TestDutyLines(t *testing.T) {
 	assert.Contains(t, d.Tasks[0].FullText(), "牵头单位")
 	assert.Equal(t, []string{"县医保局"}, d.Tasks[1].Departments.Lead)
 }
+
+// A notice with numbered points of its own, signed and dated, that carries
+// a longer plan: the plan's tasks are not taken for the notice's tail.
+func TestNoticeCarryingPlan(t *testing.T) {
+	plan := strings.Repeat("推进医疗卫生服务体系建设,完善分级诊疗制度,提升基层服务能力。", 4)
+	text := "关于印发某市医改实施方案的通知\n各县区人民政府:\n一、高度重视。各地要认真组织实施。\n二、加强领导。\n某市人民政府办公室\n2024年3月1日\n附件\n某市医改实施方案\n" +
+		"一、主要任务\n(一)推进医联体建设。" + plan + "\n(二)深化医保支付方式改革。" + plan + "\n(三)完善药品供应保障。" + plan + "\n二、保障措施\n(一)加强组织领导。各地要加强领导。\n"
+	d, err := policycmp.IngestString("k.txt", text)
+	require.NoError(t, err)
+	var hs []string
+	for _, task := range d.Tasks {
+		hs = append(hs, task.Heading)
+	}
+	assert.Contains(t, hs, "推进医联体建设")
+	assert.Contains(t, hs, "完善药品供应保障")
+	assert.Contains(t, hs, "加强组织领导")
+	assert.NotContains(t, hs, "高度重视", "the notice's own points are its prose, not tasks")
+}

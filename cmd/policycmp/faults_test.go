@@ -58,6 +58,15 @@ func TestOutIsAtomic(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	got, _ = os.ReadFile(out)
 	assert.Contains(t, string(got), "insurance.payment")
+	st, err := os.Stat(out)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm(), "the replaced file keeps its mode")
+	fresh := filepath.Join(dir, "new.txt")
+	code, _, _ = runCLI(t, "", "taxonomy", "--out", fresh)
+	require.Equal(t, exitOK, code)
+	st, err = os.Stat(fresh)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm(), "a new file is 0644, not CreateTemp's 0600")
 }
 
 // Inputs are bounded before they are read: a device that never ends is

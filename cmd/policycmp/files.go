@@ -144,6 +144,17 @@ func (c *common) output(e *env) (io.Writer, func(failed error) error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// CreateTemp makes the file private (0600): give it the mode of the
+	// file it replaces, or a new file's usual 0644.
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(c.out); err == nil {
+		mode = st.Mode().Perm()
+	}
+	if err := f.Chmod(mode); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, nil, err
+	}
 	ew := &errWriter{w: f}
 	closeFn := func(failed error) error {
 		err := failed

@@ -70,7 +70,7 @@ func IngestContext(ctx context.Context, name string, data []byte, opts Options) 
 		c.fields["标题"] = NormalizeString(dec.Title) // a page's <title> is a title candidate
 	}
 	d.Text = strings.Join(bodyStrings(paras), "\n")
-	if strings.TrimSpace(d.Text) == "" {
+	if strings.TrimSpace(d.Text) == "" && len(c.tables) == 0 { // a plan that is one table is no empty plan
 		return nil, fmt.Errorf("ingest %s: nothing left after removing page chrome: %w", name, ErrEmpty)
 	}
 	d.Metadata = extract.Read(bodyStrings(paras), c.fields)

@@ -205,3 +205,11 @@ func TestNoticeCarryingPlan(t *testing.T) {
 	assert.Contains(t, hs, "加强组织领导")
 	assert.NotContains(t, hs, "高度重视", "the notice's own points are its prose, not tasks")
 }
+
+// A plan that is nothing but a task-division table is a plan, not empty.
+func TestTableOnlyPlan(t *testing.T) {
+	d, err := policycmp.IngestString("t.txt", "序号\n重点任务\n牵头单位\n1\n推进医共体建设\n县卫生健康局\n2\n完善医保支付\n县医保局\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 2)
+	assert.Equal(t, []string{"县医保局"}, d.Tasks[1].Departments.Lead)
+}

@@ -12,6 +12,7 @@ import (
 // rawTable is a table the cleaner took out of the line flow, its cells as
 // offset-mapped text.
 type rawTable struct {
+	span   [2]int // every line of the table in Raw, row numbers included
 	kind   structure.TableKind
 	header []mtext
 	rows   []rawRow
@@ -45,7 +46,7 @@ func (c *cleaner) takeTables(lines []keptLine) []keptLine {
 	at := 0
 	for _, t := range found {
 		out = append(out, lines[at:t.Start]...)
-		rt := rawTable{kind: t.Kind}
+		rt := rawTable{kind: t.Kind, span: [2]int{lines[t.Start].m.whole()[0], lines[t.End-1].m.whole()[1]}}
 		for _, h := range t.Header {
 			rt.header = append(rt.header, join(h))
 		}
@@ -88,13 +89,7 @@ func (d *Document) addTables(tables []rawTable) {
 			}
 			t.Rows = append(t.Rows, cells)
 		}
-		if len(rt.header) > 0 {
-			t.Start, _ = rt.header[0].span(0, 0)
-		}
-		if n := len(t.Rows); n > 0 && len(t.Rows[n-1]) > 0 {
-			row := t.Rows[n-1]
-			t.End = row[len(row)-1].End
-		}
+		t.Start, t.End = rt.span[0], rt.span[1]
 		switch t.Kind {
 		case TableTasks:
 			d.tableTasks(t.ID, labels, rt)

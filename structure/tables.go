@@ -93,8 +93,8 @@ func Tables(lines []string) []Table {
 			t.Rows = append(t.Rows, Row{Number: n, Cells: cells(join, k+1, end, cols-1)})
 			k = end
 		}
-		if len(t.Rows) < 2 {
-			continue
+		if len(t.Rows) < 2 || emptyRow(t.Rows) {
+			continue // a list of numbers is no table
 		}
 		t.End = k
 		t.Kind = tableKind(lines, t.Header)
@@ -148,6 +148,15 @@ func ColumnOf(labels []string, list string) int {
 		}
 	}
 	return -1
+}
+
+func emptyRow(rows []Row) bool {
+	for _, r := range rows {
+		if len(r.Cells) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func isRowNumberHeader(s string) bool {

@@ -65,10 +65,7 @@ type node struct {
 func (n *node) headingLike() bool { return isHeadingLike(n.head) }
 
 // isHeadingLike reports a short line without a sentence inside: 二、优化资源配置,提升服务能力.
-func isHeadingLike(m mtext) bool {
-	s := strings.TrimRight(m.String(), "。 ")
-	return utf8.RuneCountInString(s) <= 50 && !strings.ContainsAny(s, "。；;!?！？")
-}
+func isHeadingLike(m mtext) bool { return structure.HeadingLike(m.String()) }
 
 // MaxOwnHeading is the longest first sentence, in runes, that reads as an
 // item's own heading (推进医联体建设。…) rather than the start of its text.

@@ -39,12 +39,6 @@ const (
 	LevelCounty     Level = "county"
 )
 
-// headingLike reports a short line without a sentence inside.
-func headingLike(s string) bool {
-	s = strings.TrimRight(s, "。 ")
-	return utf8.RuneCountInString(s) <= 50 && !strings.ContainsAny(s, "。；;!?！？")
-}
-
 // IsDateLine reports a line that is a date and nothing else (2024年3月1日).
 func IsDateLine(s string) bool { return reDateLine.MatchString(s) }
 
@@ -90,7 +84,7 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 	if d.Title == "" && len(pre) > 0 {
 		t := pre[0]
 		if utf8.RuneCountInString(t) <= 60 {
-			if len(pre) > 1 && headingLike(pre[1]) && utf8.RuneCountInString(pre[1]) <= 20 && !strings.ContainsAny(t, "?？。") &&
+			if len(pre) > 1 && structure.HeadingLike(pre[1]) && utf8.RuneCountInString(pre[1]) <= 20 && !strings.ContainsAny(t, "?？。") &&
 				!reTitleEnd.MatchString(t) {
 				t += pre[1]
 			}

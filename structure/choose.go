@@ -3,6 +3,7 @@ package structure
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -122,10 +123,14 @@ func candidates(paras []string) []Found {
 	return out
 }
 
+// notBeforeMarker is the rune set of the not_before_marker word list,
+// joined once.
+var notBeforeMarker = sync.OnceValue(func() string { return words().list("not_before_marker") })
+
 // parseInline reads a marker inside a line, after rune prev. glued reports
 // a scheme that wants a sentence end before it found without one.
 func parseInline(s string, prev rune) (m Marker, glued, ok bool) {
-	if isDigit(prev) || prev == '.' || (prev < 0x80 && unicode.IsLetter(prev)) || strings.ContainsRune(words().list("not_before_marker"), prev) {
+	if isDigit(prev) || prev == '.' || (prev < 0x80 && unicode.IsLetter(prev)) || strings.ContainsRune(notBeforeMarker(), prev) {
 		return Marker{}, false, false
 	}
 	boundary := prev == ' ' || strings.ContainsRune(terminators+":：", prev)

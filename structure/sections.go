@@ -70,3 +70,13 @@ func IsClosing(s string) bool {
 func IsAnnexHeading(s string) bool {
 	return utf8.RuneCountInString(s) <= MaxAnnexHeading && reAnnex.MatchString(strings.TrimSpace(s))
 }
+
+// MaxHeadingLine is the longest line, in runes, that reads as a heading.
+const MaxHeadingLine = 50
+
+// HeadingLike reports a short line without a sentence inside:
+// 二、优化资源配置,提升服务能力.
+func HeadingLike(s string) bool {
+	s = strings.TrimRight(s, "。 ")
+	return utf8.RuneCountInString(s) <= MaxHeadingLine && !strings.ContainsAny(s, "。；;!?！？")
+}

@@ -201,16 +201,7 @@ func tableKind(lines []string, header []Span) TableKind {
 	for _, h := range header {
 		labels = append(labels, strings.ReplaceAll(lines[h.Start], " ", ""))
 	}
-	has := func(list string) bool {
-		for _, l := range labels {
-			for _, w := range words()[list] {
-				if strings.Contains(l, w) {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	has := func(list string) bool { return ColumnOf(labels, list) >= 0 }
 	switch {
 	case has("task_column") && (has("lead_column") || has("support_column")):
 		return TaskTable

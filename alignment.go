@@ -2,6 +2,7 @@ package policycmp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"unicode/utf8"
@@ -14,7 +15,12 @@ import (
 // DefaultAligner implements Aligner with the align package: clauses and
 // tasks become align units (text, folded words, themes, targets).
 type DefaultAligner struct {
-	// Segmenter splits text into words; nil means segment.Bigrams.
+	// Segmenter splits text into words; nil means jieba (segment.Shared),
+	// or segment.Bigrams in a build without cgo. A Segmenter that has an
+	// IDF(word) (float64, bool) method gives the word weights; for one
+	// without, jieba's IDF table is used where it loads. With
+	// segment.Bigrams, or where jieba does not load, there are no word
+	// weights and the specific-word gate (align.Options.Specific) is off.
 	Segmenter segment.Segmenter
 	// Clause and Task tune clause and task alignment; zero values use the
 	// defaults (see align.Options and DefaultTaskOptions).
@@ -44,7 +50,9 @@ func (a *DefaultAligner) unitThemes(text string, fallback []string) []string {
 	return ids
 }
 
-// NewAligner returns the default aligner over seg (nil: character bigrams).
+// NewAligner returns the default aligner over seg; nil means jieba (see
+// DefaultAligner.Segmenter), and Align fails with the fix when jieba's
+// dictionaries cannot be found: pass segment.Bigrams to align without.
 func NewAligner(seg segment.Segmenter) *DefaultAligner {
 	return &DefaultAligner{Segmenter: seg}
 }
@@ -59,11 +67,45 @@ func DefaultTaskOptions() align.Options {
 // searched with local alignment.
 const ReuseMinScore = 0.75
 
+// segmenter is the aligner's segmenter: its own, or jieba, or bigrams in
+// a build without cgo.
+func (a *DefaultAligner) segmenter() (segment.Segmenter, error) {
+	if a.Segmenter != nil {
+		return a.Segmenter, nil
+	}
+	j, err := segment.Shared()
+	switch {
+	case err == nil:
+		return j, nil
+	case errors.Is(err, segment.ErrNoCgo):
+		return segment.Bigrams, nil
+	}
+	return nil, fmt.Errorf("policycmp: align: %w (or set DefaultAligner.Segmenter to segment.Bigrams to align on character pairs)", err)
+}
+
+// idfer is a segmenter that knows background word weights.
+type idfer interface{ IDF(string) (float64, bool) }
+
+// wordIDF returns the word weights for seg: its own, else jieba's where
+// jieba loads; segment.Bigrams (pairs, not words) has none.
+func wordIDF(seg segment.Segmenter) (idfer, bool) {
+	if w, ok := seg.(idfer); ok {
+		return w, true
+	}
+	if seg == segment.Bigrams {
+		return nil, false
+	}
+	if j, err := segment.Shared(); err == nil {
+		return j, true
+	}
+	return nil, false
+}
+
 // Align implements Aligner.
 func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, []Link, []Reuse, error) {
-	seg := a.Segmenter
-	if seg == nil {
-		seg = segment.Bigrams
+	seg, err := a.segmenter()
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	minRunes := a.MinClauseRunes
 	if minRunes == 0 {
@@ -122,7 +164,7 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	if !a.TaskSet {
 		topts = DefaultTaskOptions()
 	}
-	if idf, ok := seg.(interface{ IDF(string) (float64, bool) }); ok {
+	if idf, ok := wordIDF(seg); ok {
 		if copts.WordIDF == nil {
 			copts.WordIDF = idf.IDF
 		}
@@ -159,7 +201,7 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	}
 	if err := parallel(ctx, len(clauseLinks), 0, func(i int) {
 		if l := clauseLinks[i]; l.Kind == align.Equivalent {
-			clauseLinks[i].Relation, clauseLinks[i].Reason = align.Label(byID[l.A], byID[l.B])
+			clauseLinks[i].Relation, clauseLinks[i].Evidence = align.Label(byID[l.A], byID[l.B])
 		}
 	}); err != nil {
 		return nil, nil, nil, err
@@ -280,10 +322,19 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	return toLinks(out)
 }
 
+// evidence is a link's evidence, nil when it has no label.
+func evidence(l align.Link) *align.Evidence {
+	if l.Evidence.Basis == "" {
+		return nil
+	}
+	e := l.Evidence
+	return &e
+}
+
 func toLinks(ls []align.Link) []Link {
 	out := make([]Link, len(ls))
 	for i, l := range ls {
-		out[i] = Link{A: l.A, B: l.B, Score: l.Score, Kind: l.Kind, Relation: string(l.Relation), Reason: l.Reason}
+		out[i] = Link{A: l.A, B: l.B, Score: l.Score, Kind: l.Kind, Relation: string(l.Relation), Reason: l.Evidence.String(), Evidence: evidence(l)}
 	}
 	return out
 }

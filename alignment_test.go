@@ -60,3 +60,44 @@ func TestResultClause(t *testing.T) {
 	c, _ = res.Clause("nosuch/1")
 	assert.Nil(t, c)
 }
+
+// The zero Config aligns with the default aligner: it is not silently
+// themes-only. NoAlign is the way to skip alignment.
+func TestZeroConfigAligns(t *testing.T) {
+	if _, err := segment.Shared(); err != nil {
+		t.Skipf("jieba dictionaries unavailable: %v", err)
+	}
+	docs := loadSeeds(t)
+	res, err := policycmp.Compare(context.Background(), docs, policycmp.Config{})
+	require.NoError(t, err)
+	want, err := policycmp.Compare(context.Background(), loadSeeds(t), policycmp.Config{Aligner: policycmp.NewAligner(shared(t))})
+	require.NoError(t, err)
+	assert.NotEmpty(t, res.Alignments)
+	assert.Equal(t, want.Alignments, res.Alignments, "the zero Config is NewAligner over jieba")
+
+	none, err := policycmp.Compare(context.Background(), loadSeeds(t), policycmp.Config{NoAlign: true})
+	require.NoError(t, err)
+	assert.Empty(t, none.Alignments)
+}
+
+// A segmenter swapped in without word weights keeps the specific-word
+// gate: jieba's IDF table stands in, so the links equal jieba's own.
+func TestSwappedSegmenterKeepsTheGate(t *testing.T) {
+	j := shared(t)
+	wrapped := segment.SegmenterFunc(j.Segment) // the same words, no IDF method
+	a, err := policycmp.Compare(context.Background(), loadSeeds(t), policycmp.Config{Aligner: policycmp.NewAligner(wrapped)})
+	require.NoError(t, err)
+	b, err := policycmp.Compare(context.Background(), loadSeeds(t), policycmp.Config{Aligner: policycmp.NewAligner(j)})
+	require.NoError(t, err)
+	assert.Equal(t, len(b.Alignments), len(a.Alignments))
+	assert.Equal(t, b.Alignments, a.Alignments)
+}
+
+func shared(t *testing.T) *segment.Jieba {
+	t.Helper()
+	j, err := segment.Shared()
+	if err != nil {
+		t.Skipf("jieba dictionaries unavailable: %v", err)
+	}
+	return j
+}

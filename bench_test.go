@@ -139,7 +139,7 @@ func BenchmarkScale(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := report.Build(res, report.Options{Compact: true}).JSON(io.Discard, res); err != nil {
+				if err := report.Build(res, report.Options{Compact: true}).JSON(io.Discard); err != nil {
 					b.Fatal(err)
 				}
 			}

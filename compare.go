@@ -34,7 +34,11 @@ type Link struct {
 	Score    float64    `json:"score"`
 	Kind     align.Kind `json:"kind"`               // align.Equivalent or align.Related
 	Relation string     `json:"relation,omitempty"` // same, adapted, stronger, weaker
-	Reason   string     `json:"reason,omitempty"`
+	// Reason words Evidence in English.
+	Reason string `json:"reason,omitempty"`
+	// Evidence is why Relation, as values (report words it in Chinese or
+	// English); nil for related links.
+	Evidence *align.Evidence `json:"evidence,omitempty"`
 }
 
 // Reuse is a passage two documents share near-verbatim, found by local
@@ -59,10 +63,12 @@ type Config struct {
 	Taxonomy *taxonomy.Taxonomy
 	// Classifier assigns themes; nil means a taxonomy.Dict over Taxonomy.
 	Classifier taxonomy.Classifier
-	// Aligner links clauses and tasks across documents; nil means no
-	// alignment (themes and coverage only): set it to NewAligner(seg), with
-	// seg from segment.Shared(), to link clauses and tasks.
+	// Aligner links clauses and tasks across documents; nil means the
+	// default aligner (NewAligner(nil): jieba words, or character pairs in a
+	// build without cgo).
 	Aligner Aligner
+	// NoAlign skips alignment: themes and coverage only.
+	NoAlign bool
 	// Workers bounds parallel work; 0 means GOMAXPROCS.
 	Workers int
 	// Progress, when set, is called after each stage step with done/total.
@@ -101,8 +107,11 @@ func Compare(ctx context.Context, docs []*Document, cfg Config) (*Result, error)
 		cfg.Progress("classify", len(docs), len(docs))
 	}
 	res := &Result{Schema: Schema, Documents: docs, Alignments: []Link{}, TaskAlignments: []Link{}, Taxonomy: tax}
-	if cfg.Aligner != nil {
+	if !cfg.NoAlign {
 		al := cfg.Aligner
+		if al == nil {
+			al = NewAligner(nil)
+		}
 		if da, ok := al.(*DefaultAligner); ok && da.Classifier == nil {
 			withThemes := *da
 			withThemes.Classifier = cls

@@ -64,10 +64,10 @@ type Unit struct {
 
 // Target is a quantitative target of a unit, for stronger/weaker labels.
 type Target struct {
-	Indicator  string
-	Value      float64
-	Unit       string
-	Comparator string // "=", ">=", ">", "<=", "<"
+	Indicator  string  `json:"indicator"`
+	Value      float64 `json:"value"`
+	Unit       string  `json:"unit"`
+	Comparator string  `json:"comparator"` // "=", ">=", ">", "<=", "<"
 }
 
 // Link joins two units of different documents. A comes from the document
@@ -77,7 +77,7 @@ type Link struct {
 	Score    float64
 	Kind     Kind
 	Relation Relation
-	Reason   string
+	Evidence Evidence // why Relation: empty when unlabelled
 
 	anchored bool // the units share a specific word (see Options.MutualSpecific)
 }
@@ -108,7 +108,7 @@ type Options struct {
 	PerDoc int
 	// Workers bounds parallel scoring; 0 means GOMAXPROCS.
 	Workers int
-	// NoLabels leaves Relation and Reason empty (label later with Label).
+	// NoLabels leaves Relation and Evidence empty (label later with Label).
 	NoLabels bool
 	// WordIDF gives a background inverse document frequency for words,
 	// such as jieba's idf table (segment.Jieba.IDF); ok false for unknown
@@ -583,7 +583,7 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 		if p.eq {
 			l.Kind = Equivalent
 			if !a.opts.NoLabels {
-				l.Relation, l.Reason = Label(ix.units[p.a], ix.units[p.b])
+				l.Relation, l.Evidence = Label(ix.units[p.a], ix.units[p.b])
 			}
 		}
 		links[k] = l

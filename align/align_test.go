@@ -55,7 +55,7 @@ func TestAlignFindsCounterpartsInAnyOrder(t *testing.T) {
 		assert.True(t, l.Score > 0 && l.Score <= 1)
 		if l.Kind == align.Equivalent {
 			assert.NotEmpty(t, l.Relation)
-			assert.NotEmpty(t, l.Reason)
+			assert.NotEmpty(t, l.Evidence.String())
 		}
 	}
 
@@ -101,7 +101,11 @@ func TestLabel(t *testing.T) {
 	b := align.Unit{Text: "年底前力争人员支出占业务支出比重达到42%", Targets: []align.Target{{Indicator: "人员支出占业务支出比重", Value: 42, Unit: "%", Comparator: ">="}}}
 	rel, why := align.Label(a, b)
 	assert.Equal(t, align.Weaker, rel)
-	assert.Contains(t, why, "42% vs ≥44%")
+	assert.Equal(t, align.BasisTarget, why.Basis)
+	require.NotNil(t, why.TargetA)
+	require.NotNil(t, why.TargetB)
+	assert.Equal(t, []float64{44, 42}, []float64{why.TargetA.Value, why.TargetB.Value}, "the two values travel as values")
+	assert.Contains(t, why.String(), "42% vs ≥44%")
 	rel, _ = align.Label(b, a)
 	assert.Equal(t, align.Stronger, rel)
 
@@ -274,4 +278,17 @@ func TestDiffTokens(t *testing.T) {
 	assert.True(t, utf8.ValidString(sa) && utf8.ValidString(sb))
 	assert.Equal(t, "b", sb)
 	assert.Empty(t, align.DiffTokens(nil, nil))
+}
+
+func TestSameIndicator(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"公立医院人员支出占业务支出比重", "人员支出占业务支出比重", true},
+		{"每千人口注册护士数", "每千常住人口注册护士数", true},
+		{"每千人口注册护士数", "县域就诊率", false},
+	} {
+		assert.Equal(t, c.want, align.SameIndicator(c.a, c.b), "%s ~ %s", c.a, c.b)
+	}
 }

@@ -6,10 +6,57 @@ import (
 	"strings"
 )
 
+// Basis names what a label stands on.
+type Basis string
+
+// The bases of a label.
+const (
+	BasisVerbatim     Basis = "verbatim"      // the two texts are identical
+	BasisNearVerbatim Basis = "near-verbatim" // they share nearly all character pairs
+	BasisWording      Basis = "wording"       // the same measure in local wording
+	BasisTarget       Basis = "target"        // the same metric with another target value
+)
+
+// Evidence is the reason for a label as values a renderer can word in any
+// language: its basis, the share of the shorter text's character pairs
+// found in the other, and for a target comparison the metric and both
+// targets (A's and B's).
+type Evidence struct {
+	Basis       Basis   `json:"basis"`
+	SharedPairs float64 `json:"shared_pairs,omitempty"`
+	Metric      string  `json:"metric,omitempty"`
+	TargetA     *Target `json:"target_a,omitempty"`
+	TargetB     *Target `json:"target_b,omitempty"`
+}
+
+// String words the evidence in English, as Link.Reason carries it.
+func (e Evidence) String() string {
+	switch e.Basis {
+	case BasisVerbatim, BasisNearVerbatim:
+		return string(e.Basis)
+	case BasisTarget:
+		if e.TargetA != nil && e.TargetB != nil {
+			m := e.Metric
+			if m == "" {
+				m = "target"
+			}
+			return fmt.Sprintf("%s: %s vs %s", m, e.TargetB, e.TargetA)
+		}
+	case BasisWording:
+		return fmt.Sprintf("same measure in local wording; %.0f%% of the shorter clause's character pairs recur in the other", e.SharedPairs*100)
+	}
+	return ""
+}
+
+// String writes a target's comparator, value and unit: ≥90%, 3.6人.
+func (t Target) String() string {
+	return fmt.Sprintf("%s%g%s", cmpWord(t.Comparator), t.Value, t.Unit)
+}
+
 // Label says how B relates to A when the two are equivalent: same (near
 // verbatim), stronger or weaker (a target on the same metric moves), or
-// adapted (same measure, local wording), with the reason in words.
-func Label(a, b Unit) (Relation, string) {
+// adapted (same measure, local wording), with the evidence for it.
+func Label(a, b Unit) (Relation, Evidence) {
 	if ta, tb, ok := sameMetric(a.Targets, b.Targets); ok && ta.Value != tb.Value {
 		higherBetter := !(ta.Comparator == "<=" || ta.Comparator == "<")
 		stronger := tb.Value > ta.Value
@@ -20,21 +67,43 @@ func Label(a, b Unit) (Relation, string) {
 		if stronger {
 			rel = Stronger
 		}
-		return rel, fmt.Sprintf("%s: %s%g%s vs %s%g%s", metricName(ta, tb), cmpWord(tb.Comparator), tb.Value, tb.Unit, cmpWord(ta.Comparator), ta.Value, ta.Unit)
+		return rel, Evidence{Basis: BasisTarget, Metric: metricName(ta, tb), TargetA: &ta, TargetB: &tb}
 	}
 	if a.Text == b.Text {
-		return Same, "verbatim"
+		return Same, Evidence{Basis: BasisVerbatim, SharedPairs: 1}
 	}
 	pa, pb := pairKeys(a.Text), pairKeys(b.Text)
 	common := commonSorted(pa, pb)
-	if len(pa)+len(pb) > 0 && 2*float64(common)/float64(len(pa)+len(pb)) >= 0.8 {
-		return Same, "near-verbatim"
-	}
 	shared := 0.0
 	if n := min(len(pa), len(pb)); n > 0 {
 		shared = float64(common) / float64(n)
 	}
-	return Adapted, fmt.Sprintf("same measure in local wording; %.0f%% of the shorter clause's character pairs recur in the other", shared*100)
+	if len(pa)+len(pb) > 0 && 2*float64(common)/float64(len(pa)+len(pb)) >= NearVerbatimDice {
+		return Same, Evidence{Basis: BasisNearVerbatim, SharedPairs: shared}
+	}
+	return Adapted, Evidence{Basis: BasisWording, SharedPairs: shared}
+}
+
+// NearVerbatimDice is the character-pair Dice from which two different
+// texts are labelled the same (near verbatim).
+const NearVerbatimDice = 0.8
+
+// Two target indicators of the same unit name the same metric when their
+// character pairs overlap by SameIndicatorDice (Dice), or when at least
+// SameIndicatorContained of the shorter one's pairs recur in the longer
+// and the Dice is at least SameIndicatorContainedDice (每千人口注册护士数 ~
+// 每千常住人口注册护士数).
+const (
+	SameIndicatorDice          = 0.4
+	SameIndicatorContained     = 0.5
+	SameIndicatorContainedDice = 0.3
+)
+
+// SameIndicator reports whether two target indicators (or metric names)
+// name the same metric; SameIndicatorDice says when.
+func SameIndicator(a, b string) bool {
+	dice, over := PairOverlap(a, b)
+	return dice >= SameIndicatorDice || (over >= SameIndicatorContained && dice >= SameIndicatorContainedDice)
 }
 
 // ComparatorSymbol writes a target comparator as a sign: ≥, ≤, >, < or =.
@@ -56,9 +125,6 @@ func metricName(a, b Target) string {
 	if len([]rune(b.Indicator)) > len([]rune(a.Indicator)) {
 		return b.Indicator
 	}
-	if a.Indicator == "" {
-		return "target"
-	}
 	return a.Indicator
 }
 
@@ -71,13 +137,16 @@ func sameMetric(as, bs []Target) (Target, Target, bool) {
 			if x.Unit != y.Unit {
 				continue
 			}
-			d, _ := PairOverlap(x.Indicator, y.Indicator)
-			if d > best {
-				best, bi, bj = d, i, j
+			if !SameIndicator(x.Indicator, y.Indicator) {
+				continue
+			}
+			d, over := PairOverlap(x.Indicator, y.Indicator)
+			if d+over > best {
+				best, bi, bj = d+over, i, j
 			}
 		}
 	}
-	if bi < 0 || best < 0.4 {
+	if bi < 0 {
 		return Target{}, Target{}, false
 	}
 	return as[bi], bs[bj], true

@@ -7,6 +7,7 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/report"
+	"github.com/policycmp/policycmp/segment"
 )
 
 func ExampleBuild() {
@@ -15,7 +16,7 @@ func ExampleBuild() {
 	b, _ := policycmp.IngestString("city.txt", "苏州市深化医药卫生体制改革2024年重点工作任务\n一、重点任务\n"+
 		"（一）深化公立医院人事薪酬制度改革。年底前力争人员支出占业务支出比重达到42%。")
 	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{
-		Aligner: policycmp.NewAligner(nil), // nil: character pairs instead of jieba words
+		Aligner: policycmp.NewAligner(segment.Bigrams), // nil: character pairs instead of jieba words
 	})
 	if err != nil {
 		fmt.Println(err)

@@ -1,36 +1,68 @@
 package report
 
 import (
+	"bytes"
+	"cmp"
+	_ "embed"
 	"fmt"
 	"html/template"
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/align"
 )
 
-// HTML writes the report as one self-contained page: styles and the small
-// filter script are inline, nothing is loaded from the network. All
-// document text goes through html/template, so a hostile document cannot
-// inject markup or script.
+// HTML writes the report as one self-contained page an analyst works in:
+// styles, data and script are inline, nothing is loaded from the network.
+// Filters by document, theme, relation and text apply to every section; a
+// heatmap cell opens its tasks with the theme terms highlighted; every
+// aligned pair is reachable page by page; two documents can be read side
+// by side, task by task, with their diffs. All document text goes through
+// html/template (markup) or the page data (JSON, set as text by the
+// script), so a hostile document cannot inject markup or script.
 func (r *Report) HTML(w io.Writer) error {
-	return pageTmpl.Execute(w, r)
+	return pageTemplate().Execute(w, r)
 }
 
-// Sections lists the sections the report shows, in order.
-func (r *Report) Sections() []string {
-	if len(r.opts.Sections) > 0 {
-		return r.opts.Sections
-	}
-	return SectionNames()
+//go:embed page.html.tmpl
+var pageHTML string
+
+//go:embed page.js
+var pageJS string
+
+// pageTemplate parses the page; the template is built per call, so no
+// package state is shared between reports.
+func pageTemplate() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"heat":  heat,
+		"pct":   func(f float64) string { return fmt.Sprintf("%.1f%%", f*100) },
+		"join":  func(s []string) string { return strings.Join(s, "、") },
+		"sign":  cmpSign,
+		"num":   func(f float64) string { return fmt.Sprintf("%g", f) },
+		"add":   func(a, b int) int { return a + b },
+		"short": func(r *Report, id string) string { return r.Short(id) },
+		"groups": func(r *Report) []domainGroup {
+			return r.domainGroups()
+		},
+		"script": func() template.JS { return template.JS(pageJS) },
+		"section": func(r *Report, name string) (template.HTML, error) {
+			// Each section is its own template, run by name from the table
+			// of sections; its output is already escaped by html/template.
+			var buf bytes.Buffer
+			err := pageTemplate().ExecuteTemplate(&buf, name, r)
+			return template.HTML(buf.String()), err
+		},
+	}).Parse(pageHTML))
 }
 
-// Show reports whether the report shows section name.
-func (r *Report) Show(name string) bool { return slices.Contains(r.Sections(), name) }
-
-// domainGroups returns the coverage rows grouped by domain, in taxonomy order.
+// domainGroups returns the coverage rows grouped by domain, in taxonomy
+// order, each row with its index in Report.Coverage.
 func (r *Report) domainGroups() []domainGroup {
 	var out []domainGroup
-	for _, row := range r.Coverage {
+	for i, row := range r.Coverage {
 		if n := len(out); n == 0 || out[n-1].ID != row.Domain {
 			name := row.Domain
 			for _, t := range r.Taxonomy {
@@ -44,14 +76,20 @@ func (r *Report) domainGroups() []domainGroup {
 			}
 			out = append(out, domainGroup{ID: row.Domain, Name: name})
 		}
-		out[len(out)-1].Rows = append(out[len(out)-1].Rows, row)
+		g := &out[len(out)-1]
+		g.Rows = append(g.Rows, heatRow{Index: i, CoverageRow: row})
 	}
 	return out
 }
 
 type domainGroup struct {
 	ID, Name string
-	Rows     []CoverageRow
+	Rows     []heatRow
+}
+
+type heatRow struct {
+	Index int
+	CoverageRow
 }
 
 // heat is the background of a heatmap cell: computed from numbers only.
@@ -63,173 +101,180 @@ func heat(c Cell) template.CSS {
 	return template.CSS(fmt.Sprintf("background:rgba(29,78,216,%.2f);color:%s", a, map[bool]string{true: "#fff", false: "#111"}[a > 0.6]))
 }
 
-func pct(f float64) string { return fmt.Sprintf("%.1f%%", f*100) }
-
-var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
-	"heat":  heat,
-	"pct":   pct,
-	"join":  func(s []string) string { return strings.Join(s, "、") },
-	"sign":  cmpSign,
-	"num":   func(f float64) string { return fmt.Sprintf("%g", f) },
-	"add":   func(a, b int) int { return a + b },
-	"sub":   func(a, b int) int { return a - b },
-	"short": func(r *Report, id string) string { return r.Short(id) },
-	"more": func(r *Report, n int) string {
-		return fmt.Sprintf(r.L("more"), n)
-	},
-	"uniqueBy": func(r *Report) []uniqueGroup {
-		var out []uniqueGroup
-		for _, u := range r.Unique {
-			if n := len(out); n == 0 || out[n-1].Doc != u.Doc {
-				out = append(out, uniqueGroup{Doc: u.Doc})
-			}
-			g := &out[len(out)-1]
-			g.Total++
-			if len(g.Items) < r.opts.MaxUnique {
-				g.Items = append(g.Items, u)
-			}
+// CellTitle is a heatmap cell's tooltip: the headings of its tasks and the
+// strongest theme score.
+func (r *Report) CellTitle(c Cell) string {
+	if c.Tasks == 0 {
+		return ""
+	}
+	var heads []string
+	for _, id := range c.TaskIDs {
+		if t := r.task[id]; t != nil {
+			heads = append(heads, t.Heading)
 		}
-		return out
-	},
-	"groups": func(r *Report) []domainGroup { return r.domainGroups() },
-	"shown":  func(r *Report) string { return fmt.Sprintf(r.L("shown"), r.PairsTotal, len(r.Pairs)) },
-	"cellTitle": func(c Cell) string {
-		if c.Tasks == 0 {
-			return ""
-		}
-		return fmt.Sprintf("%d · %.2f · %s", c.Tasks, c.Score, strings.Join(c.TaskIDs, " "))
-	},
-}).Parse(pageHTML))
-
-type uniqueGroup struct {
-	Doc   string
-	Total int
-	Items []Unique
+	}
+	return fmt.Sprintf("%s %.2f · %s", r.L("theme_score"), c.Score, strings.Join(heads, "；"))
 }
 
-const pageHTML = `<!DOCTYPE html>
-<html lang="{{if eq .Lang "en"}}en{{else}}zh-CN{{end}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.L "title"}}</title>
-<style>
-:root { --ink:#1f2328; --muted:#59636e; --line:#d1d9e0; --del:#ffebe9; --delink:#82071e; --ins:#dafbe1; --insink:#116329; }
-* { box-sizing: border-box; }
-body { margin:0; font: 15px/1.6 "PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif; color:var(--ink); background:#fff; }
-header { background:#0f2a5c; color:#fff; padding:18px 28px; }
-header h1 { margin:0 0 6px; font-size:22px; }
-nav a { color:#cfe0ff; margin-right:16px; text-decoration:none; font-size:14px; }
-nav a:hover { text-decoration:underline; }
-main { padding:8px 28px 48px; max-width:1400px; }
-h2 { border-bottom:2px solid var(--line); padding-bottom:4px; margin-top:36px; font-size:19px; }
-table { border-collapse:collapse; margin:10px 0; font-size:14px; }
-th, td { border:1px solid var(--line); padding:4px 8px; vertical-align:top; text-align:left; }
-th { background:#f6f8fa; }
-.num { text-align:right; font-variant-numeric: tabular-nums; }
-#heatmap td.cell { text-align:center; min-width:74px; }
-#heatmap tr.domain th { background:#e8eef9; }
-.muted { color:var(--muted); font-size:13px; }
-.gap { margin:4px 0; }
-.tag { display:inline-block; background:#eef2ff; border:1px solid #c7d2fe; border-radius:10px; padding:0 8px; margin:2px; font-size:13px; }
-.pair { border:1px solid var(--line); border-radius:6px; margin:12px 0; }
-.pair .meta { background:#f6f8fa; padding:6px 10px; font-size:13px; border-bottom:1px solid var(--line); }
-.pair .sides { display:grid; grid-template-columns:1fr 1fr; }
-.pair .side { padding:8px 10px; }
-.pair .side + .side { border-left:1px solid var(--line); }
-del { background:var(--del); color:var(--delink); text-decoration:line-through; }
-ins { background:var(--ins); color:var(--insink); text-decoration:none; }
-.rel-stronger { color:#116329; font-weight:bold; } .rel-weaker { color:#82071e; font-weight:bold; }
-details { margin:6px 0; }
-select { font-size:14px; }
-</style>
-</head>
-<body>
-<header>
-<h1>{{.L "title"}}</h1>
-<nav><a href="#summary">{{.L "summary"}}</a>{{range .Sections}}<a href="#{{.}}">{{$.L .}}</a>{{end}}</nav>
-</header>
-<main>
-<section id="summary">
-<h2>{{.L "summary"}}</h2>
-<table>
-<thead><tr><th>ID</th><th>{{.L "region"}}</th><th>{{.L "level"}}</th><th>{{.L "year"}}</th><th>{{.L "tasks"}}</th><th>{{.L "clauses"}}</th><th>{{.L "themes"}}</th><th>{{.L "reused"}}</th></tr></thead>
-<tbody>
-{{range .Documents}}<tr><td title="{{.Title}}">{{.ID}}<div class="muted">{{.Title}}</div></td><td>{{.Region}}</td><td>{{.Level}}</td><td class="num">{{.Year}}</td><td class="num">{{.Tasks}}</td><td class="num">{{.Clauses}}</td><td class="num">{{.ThemesCovered}}/{{.ThemesTotal}}</td><td class="num">{{if and $.Reference (ne .ID $.Reference)}}{{pct .ReusedShare}}{{else}}—{{end}}</td></tr>
-{{end}}</tbody>
-</table>
-{{range .Documents}}{{if .Warnings}}<details><summary>{{.ID}}: {{$.L "warnings"}} ({{len .Warnings}})</summary><ul>{{range .Warnings}}<li>{{.}}</li>{{end}}</ul></details>{{end}}{{end}}
-</section>
+// DocIndex is the position of document id in the report.
+func (r *Report) DocIndex(id string) int { return r.byDoc[id] }
 
-{{if .Show "coverage"}}<section id="coverage">
-<h2>{{.L "coverage"}}</h2>
-<p class="muted">{{.L "legend"}}</p>
-<table id="heatmap">
-<thead><tr><th>{{.L "theme"}}</th>{{range .Documents}}<th class="doc" title="{{.Title}}">{{short $ .ID}}</th>{{end}}</tr></thead>
-<tbody>
-{{range groups .}}<tr class="domain"><th colspan="{{add (len $.Documents) 1}}">{{.Name}}</th></tr>
-{{range .Rows}}<tr><th scope="row">{{.Name}} <span class="muted">{{.Theme}}</span></th>{{range .Cells}}<td class="cell" data-tasks="{{.Tasks}}" style="{{heat .}}" title="{{cellTitle .}}">{{if .Tasks}}{{.Tasks}}{{else}}·{{end}}</td>{{end}}</tr>
-{{end}}{{end}}</tbody>
-</table>
-</section>{{end}}
+// ThemeIndex is the position of theme id in the taxonomy, or -1.
+func (r *Report) ThemeIndex(id string) int {
+	return slices.IndexFunc(r.Taxonomy, func(t ThemeInfo) bool { return t.ID == id })
+}
 
-{{if .Show "gaps"}}<section id="gaps">
-<h2>{{.L "gaps"}}</h2>
-{{if .Reference}}<p>{{.L "reference"}}: <b>{{short . .Reference}}</b></p>
-{{range .Gaps}}<div class="gap"><b>{{short $ .Doc}}</b> — {{$.L "missing"}}: {{range .Themes}}<span class="tag">{{$.Name .}}</span>{{else}}{{$.L "none"}}{{end}}
-{{if .Tasks}}<details class="gap-tasks"><summary>{{$.L "ref_tasks"}} ({{len .Tasks}}/{{.RefTasks}})</summary><ul>{{range .Tasks}}<li>{{.Heading}} <span class="muted">{{$.Name .Theme}}</span></li>{{end}}</ul></details>{{end}}</div>
-{{end}}{{else}}<p class="muted">{{.L "no_ref"}}</p>{{end}}
-</section>{{end}}
+// Warnings returns document id's warnings in the report language.
+func (r *Report) Warnings(id string) []warnLine { return r.warnings(id) }
 
-{{if .Show "targets"}}<section id="targets">
-<h2>{{.L "targets"}}</h2>
-<table>
-<thead><tr><th>{{.L "metric"}}</th><th>{{.L "doc"}}</th><th>{{.L "targets"}}</th><th>{{.L "deadline"}}</th></tr></thead>
-<tbody>
-{{range .Targets}}{{$m := .Metric}}{{range $i, $c := .Cells}}<tr><td>{{if eq $i 0}}{{$m}}{{end}}</td><td>{{short $ $c.Doc}}</td><td class="num">{{sign $c.Comparator}} {{num $c.Value}}{{$c.Unit}}</td><td class="num">{{if $c.Deadline}}{{$c.Deadline}}{{end}}</td></tr>
-{{end}}{{end}}</tbody>
-</table>
-</section>{{end}}
+// Chosen lists the sections the page shows, by template name.
+func (r *Report) Chosen() []string {
+	var out []string
+	for _, s := range r.chosen() {
+		if s.html != "" {
+			out = append(out, s.html)
+		}
+	}
+	return out
+}
 
-{{if .Show "unique"}}<section id="unique">
-<h2>{{.L "unique"}}</h2>
-{{range uniqueBy .}}<details><summary><b>{{short $ .Doc}}</b> ({{.Total}})</summary><ul>{{range .Items}}<li><span class="tag">{{$.Name .Theme}}</span> {{.Text}} <span class="muted">{{.Clause}}</span></li>{{end}}{{if gt .Total (len .Items)}}<li class="muted">{{more $ (sub .Total (len .Items))}}</li>{{end}}</ul></details>
-{{end}}
-</section>{{end}}
+// pageData is what the page script works on: every task, clause and link
+// of the result, by index, with diffs as run lengths.
+type pageData struct {
+	Docs      []pageDoc     `json:"docs"`
+	Themes    []pageTheme   `json:"themes"`
+	Tasks     []pageTask    `json:"tasks"`
+	Clauses   []pageClause  `json:"clauses"`
+	Pairs     []pagePair    `json:"pairs"`
+	TaskLinks []pageLink    `json:"tlinks"`
+	Unique    []int         `json:"unique"`
+	Labels    labelsForPage `json:"l"`
+	Reference int           `json:"ref"`
+}
 
-{{if .Show "duties"}}<section id="duties">
-<h2>{{.L "duties"}}</h2>
-<table>
-<thead><tr><th>{{.L "doc"}}</th><th>{{.L "task"}}</th><th>{{.L "theme"}}</th><th>{{.L "lead"}}</th><th>{{.L "support"}}</th><th>{{.L "local"}}</th></tr></thead>
-<tbody>
-{{range .Duties}}<tr><td>{{short $ .Doc}}</td><td>{{.Heading}}</td><td>{{$.Name .Theme}}</td><td>{{join .Lead}}</td><td>{{join .Support}}</td><td>{{join .Local}}</td></tr>
-{{end}}</tbody>
-</table>
-</section>{{end}}
+type labelsForPage map[string]string
 
-{{if .Show "pairs"}}<section id="pairs">
-<h2>{{.L "pairs"}}</h2>
-<p class="muted">{{shown .}} · <del>{{.L "diff_legend"}}</del> <ins>{{.L "diff_legend2"}}</ins></p>
-<label>{{.L "doc"}}: <select id="docfilter"><option value="">—</option>{{range .Documents}}<option value="{{.ID}}">{{short $ .ID}}</option>{{end}}</select></label>
-{{range .Pairs}}<div class="pair" data-docs="{{.DocA}} {{.DocB}}">
-<div class="meta"><b>{{short $ .DocA}}</b> ↔ <b>{{short $ .DocB}}</b> · {{$.Name .Theme}} · {{$.L "score"}} {{printf "%.2f" .Score}} · <span class="rel-{{.Relation}}">{{$.L .Relation}}</span>{{with $.Reason .Reason}} <span class="muted">({{.}})</span>{{end}}</div>
-<div class="sides"><div class="side">{{range .Diff}}{{if eq .Op "delete"}}<del>{{.Text}}</del>{{else if eq .Op "equal"}}{{.Text}}{{end}}{{end}}<div class="muted">{{.A}}</div></div><div class="side">{{range .Diff}}{{if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else if eq .Op "equal"}}{{.Text}}{{end}}{{end}}<div class="muted">{{.B}}</div></div></div>
-</div>
-{{end}}
-</section>{{end}}
-</main>
-<script>
-(function () {
-  var sel = document.getElementById("docfilter");
-  if (sel) sel.addEventListener("change", function () {
-    var v = sel.value;
-    document.querySelectorAll(".pair").forEach(function (p) {
-      p.style.display = (!v || p.getAttribute("data-docs").split(" ").indexOf(v) >= 0) ? "" : "none";
-    });
-  });
-  document.body.setAttribute("data-ready", "1");
-})();
-</script>
-</body>
-</html>
-`
+type pageDoc struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Title string `json:"title"`
+}
+
+type pageTheme struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type pageTask struct {
+	ID      string     `json:"id"`
+	Doc     int        `json:"d"`
+	Heading string     `json:"h"`
+	Themes  []int      `json:"th"` // theme indices, primary first; -1 is unclassified
+	Scores  []float64  `json:"sc"`
+	Terms   [][]string `json:"ev"` // the terms that fired, per theme
+	Clauses []int      `json:"c"`
+}
+
+type pageClause struct {
+	ID   string `json:"id"`
+	Task int    `json:"t"`
+	Text string `json:"x"`
+}
+
+// pagePair is a clause link. Diff is run lengths in runes: pairs of
+// (operation, length), 0 kept, 1 only in A, 2 only in B.
+type pagePair struct {
+	Score    float64 `json:"s"`
+	Kind     string  `json:"k"`
+	Relation string  `json:"r"`
+	Why      string  `json:"w"`
+	Diff     []int   `json:"d"`
+	Ends     [2]int  `json:"ab"`
+}
+
+type pageLink struct {
+	Ends  [2]int  `json:"ab"`
+	Score float64 `json:"s"`
+	Kind  string  `json:"k"`
+}
+
+// pageLabels are the labels the script shows.
+var pageLabels = []string{"all", "prev", "next", "page_of", "nothing", "only_in", "no_counterpart", "cell_tasks", "close",
+	"evidence", "score", "same", "adapted", "stronger", "weaker", "related", "equivalent", "task", "theme_score", "unclassified"}
+
+// Data builds the page data.
+func (r *Report) Data() pageData {
+	pd := pageData{Labels: labelsForPage{}, Unique: []int{}, Pairs: []pagePair{}, TaskLinks: []pageLink{}, Reference: -1}
+	for _, k := range pageLabels {
+		pd.Labels[k] = r.L(k)
+	}
+	for _, t := range r.Taxonomy {
+		pd.Themes = append(pd.Themes, pageTheme{ID: t.ID, Name: r.Name(t.ID)})
+	}
+	taskAt, clauseAt := map[string]int{}, map[string]int{}
+	for i, d := range r.res.Documents {
+		pd.Docs = append(pd.Docs, pageDoc{ID: d.ID, Label: r.Short(d.ID), Title: d.Title})
+		if d.ID == r.Reference {
+			pd.Reference = i
+		}
+		for _, t := range d.Tasks {
+			pt := pageTask{ID: t.ID, Doc: i, Heading: t.Heading, Themes: []int{}, Scores: []float64{}, Terms: [][]string{}, Clauses: []int{}}
+			for _, ts := range t.Themes {
+				pt.Themes = append(pt.Themes, r.ThemeIndex(ts.ID))
+				pt.Scores = append(pt.Scores, ts.Score)
+				var terms []string
+				for _, ev := range ts.Evidence {
+					if !slices.Contains(terms, ev.Term) {
+						terms = append(terms, ev.Term)
+					}
+				}
+				pt.Terms = append(pt.Terms, append([]string{}, terms...))
+			}
+			taskAt[t.ID] = len(pd.Tasks)
+			for _, c := range t.Clauses {
+				clauseAt[c.ID] = len(pd.Clauses)
+				pt.Clauses = append(pt.Clauses, len(pd.Clauses))
+				pd.Clauses = append(pd.Clauses, pageClause{ID: c.ID, Task: len(pd.Tasks), Text: c.Text})
+			}
+			pd.Tasks = append(pd.Tasks, pt)
+		}
+	}
+	links := slices.Clone(r.res.Alignments)
+	slices.SortStableFunc(links, func(a, b policycmp.Link) int { return cmp.Compare(b.Score, a.Score) })
+	for _, l := range links {
+		a, okA := clauseAt[l.A]
+		b, okB := clauseAt[l.B]
+		if !okA || !okB {
+			continue
+		}
+		pp := pagePair{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: string(l.Kind), Relation: l.Relation, Why: r.Why(l.Evidence)}
+		pp.Diff = runs(r.diff(pd.Clauses[a].Text, pd.Clauses[b].Text))
+		pd.Pairs = append(pd.Pairs, pp)
+	}
+	for _, l := range r.res.TaskAlignments {
+		a, okA := taskAt[l.A]
+		b, okB := taskAt[l.B]
+		if okA && okB {
+			pd.TaskLinks = append(pd.TaskLinks, pageLink{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: string(l.Kind)})
+		}
+	}
+	for _, u := range r.Unique {
+		pd.Unique = append(pd.Unique, clauseAt[u.Clause])
+	}
+	return pd
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+
+// runs encodes a diff as (operation, rune count) pairs.
+func runs(ops []align.Op) []int {
+	out := make([]int, 0, 2*len(ops))
+	for _, op := range ops {
+		n := utf8.RuneCountInString(op.Text)
+		if n == 0 {
+			continue
+		}
+		out = append(out, int(op.Type), n)
+	}
+	return out
+}

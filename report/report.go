@@ -28,10 +28,12 @@ type Options struct {
 	Reference string
 	// Lang is the label language of rendered reports: "zh" (default) or "en".
 	Lang string
-	// MaxDiffs caps the aligned pairs shown with diffs; 0 means 60.
+	// MaxDiffs caps the equivalent pairs that Markdown and the report's
+	// JSON list with diffs, strongest first; 0 means 60. The HTML page
+	// reaches every aligned pair, page by page.
 	MaxDiffs int
-	// MaxUnique caps the unique measures listed per document in Markdown
-	// and HTML; 0 means 25. JSON and CSV list them all.
+	// MaxUnique caps the unique measures listed per document in Markdown;
+	// 0 means 25. HTML (page by page), JSON and CSV list them all.
 	MaxUnique int
 	// Sections chooses the sections Markdown and HTML show after the
 	// summary, from SectionNames; empty means all.
@@ -43,28 +45,33 @@ type Options struct {
 	Words segment.Segmenter
 }
 
-// SectionNames lists the report's sections after the document summary.
-func SectionNames() []string {
-	return []string{"coverage", "gaps", "targets", "unique", "duties", "pairs"}
-}
-
 // Report is everything a comparison report shows.
 type Report struct {
-	Lang       string         `json:"lang"`
-	Reference  string         `json:"reference,omitempty"`
-	Documents  []DocSummary   `json:"documents"`
-	Coverage   []CoverageRow  `json:"coverage"`
-	Gaps       []Gap          `json:"gaps"`
-	Unique     []Unique       `json:"unique"`
-	Targets    []TargetRow    `json:"targets"`
-	Duties     []Duty         `json:"responsibilities"`
-	ThemeDuty  []ThemeDuty    `json:"responsibilities_by_theme"`
-	Pairs      []Pair         `json:"pairs"`
-	PairsTotal int            `json:"pairs_total"`
-	Taxonomy   []ThemeInfo    `json:"-"`
-	opts       Options        `json:"-"`
-	byDoc      map[string]int `json:"-"`
+	Lang       string        `json:"lang"`
+	Reference  string        `json:"reference,omitempty"`
+	Documents  []DocSummary  `json:"documents"`
+	Coverage   []CoverageRow `json:"coverage"`
+	Gaps       []Gap         `json:"gaps"`
+	Unique     []Unique      `json:"unique"`
+	Targets    []TargetRow   `json:"targets"`
+	Duties     []Duty        `json:"responsibilities"`
+	ThemeDuty  []ThemeDuty   `json:"responsibilities_by_theme"`
+	Pairs      []Pair        `json:"pairs"`
+	PairsTotal int           `json:"pairs_total"`
+	Taxonomy   []ThemeInfo   `json:"-"`
+	opts       Options
+	byDoc      map[string]int
 	short      map[string]string
+	res        *policycmp.Result
+	clause     map[string]clauseInfo // clause ID → its text, task and document
+	docOf      map[string]string     // clause or task ID → document ID
+	task       map[string]*policycmp.Task
+}
+
+// clauseInfo is what the renderers need of a clause.
+type clauseInfo struct {
+	text string
+	task *policycmp.Task
 }
 
 // DocSummary describes one document.
@@ -81,7 +88,8 @@ type DocSummary struct {
 	ThemesCovered int      `json:"themes_covered"`
 	ThemesTotal   int      `json:"themes_total"`
 	ReusedShare   float64  `json:"reused_from_reference"` // share of the document's clause text found near-verbatim in the reference
-	Warnings      []string `json:"warnings"`
+	Warnings      []string `json:"warnings"`              // in English: "[kind] detail"
+	warnings      []policycmp.Warning
 }
 
 // ThemeInfo is a theme's names and domain.
@@ -177,18 +185,20 @@ type DeptTally struct {
 
 // Pair is an aligned pair of clauses with its diff.
 type Pair struct {
-	A        string   `json:"a"`
-	B        string   `json:"b"`
-	DocA     string   `json:"doc_a"`
-	DocB     string   `json:"doc_b"`
-	TextA    string   `json:"text_a"`
-	TextB    string   `json:"text_b"`
-	Theme    string   `json:"theme"`
-	Score    float64  `json:"score"`
-	Kind     string   `json:"kind"`
-	Relation string   `json:"relation,omitempty"`
-	Reason   string   `json:"reason,omitempty"`
-	Diff     []DiffOp `json:"diff"`
+	A        string  `json:"a"`
+	B        string  `json:"b"`
+	DocA     string  `json:"doc_a"`
+	DocB     string  `json:"doc_b"`
+	TextA    string  `json:"text_a"`
+	TextB    string  `json:"text_b"`
+	Theme    string  `json:"theme"`
+	Score    float64 `json:"score"`
+	Kind     string  `json:"kind"`
+	Relation string  `json:"relation,omitempty"`
+	Reason   string  `json:"reason,omitempty"` // Evidence in English
+	// Evidence is why Relation, as values; Report.Why words it.
+	Evidence *align.Evidence `json:"evidence,omitempty"`
+	Diff     []DiffOp        `json:"diff"`
 }
 
 // DiffOp is one piece of a character diff: "equal", "delete" (only in A) or "insert" (only in B).
@@ -206,7 +216,18 @@ func Build(res *policycmp.Result, opts Options) *Report {
 	if tax == nil {
 		tax = taxonomy.Default()
 	}
-	r := &Report{Lang: opts.Lang, opts: opts, byDoc: map[string]int{}}
+	r := &Report{Lang: opts.Lang, opts: opts, byDoc: map[string]int{}, res: res,
+		clause: map[string]clauseInfo{}, docOf: map[string]string{}, task: map[string]*policycmp.Task{}}
+	for _, d := range res.Documents {
+		for _, t := range d.Tasks {
+			r.docOf[t.ID] = d.ID
+			r.task[t.ID] = t
+			for _, c := range t.Clauses {
+				r.clause[c.ID] = clauseInfo{text: c.Text, task: t}
+				r.docOf[c.ID] = d.ID
+			}
+		}
+	}
 	for _, th := range tax.Themes {
 		d, _ := tax.Domain(th.Domain)
 		r.Taxonomy = append(r.Taxonomy, ThemeInfo{ID: th.ID, ZH: th.ZH, EN: th.EN, Domain: th.Domain, DomainZH: d.ZH, DomainEN: d.EN})
@@ -250,6 +271,9 @@ func reference(docs []*policycmp.Document, want string) string {
 
 // Name returns a theme's label in the report language.
 func (r *Report) Name(id string) string {
+	if id == taxonomy.Unclassified {
+		return r.L("unclassified")
+	}
 	for _, t := range r.Taxonomy {
 		if t.ID == id {
 			if r.Lang == "en" {
@@ -407,11 +431,6 @@ func unitAfterNumber(s, unit string) int {
 	return -1
 }
 
-func sameMetric(a, b string) bool {
-	dice, over := align.PairOverlap(a, b)
-	return dice >= 0.45 || (over >= 0.5 && dice >= 0.3)
-}
-
 func (r *Report) buildTargets(res *policycmp.Result) {
 	r.Targets = []TargetRow{}
 	for _, d := range res.Documents {
@@ -420,7 +439,7 @@ func (r *Report) buildTargets(res *policycmp.Result) {
 			v := TargetValue{Doc: d.ID, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator, Deadline: tg.Deadline, Text: tg.Text, Task: where}
 			for k := range r.Targets {
 				row := &r.Targets[k]
-				if unitFamily(row.Unit) != unitFamily(tg.Unit) || !sameMetric(row.Metric, m) {
+				if unitFamily(row.Unit) != unitFamily(tg.Unit) || !align.SameIndicator(row.Metric, m) {
 					continue
 				}
 				if slices.ContainsFunc(row.Cells, func(c TargetValue) bool { return c.Doc == d.ID }) {
@@ -502,19 +521,6 @@ func (r *Report) buildDuties(res *policycmp.Result) {
 
 func (r *Report) buildPairs(res *policycmp.Result) {
 	r.Pairs = []Pair{}
-	clauses := map[string]*policycmp.Clause{}
-	tasks := map[string]*policycmp.Task{}
-	docOf := map[string]string{}
-	for _, d := range res.Documents {
-		for _, t := range d.Tasks {
-			for i := range t.Clauses {
-				c := &t.Clauses[i]
-				clauses[c.ID] = c
-				tasks[c.ID] = t
-				docOf[c.ID] = d.ID
-			}
-		}
-	}
 	var eq []policycmp.Link
 	for _, l := range res.Alignments {
 		if l.Kind == align.Equivalent {
@@ -525,31 +531,48 @@ func (r *Report) buildPairs(res *policycmp.Result) {
 	// Show the strongest pairs, then keep the document order.
 	slices.SortStableFunc(eq, func(a, b policycmp.Link) int { return cmp.Compare(b.Score, a.Score) })
 	eq = eq[:min(len(eq), r.opts.MaxDiffs)]
-	slices.SortStableFunc(eq, func(a, b policycmp.Link) int {
-		if c := cmp.Compare(r.byDoc[docOf[a.A]], r.byDoc[docOf[b.A]]); c != 0 {
+	r.sortLinks(eq)
+	for _, l := range eq {
+		if p, ok := r.pair(l); ok {
+			r.Pairs = append(r.Pairs, p)
+		}
+	}
+}
+
+// sortLinks orders links by their documents' order, then by their IDs.
+func (r *Report) sortLinks(ls []policycmp.Link) {
+	slices.SortStableFunc(ls, func(a, b policycmp.Link) int {
+		if c := cmp.Compare(r.byDoc[r.docOf[a.A]], r.byDoc[r.docOf[b.A]]); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(r.byDoc[docOf[a.B]], r.byDoc[docOf[b.B]]); c != 0 {
+		if c := cmp.Compare(r.byDoc[r.docOf[a.B]], r.byDoc[r.docOf[b.B]]); c != 0 {
 			return c
 		}
 		return strings.Compare(a.A+a.B, b.A+b.B)
 	})
-	for _, l := range eq {
-		ca, cb := clauses[l.A], clauses[l.B]
-		if ca == nil || cb == nil {
-			continue
-		}
-		p := Pair{A: l.A, B: l.B, DocA: docOf[l.A], DocB: docOf[l.B], TextA: ca.Text, TextB: cb.Text,
-			Theme: tasks[l.A].PrimaryTheme(), Score: l.Score, Kind: string(l.Kind), Relation: l.Relation, Reason: l.Reason}
-		ops := align.Diff(ca.Text, cb.Text)
-		if r.opts.Words != nil {
-			ops = align.DiffTokens(segment.Split(r.opts.Words, ca.Text), segment.Split(r.opts.Words, cb.Text))
-		}
-		for _, op := range ops {
-			p.Diff = append(p.Diff, DiffOp{Op: op.Type.String(), Text: op.Text})
-		}
-		r.Pairs = append(r.Pairs, p)
+}
+
+// pair is a clause link with its texts and diff.
+func (r *Report) pair(l policycmp.Link) (Pair, bool) {
+	ca, okA := r.clause[l.A]
+	cb, okB := r.clause[l.B]
+	if !okA || !okB {
+		return Pair{}, false
 	}
+	p := Pair{A: l.A, B: l.B, DocA: r.docOf[l.A], DocB: r.docOf[l.B], TextA: ca.text, TextB: cb.text,
+		Theme: ca.task.PrimaryTheme(), Score: l.Score, Kind: string(l.Kind), Relation: l.Relation, Reason: l.Reason, Evidence: l.Evidence}
+	for _, op := range r.diff(ca.text, cb.text) {
+		p.Diff = append(p.Diff, DiffOp{Op: op.Type.String(), Text: op.Text})
+	}
+	return p, true
+}
+
+// diff is the character diff of two texts, or the word diff with Options.Words.
+func (r *Report) diff(a, b string) []align.Op {
+	if r.opts.Words != nil {
+		return align.DiffTokens(segment.Split(r.opts.Words, a), segment.Split(r.opts.Words, b))
+	}
+	return align.Diff(a, b)
 }
 
 func (r *Report) buildSummaries(res *policycmp.Result) {
@@ -586,8 +609,38 @@ func (r *Report) buildSummaries(res *policycmp.Result) {
 		for _, w := range d.Warnings {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("[%s] %s", w.Kind, w.Detail))
 		}
+		s.warnings = d.Warnings
 		r.Documents = append(r.Documents, s)
 	}
+}
+
+// warnLine is a warning as a report shows it.
+type warnLine struct {
+	Kind, Text, Detail string
+}
+
+// warnings returns the warnings of document id in the report language: in
+// Chinese, what was done and how often, with the English detail kept for
+// a tooltip.
+func (r *Report) warnings(id string) []warnLine {
+	var out []warnLine
+	for _, w := range r.Doc(id).warnings {
+		line := warnLine{Kind: string(w.Kind), Detail: w.Detail}
+		if r.Lang == "en" {
+			line.Text = fmt.Sprintf("[%s] %s", w.Kind, w.Detail)
+		} else {
+			parts := []string{r.L("w_" + string(w.Kind))}
+			if len(w.Spans) > 0 {
+				parts = append(parts, r.Lf("lines_removed", len(w.Spans)))
+			}
+			if w.Offset > 0 {
+				parts = append(parts, r.Lf("at_offset", w.Offset))
+			}
+			line.Text = strings.Join(parts, " · ")
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // Doc returns the summary of document id.

@@ -40,7 +40,7 @@ func small(t testing.TB) *policycmp.Result {
 	require.NoError(t, err)
 	b, err := policycmp.IngestString("city.txt", city)
 	require.NoError(t, err)
-	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(segment.Bigrams)})
 	require.NoError(t, err)
 	return res
 }
@@ -67,7 +67,7 @@ func TestBuild(t *testing.T) {
 	assert.Equal(t, "digital.health", r.Gaps[0].Tasks[0].Theme)
 
 	var gaps bytes.Buffer
-	require.NoError(t, r.CSV(&gaps, "gaps", res))
+	require.NoError(t, r.CSV(&gaps, "gaps"))
 	assert.Equal(t, "\uFEFFdoc,kind,id,name,theme\ncity,theme,digital.health,数字健康与信息化,digital.health\ncity,task,province/一/(三),推进数字健康建设,digital.health\n", gaps.String())
 
 	var ratio *report.TargetRow
@@ -137,7 +137,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	require.NoError(t, err)
 	other, err := policycmp.IngestString("other.txt", "一、任务\n（一）推进医联体建设。")
 	require.NoError(t, err)
-	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{d, other}, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{d, other}, policycmp.Config{Aligner: policycmp.NewAligner(segment.Bigrams)})
 	require.NoError(t, err)
 	r := report.Build(res, report.Options{Reference: "evil"})
 	require.Len(t, r.Gaps, 1)
@@ -160,7 +160,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	}
 
 	var js bytes.Buffer
-	require.NoError(t, r.JSON(&js, res))
+	require.NoError(t, r.JSON(&js))
 	assert.NotContains(t, js.String(), "<script>")
 	var out map[string]any
 	require.NoError(t, json.Unmarshal(js.Bytes(), &out))
@@ -169,7 +169,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 
 	for _, table := range report.TableNames() {
 		var c bytes.Buffer
-		require.NoError(t, r.CSV(&c, table, res), table)
+		require.NoError(t, r.CSV(&c, table), table)
 		recs, err := csv.NewReader(&c).ReadAll()
 		require.NoError(t, err, table)
 		for _, rec := range recs {
@@ -180,14 +180,14 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		}
 	}
 	var c bytes.Buffer
-	assert.Error(t, r.CSV(&c, "nope", res))
+	assert.Error(t, r.CSV(&c, "nope"))
 }
 
 func seedResult(t testing.TB) *policycmp.Result {
 	t.Helper()
 	docs, err := policycmp.LoadFS(context.Background(), seeds.FS(), seeds.Names(), policycmp.Options{})
 	require.NoError(t, err)
-	res, err := policycmp.Compare(context.Background(), docs, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
+	res, err := policycmp.Compare(context.Background(), docs, policycmp.Config{Aligner: policycmp.NewAligner(segment.Bigrams)})
 	require.NoError(t, err)
 	return res
 }
@@ -231,7 +231,7 @@ func TestWordDiffs(t *testing.T) {
 	require.NoError(t, err)
 	b, err := policycmp.IngestString("b.txt", "一、重点任务\n（一）提升基层医疗卫生服务能力。加强乡镇卫生院规范化建设。")
 	require.NoError(t, err)
-	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(nil)})
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(segment.Bigrams)})
 	require.NoError(t, err)
 	r := report.Build(res, report.Options{Words: seg})
 	require.NotEmpty(t, r.Pairs)

@@ -14,7 +14,9 @@ import (
 	"github.com/yanyiwu/gojieba"
 )
 
-var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
+// builtinDictDir is the dictionary folder of the gojieba module this
+// binary was built from (relative, so unusable, under -trimpath).
+func builtinDictDir() string { return gojieba.DICT_DIR }
 
 // Jieba is a gojieba segmenter. It is safe for concurrent use; Close frees it.
 type Jieba struct {
@@ -31,19 +33,17 @@ type Jieba struct {
 func NewJieba(opts Options) (s *Jieba, err error) {
 	dir := opts.DictDir
 	if dir == "" {
-		dir = os.Getenv("POLICYCMP_JIEBA_DICT")
-	}
-	if dir == "" {
-		dir = gojieba.DICT_DIR
+		found, tried := findDict()
+		if found == "" {
+			return nil, fmt.Errorf("%w: none of %s holds %s; %s", ErrDictNotFound, strings.Join(tried, ", "), strings.Join(dictFiles, ", "), dictHelp)
+		}
+		dir = found
 	}
 	paths := make([]string, len(dictFiles))
 	for i, f := range dictFiles {
 		paths[i] = filepath.Join(dir, f)
 		if _, err := os.Stat(paths[i]); err != nil {
-			return nil, fmt.Errorf("%w: %s (set Options.DictDir or POLICYCMP_JIEBA_DICT to a folder with %s; "+
-				"they ship with the Go module github.com/yanyiwu/gojieba@v1.4.7: run 'go mod download github.com/yanyiwu/gojieba@v1.4.7' "+
-				"and point POLICYCMP_JIEBA_DICT at $(go env GOMODCACHE)/github.com/yanyiwu/gojieba@v1.4.7/deps/cppjieba/dict)",
-				ErrDictNotFound, paths[i], strings.Join(dictFiles, ", "))
+			return nil, fmt.Errorf("%w: %s; %s", ErrDictNotFound, paths[i], dictHelp)
 		}
 	}
 	defer func() { // a backstop: gojieba panics on files it cannot read

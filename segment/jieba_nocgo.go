@@ -2,14 +2,7 @@
 
 package segment
 
-import (
-	"errors"
-	"fmt"
-)
-
-// ErrNoCgo is returned by NewJieba in a build without cgo: jieba is a C++
-// library. Use Bigrams, or build with CGO_ENABLED=1 and a C compiler.
-var ErrNoCgo = errors.New("segment: jieba needs cgo; this program was built with CGO_ENABLED=0 (use segment.Bigrams, or rebuild with a C compiler)")
+import "fmt"
 
 // Jieba is the jieba segmenter; without cgo it cannot be made.
 type Jieba struct {
@@ -27,3 +20,6 @@ func (s *Jieba) Segment(text string) []Token { return bigrams(text) }
 
 // Close does nothing without cgo.
 func (s *Jieba) Close() {}
+
+// builtinDictDir is empty: without cgo there is no gojieba module.
+func builtinDictDir() string { return "" }

@@ -18,6 +18,10 @@ import (
 // ErrDictNotFound is returned when the jieba dictionary files are missing.
 var ErrDictNotFound = errors.New("segment: jieba dictionary not found")
 
+// ErrNoCgo is returned by NewJieba in a build without cgo: jieba is a C++
+// library. Use Bigrams, or build with CGO_ENABLED=1 and a C compiler.
+var ErrNoCgo = errors.New("segment: jieba needs cgo; this program was built with CGO_ENABLED=0 (use segment.Bigrams, or rebuild with a C compiler)")
+
 // Token is a word and its byte offsets in the segmented text.
 type Token struct {
 	Text       string
@@ -40,7 +44,8 @@ func (f SegmenterFunc) Segment(s string) []Token { return f(s) }
 type Options struct {
 	// DictDir holds jieba.dict.utf8, hmm_model.utf8, user.dict.utf8,
 	// idf.utf8 and stop_words.utf8. Empty means $POLICYCMP_JIEBA_DICT, or
-	// else the directory of the gojieba module on this machine.
+	// else the first of: the gojieba module the binary was built from, the
+	// user cache that InstallDict fills (CacheDictDir), the Go module cache.
 	DictDir string
 	// UserTerms are added to the dictionary besides the domain terms.
 	UserTerms []string
@@ -62,7 +67,12 @@ func (s *Jieba) IDF(word string) (float64, bool) {
 
 // Bigrams is a pure-Go Segmenter: overlapping pairs of Han characters, and
 // runs of letters or digits as single tokens.
-var Bigrams Segmenter = SegmenterFunc(bigrams)
+// It has no word weights (no IDF method).
+var Bigrams Segmenter = bigramSegmenter{}
+
+type bigramSegmenter struct{}
+
+func (bigramSegmenter) Segment(s string) []Token { return bigrams(s) }
 
 func bigrams(s string) []Token {
 	var out []Token

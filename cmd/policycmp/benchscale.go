@@ -97,7 +97,7 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		rs := time.Now()
-		if err := report.Build(res, report.Options{Compact: true}).JSON(io.Discard, res); err != nil {
+		if err := report.Build(res, report.Options{Compact: true}).JSON(io.Discard); err != nil {
 			return err
 		}
 		stages = append(stages, fmt.Sprintf("report %.1fs", time.Since(rs).Seconds()))

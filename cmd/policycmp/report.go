@@ -47,9 +47,9 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 		case "html":
 			return rep.HTML(w)
 		case "json":
-			return rep.JSON(w, res)
+			return rep.JSON(w)
 		case "csv":
-			return rep.CSV(w, *table, res)
+			return rep.CSV(w, *table)
 		}
 		return rep.Markdown(w)
 	})
@@ -70,7 +70,7 @@ func cmdCoverage(ctx context.Context, e *env, args []string) error {
 	return c.write(e, func(w io.Writer) error {
 		switch c.format {
 		case "csv":
-			return rep.CSV(w, "coverage", res)
+			return rep.CSV(w, "coverage")
 		case "json":
 			return writeJSON(w, rep.Coverage)
 		}
@@ -132,7 +132,7 @@ func cmdAlign(ctx context.Context, e *env, args []string) error {
 		case "csv":
 			filtered := *res
 			filtered.Alignments = keep
-			return report.Build(&filtered, report.Options{}).CSV(w, "alignments", &filtered)
+			return report.Build(&filtered, report.Options{}).CSV(w, "alignments")
 		}
 		for _, l := range keep {
 			fmt.Fprintf(w, "%.3f %-10s %-8s %s ↔ %s\n  A %s\n  B %s\n", l.Score, l.Kind, l.Relation, l.A, l.B, text[l.A], text[l.B])
@@ -291,7 +291,7 @@ func writeAllTables(e *env, c *common, rep *report.Report, res *policycmp.Result
 	for _, table := range report.TableNames() {
 		one := *c
 		one.out = filepath.Join(dir, table+".csv")
-		if err := one.write(e, func(w io.Writer) error { return rep.CSV(w, table, res) }); err != nil {
+		if err := one.write(e, func(w io.Writer) error { return rep.CSV(w, table) }); err != nil {
 			return err
 		}
 	}

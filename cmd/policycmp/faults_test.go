@@ -165,9 +165,13 @@ func TestFlagsAfterArguments(t *testing.T) {
 	code, out, errOut = runCLI(t, "", "analyze", f, "--format", "text", "-q")
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "推进医联体建设")
-	code, _, errOut = runCLI(t, "", "diff", "-h")
+	code, out, _ = runCLI(t, "", "diff", "-h")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, errOut, "usage: policycmp diff")
+	assert.Contains(t, out, "usage: policycmp diff", "help asked for goes to standard output")
+	assert.Contains(t, out, "character diffs of the aligned clauses", "with what the command does")
+	code, helpOut, _ := runCLI(t, "", "help", "diff")
+	assert.Equal(t, exitOK, code)
+	assert.Equal(t, out, helpOut, "policycmp help diff is diff -h")
 }
 
 // Seeds can be named by ID, prefix or region in every command, not only diff.

@@ -22,21 +22,45 @@ import (
 type common struct {
 	format, out, taxFile, reference, lang string
 	quiet                                 bool
+	helpOut, helpStdout                   io.Writer // where -h prints the usage
 }
 
+// newFlags makes a command's flag set with the shared flags that apply to
+// it (commands() says which); -h prints its usage line, what it does and
+// its flags, on standard output.
 func newFlags(name string, e *env, c *common, formats string) *flag.FlagSet {
+	cmd, _ := lookupCommand(name)
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&c.format, "format", strings.Split(formats, "|")[0], "output format: "+formats)
-	fs.StringVar(&c.out, "out", "", "write output to this file instead of standard output")
-	fs.StringVar(&c.taxFile, "taxonomy", "", "taxonomy file (JSON or YAML); default: the built-in codebook v1")
-	fs.StringVar(&c.reference, "reference", "", "reference document ID or source for gaps (default: the national document, if any)")
-	fs.StringVar(&c.lang, "lang", "zh", "report labels: zh or en")
-	fs.BoolVar(&c.quiet, "q", false, "no progress or warnings on standard error")
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: policycmp %s [flags] [FILE|DIR|-]...\n", name)
-		fs.PrintDefaults()
+	c.format = strings.Split(formats, "|")[0]
+	c.lang = "zh"
+	for _, f := range cmd.shared {
+		switch f {
+		case "format":
+			fs.StringVar(&c.format, "format", c.format, "output format: "+formats)
+		case "out":
+			fs.StringVar(&c.out, "out", "", "write output to this file instead of standard output")
+		case "taxonomy":
+			fs.StringVar(&c.taxFile, "taxonomy", "", "taxonomy file (JSON or YAML); default: the built-in codebook v1")
+		case "reference":
+			fs.StringVar(&c.reference, "reference", "", "reference document ID or source for gaps (default: the national document, if any)")
+		case "lang":
+			fs.StringVar(&c.lang, "lang", "zh", "labels: zh or en")
+		case "q":
+			fs.BoolVar(&c.quiet, "q", false, "no progress or warnings on standard error")
+		}
 	}
+	fs.Usage = func() {
+		w := e.stderr
+		if c.helpOut != nil {
+			w = c.helpOut
+		}
+		fmt.Fprintf(w, "usage: policycmp %s [flags] %s\n\n%s\n\nflags:\n", name, cmd.args, cmd.summary)
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(e.stderr)
+	}
+	c.helpStdout = e.stdout
 	return fs
 }
 
@@ -44,6 +68,14 @@ func newFlags(name string, e *env, c *common, formats string) *flag.FlagSet {
 // arguments (policycmp diff 000 河源 --theme insurance.payment): flags are
 // moved before the arguments, "--" ends them.
 func parseFlags(fs *flag.FlagSet, args []string, c *common, formats string) error {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "--help" || a == "-help" {
+			c.helpOut = c.helpStdout // help asked for goes to standard output
+		}
+	}
 	if err := fs.Parse(intersperse(fs, args)); err != nil {
 		if err == flag.ErrHelp {
 			return errHelp

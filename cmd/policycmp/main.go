@@ -48,22 +48,39 @@ func main() {
 	os.Exit(code)
 }
 
+// command is one subcommand: its name, the arguments it takes, a line on
+// what it does, the shared flags that apply to it, and its body.
 type command struct {
-	name, summary string
-	run           func(ctx context.Context, env *env, args []string) error
+	name, args, summary string
+	shared              []string // of "format", "out", "taxonomy", "reference", "lang", "q"
+	run                 func(ctx context.Context, env *env, args []string) error
 }
 
+const docsArgs = "[FILE|DIR|-]..."
+
 func commands() []command {
+	all := []string{"format", "out", "taxonomy", "lang", "q"}
 	return []command{
-		{"analyze", "parse documents into sections, tasks, clauses, targets and departments (JSON or text)", cmdAnalyze},
-		{"report", "full comparison report: coverage, gaps, targets, responsibilities, diffs (md, html, json, csv)", cmdReport},
-		{"coverage", "theme × document coverage matrix", cmdCoverage},
-		{"align", "equivalent and related clauses across documents", cmdAlign},
-		{"diff", "character diffs of the aligned clauses of two documents", cmdDiff},
-		{"taxonomy", "list the themes of the taxonomy", cmdTaxonomy},
-		{"eval", "score the analysis against a gold file (default: the embedded seed dev gold)", cmdEval},
-		{"bench-scale", "run the pipeline on generated corpora of growing size and print throughput", cmdBenchScale},
+		{"analyze", docsArgs, "parse documents into sections, tasks, clauses, targets and departments (JSON or text)", []string{"format", "out", "taxonomy", "q"}, cmdAnalyze},
+		{"report", docsArgs, "full comparison report: coverage, gaps, targets, responsibilities, diffs (md, html, json, csv)", append(all, "reference"), cmdReport},
+		{"coverage", docsArgs, "theme × document coverage matrix", all, cmdCoverage},
+		{"align", docsArgs, "equivalent and related clauses across documents", all, cmdAlign},
+		{"diff", "DOC_A DOC_B", "character diffs of the aligned clauses of two documents; a DOC is a file, or the ID, source name, ID prefix or region of an embedded seed (e.g. 000, 浙江)", all, cmdDiff},
+		{"taxonomy", "", "list the themes of the taxonomy", []string{"format", "out", "taxonomy", "lang"}, cmdTaxonomy},
+		{"eval", docsArgs, "score the analysis against a gold file (default: the embedded seed dev gold)", []string{"out", "taxonomy", "q"}, cmdEval},
+		{"bench-scale", "", "run the pipeline on generated corpora of growing size and print throughput", nil, cmdBenchScale},
+		{"dict", "install [DIR]", "install jieba's dictionaries for this binary (into the user cache, or DIR)", nil, cmdDict},
 	}
+}
+
+// lookupCommand finds a command by name.
+func lookupCommand(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
 }
 
 // env is what a command may touch: its streams.
@@ -74,6 +91,11 @@ type env struct {
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 2 && args[0] == "help" {
+		if _, ok := lookupCommand(args[1]); ok {
+			return run(ctx, []string{args[1], "-h"}, stdin, stdout, stderr)
+		}
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -108,5 +130,5 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'policycmp <command> -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'policycmp help <command>' (or 'policycmp <command> -h') for a command's flags.")
 }

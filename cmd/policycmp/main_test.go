@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"runtime"
 	"strings"
 	"testing"
@@ -208,4 +210,44 @@ func TestDeterministicAcrossProcs(t *testing.T) {
 	_, again, _ := runCLI(t, "", "analyze", "-q")
 	assert.Equal(t, one, two, "byte-identical JSON with GOMAXPROCS=1 and 2")
 	assert.Equal(t, two, again, "byte-identical JSON run to run")
+}
+
+// The README's command table lists exactly the flags that each command's
+// -h prints, besides the shared ones (--out, --taxonomy, --lang, -q), and
+// every command has a row.
+func TestReadmeCommandTable(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	rows := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if m := regexp.MustCompile("^\\| `([a-z-]+)( [^`]*)?` \\|").FindStringSubmatch(line); m != nil {
+			if _, seen := rows[m[1]]; !seen {
+				rows[m[1]] = m[2]
+			}
+		}
+	}
+	flagRe := regexp.MustCompile(`(?:^|[\s\[])--?([a-z][a-z-]*)`)
+	helpRe := regexp.MustCompile(`(?m)^  -([a-z][a-z-]*)`)
+	shared := map[string]bool{"out": true, "taxonomy": true, "lang": true, "q": true}
+	for _, c := range commands() {
+		row, ok := rows[c.name]
+		if !assert.True(t, ok, "README has no row for %s", c.name) {
+			continue
+		}
+		var inReadme, inHelp []string
+		for _, m := range flagRe.FindAllStringSubmatch(row, -1) {
+			inReadme = append(inReadme, m[1])
+		}
+		code, out, _ := runCLI(t, "", c.name, "-h")
+		require.Equal(t, exitOK, code, c.name)
+		assert.Contains(t, out, c.summary, "%s -h says what it does", c.name)
+		for _, m := range helpRe.FindAllStringSubmatch(out, -1) {
+			if !shared[m[1]] {
+				inHelp = append(inHelp, m[1])
+			}
+		}
+		slices.Sort(inReadme)
+		slices.Sort(inHelp)
+		assert.Equal(t, inHelp, slices.Compact(inReadme), "%s: README row vs -h", c.name)
+	}
 }

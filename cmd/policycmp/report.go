@@ -166,14 +166,11 @@ func cmdDiff(ctx context.Context, e *env, args []string) error {
 	theme := fs.String("theme", "", "only pairs whose task carries this theme ID")
 	kind := fs.String("kind", "equivalent", "which links: equivalent, related or all")
 	words := fs.Bool("words", false, "diff word by word (jieba) instead of character by character")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: policycmp diff [flags] DOC_A DOC_B\n\nDOC is a file, or the ID, source name, ID prefix or region of an embedded seed (e.g. 000, 浙江).")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args, &c, formats); err != nil {
 		return err
 	}
 	if fs.NArg() != 2 {
+		fmt.Fprintln(e.stderr, "policycmp diff: want two documents, DOC_A and DOC_B")
 		fs.Usage()
 		return errUsage
 	}

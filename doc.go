@@ -9,12 +9,12 @@
 // responsible. Every repair is reported in Document.Warnings.
 //
 // Compare classifies every task against a reform-theme taxonomy (package
-// taxonomy) and, with an Aligner (NewAligner, over package align), links
-// equivalent and related clauses and tasks across documents. Package report
-// renders the Result as Markdown, HTML, JSON or CSV.
+// taxonomy) and links equivalent and related clauses and tasks across
+// documents (the default Aligner, NewAligner, over package align; set
+// Config.NoAlign for themes only). Package report renders the Result as
+// Markdown, HTML, JSON or CSV.
 //
 //	docs, _ := policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{})
-//	seg, _ := segment.Shared()
-//	res, _ := policycmp.Compare(ctx, docs, policycmp.Config{Aligner: policycmp.NewAligner(seg)})
+//	res, _ := policycmp.Compare(ctx, docs, policycmp.Config{}) // jieba words; NewAligner(segment.Bigrams) without
 //	res.Coverage().Has(docs[0].ID, "pharma.procurement")
 package policycmp

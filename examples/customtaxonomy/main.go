@@ -55,7 +55,7 @@ func run(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := policycmp.Compare(ctx, docs, policycmp.Config{Taxonomy: tax})
+	res, err := policycmp.Compare(ctx, docs, policycmp.Config{Taxonomy: tax, NoAlign: true})
 	if err != nil {
 		return err
 	}

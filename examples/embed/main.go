@@ -50,7 +50,7 @@ func check(ctx context.Context, name string, plan io.Reader, w io.Writer) (int, 
 	if err != nil {
 		return 0, err
 	}
-	res, err := policycmp.Compare(ctx, []*policycmp.Document{national[0], local}, policycmp.Config{})
+	res, err := policycmp.Compare(ctx, []*policycmp.Document{national[0], local}, policycmp.Config{NoAlign: true})
 	if err != nil {
 		return 0, err
 	}

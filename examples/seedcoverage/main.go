@@ -26,7 +26,7 @@ func run(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := policycmp.Compare(ctx, docs, policycmp.Config{}) // themes only, no alignment
+	res, err := policycmp.Compare(ctx, docs, policycmp.Config{NoAlign: true}) // themes only, no alignment
 	if err != nil {
 		return err
 	}

@@ -32,6 +32,8 @@ type Options struct {
 	// JSON list with diffs, strongest first; 0 means 60. The HTML page
 	// reaches every aligned pair, page by page.
 	MaxDiffs int
+	// Related puts related links in Pairs too, not only equivalent ones.
+	Related bool
 	// MaxUnique caps the unique measures listed per document in Markdown;
 	// 0 means 25. HTML (page by page), JSON and CSV list them all.
 	MaxUnique int
@@ -211,6 +213,9 @@ type DiffOp struct {
 func Build(res *policycmp.Result, opts Options) *Report {
 	work.Default(&opts.Lang, "zh")
 	work.Default(&opts.MaxDiffs, 60)
+	if opts.MaxDiffs < 0 {
+		opts.MaxDiffs = 0 // no pairs with diffs: the caller wants labels only
+	}
 	work.Default(&opts.MaxUnique, 25)
 	tax := res.Taxonomy
 	if tax == nil {
@@ -523,7 +528,7 @@ func (r *Report) buildPairs(res *policycmp.Result) {
 	r.Pairs = []Pair{}
 	var eq []policycmp.Link
 	for _, l := range res.Alignments {
-		if l.Kind == align.Equivalent {
+		if l.Kind == align.Equivalent || r.opts.Related {
 			eq = append(eq, l)
 		}
 	}
@@ -565,6 +570,24 @@ func (r *Report) pair(l policycmp.Link) (Pair, bool) {
 		p.Diff = append(p.Diff, DiffOp{Op: op.Type.String(), Text: op.Text})
 	}
 	return p, true
+}
+
+// Marked renders the pair's diff as two marked texts: A with its
+// deletions as [-…-], B with its insertions as {+…+} (see align.Marked).
+func (p Pair) Marked() (a, b string) {
+	var sa, sb strings.Builder
+	for _, op := range p.Diff {
+		switch op.Op {
+		case "delete":
+			sa.WriteString("[-" + op.Text + "-]")
+		case "insert":
+			sb.WriteString("{+" + op.Text + "+}")
+		default:
+			sa.WriteString(op.Text)
+			sb.WriteString(op.Text)
+		}
+	}
+	return sa.String(), sb.String()
 }
 
 // diff is the character diff of two texts, or the word diff with Options.Words.

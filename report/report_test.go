@@ -8,6 +8,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -296,4 +297,50 @@ func TestTargetMetricNames(t *testing.T) {
 		assert.NotEmpty(t, n, "no blank metric")
 		assert.NotContains(t, n, "口注册护士数口注册", "the unit inside 每千人口 is not the target's unit")
 	}
+}
+
+// A Chinese report reads in Chinese: levels, warnings, relations and
+// reasons; the English words stay in the English report and in JSON.
+func TestChineseReportHasNoEnglishLabels(t *testing.T) {
+	res := seedResult(t)
+	var zh, en bytes.Buffer
+	require.NoError(t, report.Build(res, report.Options{}).HTML(&zh))
+	require.NoError(t, report.Build(res, report.Options{Lang: "en"}).HTML(&en))
+	visible := func(page string) string {
+		page = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`).ReplaceAllString(page, " ")
+		return page
+	}
+	z := visible(zh.String())
+	for _, english := range []string{"[boilerplate]", "removed", "province", "national", "unclassified", "same measure", "adapted"} {
+		assert.NotContains(t, z, english)
+	}
+	assert.Contains(t, z, "省级")
+	assert.Contains(t, z, "已删除网页杂项")
+	assert.Contains(t, visible(en.String()), "[boilerplate]")
+}
+
+// One table of sections names every part once: a CSV table and the
+// section Markdown and HTML show under the same name, chosen alone.
+func TestOneNamePerSection(t *testing.T) {
+	res := small(t)
+	for _, name := range report.TableNames() {
+		if name == "documents" { // the summary, which every page opens with
+			continue
+		}
+		assert.Contains(t, report.SectionNames(), name, "CSV table %s is a section of the same name", name)
+		r := report.Build(res, report.Options{Sections: []string{name}, Reference: "province"})
+		assert.Equal(t, []string{name}, r.Sections())
+		var md, html bytes.Buffer
+		require.NoError(t, r.Markdown(&md))
+		require.NoError(t, r.HTML(&html))
+		assert.Contains(t, md.String(), "## "+r.Title(name), name)
+		assert.Contains(t, html.String(), `<section id="`+name+`">`, name)
+		for _, other := range report.SectionNames() {
+			if other != name && other != "side" {
+				assert.NotContains(t, md.String(), "## "+r.Title(other)+"\n", "%s alone shows no %s", name, other)
+			}
+		}
+	}
+	assert.NoError(t, report.CheckSections([]string{"duties", "pairs"}), "the older names still work")
+	assert.Error(t, report.CheckSections([]string{"nope"}))
 }

@@ -7,8 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -250,4 +250,20 @@ func TestReadmeCommandTable(t *testing.T) {
 		slices.Sort(inHelp)
 		assert.Equal(t, inHelp, slices.Compact(inReadme), "%s: README row vs -h", c.name)
 	}
+}
+
+// align and diff word relations and reasons in the chosen language.
+func TestReasonsInTheReportLanguage(t *testing.T) {
+	for _, cmd := range [][]string{{"align", "-q", "000", "河源"}, {"diff", "-q", "000", "河源"}} {
+		code, zh, errOut := runCLI(t, "", cmd...)
+		require.Equal(t, exitOK, code, errOut)
+		assert.Contains(t, zh, "本地化改写", cmd)
+		assert.NotContains(t, zh, "same measure in local wording", cmd)
+		code, en, errOut := runCLI(t, "", append(cmd, "--lang", "en")...)
+		require.Equal(t, exitOK, code, errOut)
+		assert.Contains(t, en, "same measure in local wording", cmd)
+	}
+	code, out, errOut := runCLI(t, "", "diff", "-q", "000", "河源", "--kind", "related")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "相关", "diff --kind related shows related pairs")
 }

@@ -125,19 +125,24 @@ func cmdAlign(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	text := texts(res)
+	filtered := *res
+	filtered.Alignments = keep
+	rep := report.Build(&filtered, report.Options{Lang: c.lang, MaxDiffs: -1})
 	return c.write(e, func(w io.Writer) error {
 		switch c.format {
 		case "json":
 			return writeJSON(w, keep)
 		case "csv":
-			filtered := *res
-			filtered.Alignments = keep
-			return report.Build(&filtered, report.Options{}).CSV(w, "alignments")
+			return rep.CSV(w, "alignments")
 		}
 		for _, l := range keep {
-			fmt.Fprintf(w, "%.3f %-10s %-8s %s ↔ %s\n  A %s\n  B %s\n", l.Score, l.Kind, l.Relation, l.A, l.B, text[l.A], text[l.B])
-			if l.Reason != "" {
-				fmt.Fprintf(w, "  (%s)\n", l.Reason)
+			rel := rep.L(string(l.Kind))
+			if l.Relation != "" {
+				rel += " " + rep.L(l.Relation)
+			}
+			fmt.Fprintf(w, "%.3f %s  %s ↔ %s\n  A %s\n  B %s\n", l.Score, rel, l.A, l.B, text[l.A], text[l.B])
+			if why := rep.Why(l.Evidence); why != "" {
+				fmt.Fprintf(w, "  (%s)\n", why)
 			}
 		}
 		fmt.Fprintf(w, "%d links\n", len(keep))
@@ -210,7 +215,7 @@ func cmdDiff(ctx context.Context, e *env, args []string) error {
 		keep = append(keep, l)
 	}
 	res.Alignments = keep
-	opts := report.Options{Lang: c.lang, MaxDiffs: len(keep) + 1, Sections: []string{"pairs"}}
+	opts := report.Options{Lang: c.lang, MaxDiffs: len(keep) + 1, Sections: []string{"alignments"}, Related: *kind != "equivalent"}
 	if *words {
 		seg, err := segment.Shared()
 		if err != nil {
@@ -229,20 +234,16 @@ func cmdDiff(ctx context.Context, e *env, args []string) error {
 			return writeJSON(w, rep.Pairs)
 		}
 		for _, p := range rep.Pairs {
-			fmt.Fprintf(w, "%s ↔ %s  %.2f %s %s\n", p.A, p.B, p.Score, p.Relation, p.Reason)
-			var a, b strings.Builder
-			for _, op := range p.Diff {
-				switch op.Op {
-				case "delete":
-					a.WriteString("[-" + op.Text + "-]")
-				case "insert":
-					b.WriteString("{+" + op.Text + "+}")
-				default:
-					a.WriteString(op.Text)
-					b.WriteString(op.Text)
-				}
+			rel := rep.L(p.Kind)
+			if p.Relation != "" {
+				rel = rep.L(p.Relation)
 			}
-			fmt.Fprintf(w, "  A %s\n  B %s\n", a.String(), b.String())
+			fmt.Fprintf(w, "%s ↔ %s  %.2f %s", p.A, p.B, p.Score, rel)
+			if why := rep.Why(p.Evidence); why != "" {
+				fmt.Fprintf(w, " (%s)", why)
+			}
+			a, b := p.Marked()
+			fmt.Fprintf(w, "\n  A %s\n  B %s\n", a, b)
 		}
 		fmt.Fprintf(w, "%d pairs\n", len(rep.Pairs))
 		return nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/policycmp/policycmp/align"
@@ -34,7 +35,37 @@ type DefaultAligner struct {
 	// that keeps two sentences on different subjects apart. Nil means the
 	// themes of the task; Compare sets it to its classifier.
 	Classifier taxonomy.Classifier
+	// Model decides clause links from the features of their phrases
+	// (align.Model); nil means align.DefaultModel, fitted on labelled pairs
+	// by 'policycmp eval --fit'. Clause.Model, when set, wins.
+	Model *align.Model
+	// Decide says who decides clause links: the model and the rules
+	// together (the zero value), the model alone, or the rules alone.
+	Decide Decision
+	// MinScore, when above 0, drops clause links scoring below it.
+	MinScore float64
+	// Equivalent, when above 0, overrides the decision between equivalent
+	// and related: a clause link is equivalent exactly when its score
+	// reaches it.
+	Equivalent float64
 }
+
+// Decision says who decides clause links (DefaultAligner.Decide).
+type Decision int
+
+// Decisions.
+const (
+	// DecideBoth links a pair when the fitted model (align.Model) or the
+	// hand-set rules (the thresholds of align.Options) link it, and makes
+	// it equivalent when the rules say so or the model is sure
+	// (Model.Sure). Scores are the model's probabilities.
+	DecideBoth Decision = iota
+	// DecideModel lets the model alone decide.
+	DecideModel
+	// DecideRules lets the rules alone decide, with scores and word
+	// weights from the loaded corpus: the decision before the model.
+	DecideRules
+)
 
 // unitThemes classifies one piece of text on its own.
 func (a *DefaultAligner) unitThemes(text string, fallback []string) []string {
@@ -101,12 +132,9 @@ func wordIDF(seg segment.Segmenter) (idfer, bool) {
 	return nil, false
 }
 
-// Align implements Aligner.
-func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, []Link, []Reuse, error) {
-	seg, err := a.segmenter()
-	if err != nil {
-		return nil, nil, nil, err
-	}
+// units builds the aligner's units: clauses (labelled later) and their
+// phrases (aligned), with where each clause is and its document.
+func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segment.Segmenter) (cu, pu []align.Unit, where map[string]*Clause, docOf map[string]string, err error) {
 	minRunes := a.MinClauseRunes
 	if minRunes == 0 {
 		minRunes = 6
@@ -137,20 +165,19 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 				// Long sentences list several measures: align their phrases too.
 				if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 					for k, p := range ps {
-						u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: segment.Words(seg, segment.FoldText(p)), Themes: a.unitThemes(p, cthemes)})
+						u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: segment.Words(seg, segment.FoldText(p)), Themes: a.unitThemes(p, cthemes), Targets: targetsIn(targets, p)})
 					}
 				} else {
-					u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: words, Themes: cthemes})
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: words, Themes: cthemes, Targets: targets})
 				}
 			}
 		}
 		per[k] = u
 	}); err != nil {
-		return nil, nil, nil, fmt.Errorf("align: %w", err)
+		return nil, nil, nil, nil, fmt.Errorf("align: %w", err)
 	}
-	var cu, pu []align.Unit
-	where := map[string]*Clause{}
-	docOf := map[string]string{}
+	where = map[string]*Clause{}
+	docOf = map[string]string{}
 	for k, u := range per {
 		cu, pu = append(cu, u.cu...), append(pu, u.pu...)
 		for _, t := range docs[k].Tasks {
@@ -160,28 +187,125 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 			}
 		}
 	}
-	copts, topts := a.Clause, a.Task
+	return cu, pu, where, docOf, nil
+}
+
+// override applies MinScore and Equivalent to clause links.
+func (a *DefaultAligner) override(ls []align.Link) []align.Link {
+	if a.MinScore <= 0 && a.Equivalent <= 0 {
+		return ls
+	}
+	out := ls[:0]
+	for _, l := range ls {
+		if a.MinScore > 0 && l.Score < a.MinScore {
+			continue
+		}
+		if a.Equivalent > 0 {
+			l.Kind = align.Related
+			if l.Score >= a.Equivalent {
+				l.Kind = align.Equivalent
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// targetsIn keeps the targets whose indicator or text a phrase holds.
+func targetsIn(ts []align.Target, phrase string) []align.Target {
+	var out []align.Target
+	for _, t := range ts {
+		if t.Indicator != "" && strings.Contains(phrase, t.Indicator) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// phraseOptions are the options of the phrase pass: the clause options
+// with the model (unless Rules) and the fixed reference weights.
+func (a *DefaultAligner) phraseOptions(seg segment.Segmenter) (align.Options, error) {
+	popts := a.Clause
+	if idf, ok := wordIDF(seg); ok && popts.WordIDF == nil {
+		popts.WordIDF = idf.IDF
+	}
+	popts.NoLabels = true // labels are given to the clause links
+	if popts.KeyTerm == nil {
+		popts.KeyTerm = segment.IsDomainTerm
+	}
+	if a.Decide == DecideRules {
+		popts.Model = nil
+		return popts, nil
+	}
+	popts.Rules = a.Decide == DecideBoth
+	if popts.Model == nil {
+		popts.Model = a.Model
+	}
+	if popts.Model == nil {
+		m, err := align.DefaultModel()
+		if err != nil {
+			return popts, err
+		}
+		popts.Model = m
+	}
+	if popts.PairIDF == nil {
+		popts.PairIDF = referencePairIDF()
+	}
+	if popts.Candidates == 0 {
+		popts.Candidates = ModelCandidates
+	}
+	return popts, nil
+}
+
+// ModelCandidates is how many candidates per phrase the model scores
+// (align.Options.Candidates): the model, not a budget, decides.
+const ModelCandidates = 30
+
+// PhraseIndex builds the index the phrase pass aligns, with its options:
+// for evaluation and fitting (its Features are the model's inputs).
+func (a *DefaultAligner) PhraseIndex(ctx context.Context, docs []*Document) (*align.Index, align.Options, error) {
+	seg, err := a.segmenter()
+	if err != nil {
+		return nil, align.Options{}, err
+	}
+	_, pu, _, _, err := a.units(ctx, docs, seg)
+	if err != nil {
+		return nil, align.Options{}, err
+	}
+	popts, err := a.phraseOptions(seg)
+	if err != nil {
+		return nil, align.Options{}, err
+	}
+	return align.NewIndexFor(pu, popts), align.New(popts).Options(), nil
+}
+
+// Align implements Aligner.
+func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, []Link, []Reuse, error) {
+	seg, err := a.segmenter()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cu, pu, where, docOf, err := a.units(ctx, docs, seg)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	topts := a.Task
 	if !a.TaskSet {
 		topts = DefaultTaskOptions()
 	}
-	if idf, ok := wordIDF(seg); ok {
-		if copts.WordIDF == nil {
-			copts.WordIDF = idf.IDF
-		}
-		if topts.WordIDF == nil {
-			topts.WordIDF = idf.IDF
-		}
+	if idf, ok := wordIDF(seg); ok && topts.WordIDF == nil {
+		topts.WordIDF = idf.IDF
 	}
-	popts := copts
-	popts.NoLabels = true // labels are given to the clause links below
-	if popts.KeyTerm == nil {
-		popts.KeyTerm = segment.IsDomainTerm
+	popts, err := a.phraseOptions(seg)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	clauseLinks, err := align.New(popts).Align(ctx, pu) // phrases, lifted to their clauses
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	pu = nil
+	clauseLinks = a.override(clauseLinks)
 	// Task units are built after the phrase pass, which needs the most memory.
 	tus := make([][]align.Unit, len(docs))
 	if err := parallel(ctx, len(docs), 0, func(k int) {

@@ -2,12 +2,14 @@ package policycmp_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/align"
 	"github.com/policycmp/policycmp/seeds"
 	"github.com/policycmp/policycmp/segment"
 )
@@ -100,4 +102,54 @@ func shared(t *testing.T) *segment.Jieba {
 		t.Skipf("jieba dictionaries unavailable: %v", err)
 	}
 	return j
+}
+
+// A pair's score comes from fixed reference weights, so it is the same
+// whatever other documents are loaded.
+func TestScoresDoNotDependOnTheOtherDocuments(t *testing.T) {
+	j := shared(t)
+	all := loadSeeds(t)
+	five, err := policycmp.Compare(context.Background(), all, policycmp.Config{Aligner: policycmp.NewAligner(j)})
+	require.NoError(t, err)
+	two, err := policycmp.Compare(context.Background(), []*policycmp.Document{loadSeeds(t)[0], loadSeeds(t)[4]}, policycmp.Config{Aligner: policycmp.NewAligner(j)})
+	require.NoError(t, err)
+	scores := map[[2]string]float64{}
+	for _, l := range five.Alignments {
+		scores[[2]string{l.A, l.B}] = l.Score
+	}
+	same := 0
+	for _, l := range two.Alignments {
+		if s, ok := scores[[2]string{l.A, l.B}]; ok {
+			assert.Equal(t, s, l.Score, "%s ~ %s scores the same among five documents and between two", l.A, l.B)
+			same++
+		}
+	}
+	assert.Greater(t, same, 10, "the two runs share links to compare")
+}
+
+// The same metric with another target always links as equivalent, labelled
+// stronger or weaker with both values, whatever the wording around it.
+func TestSameMetricOtherTargetLinks(t *testing.T) {
+	j := shared(t)
+	a, err := policycmp.IngestString("province.txt", "江苏省深化医药卫生体制改革2024年重点工作任务\n一、深化医疗保障改革\n（一）深化公立医院薪酬制度改革。公立医院人员支出占业务支出比重力争达44%。\n（二）推进数字健康建设。建设互联网医院。")
+	require.NoError(t, err)
+	b, err := policycmp.IngestString("city.txt", "苏州市深化医药卫生体制改革2024年重点工作任务\n一、重点任务\n（一）深化公立医院人事薪酬制度改革。年底前力争人员支出占业务支出比重达到42%。\n（二）发展托育服务。建设普惠托育机构10所。")
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(j)})
+	require.NoError(t, err)
+	var found *policycmp.Link
+	for i, l := range res.Alignments {
+		ca, _ := res.Clause(l.A)
+		if ca != nil && strings.Contains(ca.Text, "44%") {
+			found = &res.Alignments[i]
+		}
+	}
+	require.NotNil(t, found, "the 44%% clause is linked: %+v", res.Alignments)
+	cb, _ := res.Clause(found.B)
+	assert.Contains(t, cb.Text, "42%")
+	assert.Equal(t, align.Equivalent, found.Kind)
+	assert.Equal(t, "weaker", found.Relation)
+	require.NotNil(t, found.Evidence)
+	assert.Equal(t, 44.0, found.Evidence.TargetA.Value)
+	assert.Equal(t, 42.0, found.Evidence.TargetB.Value)
 }

@@ -141,6 +141,25 @@ type Options struct {
 	// count: a term found all over the corpus no longer singles out one
 	// instrument; 0 means 8.
 	KeyMaxUnits int
+	// PairIDF gives reference weights of character pairs (two-rune
+	// strings), such as those of a fixed reference corpus; ok false for
+	// pairs it lacks. When nil, pair weights come from the units alone.
+	PairIDF func(pair string) (idf float64, ok bool) `json:"-"`
+	// Model, when set, decides links instead of the thresholds above:
+	// every candidate's features (Index.Features) go through the model,
+	// its probability is the link's score, pairs at Model.Related are
+	// linked and at Model.Equivalent equivalent; a pair on the same metric
+	// with different targets is always equivalent. Only Candidates,
+	// Budget, MaxPosting, PerDoc and Workers apply besides.
+	Model *Model `json:"-"`
+	// Rules, with Model, decides beside the model by the thresholds above
+	// over the first RuleCandidates candidates: a pair is linked when
+	// either links it, and equivalent when the rules say so or the model
+	// is sure (Model.Sure). Scores stay the model's probabilities; the
+	// rules' decision uses word rarity among the loaded units.
+	Rules bool
+	// RuleCandidates is how many candidates the rules consider; 0 means 10.
+	RuleCandidates int
 }
 
 func (o Options) withDefaults() Options {
@@ -156,6 +175,7 @@ func (o Options) withDefaults() Options {
 	work.Default(&o.Candidates, 10)
 	work.Default(&o.Budget, 4000)
 	work.Default(&o.PerDoc, 3)
+	work.Default(&o.RuleCandidates, 10)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -207,8 +227,13 @@ type Index struct {
 	df       []int32
 	maxPost  int
 	wordW    []float64 // weight of each word ID (background × corpus IDF), nil without a background table
-	wordText []string  // the word of each word ID
-	wordDF   []int32   // how many units hold each word
+	bgW      []float64 // background IDF of each word ID alone (fixed, for the model's features)
+	// charsFixed and wordsFixed are the vectors under fixed weights
+	// (reference pairs, background words), for the model's features.
+	charsFixed, wordsFixed []vec
+	keyTerm                func(string) bool
+	wordText               []string // the word of each word ID
+	wordDF                 []int32  // how many units hold each word
 }
 
 // Bigrams returns the character bigrams of s that carry content: pairs of
@@ -255,7 +280,34 @@ func (v *vocab) id(s string) int32 {
 // NewIndex vectorises units: TF-IDF (sublinear tf) over character bigrams
 // and over words, with document frequencies from the units themselves.
 func NewIndex(units []Unit, maxPosting float64) *Index {
-	return newIndex(units, maxPosting, nil)
+	return newIndex(units, maxPosting, nil, nil, true)
+}
+
+// NewIndexFor vectorises units as an aligner with opts does: with its
+// background word weights, reference pair weights and key terms.
+func NewIndexFor(units []Unit, opts Options) *Index {
+	o := opts.withDefaults()
+	ix := newIndex(units, o.MaxPosting, o.WordIDF, o.PairIDF, true)
+	ix.keyTerm = o.KeyTerm
+	return ix
+}
+
+// Len is the number of units in the index.
+func (ix *Index) Len() int { return len(ix.units) }
+
+// Unit returns unit i.
+func (ix *Index) Unit(i int) Unit { return ix.units[i] }
+
+// Candidates returns up to k units of other documents that share the most
+// weighted character pairs with unit i, best first (the units the aligner
+// scores for i).
+func (ix *Index) Candidates(i, k, budget int) []int {
+	var sc scratch
+	var out []int
+	for _, c := range ix.candidates(i, k, budget, &sc) {
+		out = append(out, int(c.j))
+	}
+	return out
 }
 
 // minUnitsForRarity is the corpus size from which word weights are scaled
@@ -266,7 +318,11 @@ const minUnitsForRarity = 100
 // and names, rare in general text.
 const unknownIDF = 11.0
 
-func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool)) *Index {
+// unknownPairIDF is the reference weight of character pairs the reference
+// lacks: rarer than any it holds.
+const unknownPairIDF = 8.0
+
+func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool), pairIDF func(string) (float64, bool), rarity bool) *Index {
 	ix := &Index{units: units, docIdx: make([]int, len(units))}
 	docOrder := map[string]int{}
 	for i, u := range units {
@@ -314,14 +370,16 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool))
 	var wordIDF []float64
 	if bg != nil {
 		wordIDF = make([]float64, len(wv.ids))
+		ix.bgW = make([]float64, len(wv.ids))
 		for w, id := range wv.ids {
 			v, ok := bg(w)
 			if !ok {
 				v = unknownIDF
 			}
+			ix.bgW[id] = v
 			// Scale by the word's rarity in the corpus, once there are
 			// enough units for document frequencies to mean something.
-			if n >= minUnitsForRarity {
+			if rarity && n >= minUnitsForRarity {
 				v *= math.Log(1+n/float64(wdf[id])) / math.Log(1+n)
 			}
 			wordIDF[id] = v
@@ -333,7 +391,36 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool))
 	for w, id := range wv.ids {
 		ix.wordText[id] = w
 	}
+	// The model's features use fixed weights: the reference pair weights
+	// and the background word weights, never the corpus loaded.
+	if pairIDF != nil || ix.bgW != nil {
+		ix.charsFixed = make([]vec, len(units))
+		ix.wordsFixed = make([]vec, len(units))
+	}
+	var charIDF []float64
+	if pairIDF != nil {
+		charIDF = make([]float64, len(cv))
+		for k, id := range cv {
+			v, ok := pairIDF(string([]rune{rune(k >> 32), rune(k & 0xffffffff)}))
+			if !ok {
+				v = unknownPairIDF
+			}
+			charIDF[id] = v
+		}
+	}
 	for i := range units {
+		if ix.charsFixed != nil {
+			if charIDF != nil {
+				ix.charsFixed[i] = tfidf(charTF[i], cdf, n, charIDF)
+			} else {
+				ix.charsFixed[i] = tfidf(charTF[i], cdf, n, nil)
+			}
+			if ix.bgW != nil {
+				ix.wordsFixed[i] = tfidf(wordTF[i], wdf, n, ix.bgW)
+			} else {
+				ix.wordsFixed[i] = tfidf(wordTF[i], wdf, n, wordIDF)
+			}
+		}
 		ix.chars[i] = tfidf(charTF[i], cdf, n, nil)
 		ix.words[i] = tfidf(wordTF[i], wdf, n, wordIDF)
 		charTF[i], wordTF[i] = termFreq{}, termFreq{}
@@ -538,8 +625,7 @@ func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
 // Align links the units of different documents whose score reaches the
 // Related threshold. Links are sorted by A then B.
 func (a *Aligner) Align(ctx context.Context, units []Unit) ([]Link, error) {
-	ix := newIndex(units, a.opts.MaxPosting, a.opts.WordIDF)
-	return a.AlignIndex(ctx, ix)
+	return a.AlignIndex(ctx, NewIndexFor(units, a.opts))
 }
 
 // AlignIndex is Align over a prepared index.
@@ -635,8 +721,25 @@ func (a *Aligner) groupLinks(ix *Index, pairs []pair) []Link {
 		m.eq = m.eq || p.eq
 		merged[key] = m
 	}
+	// With a model, a group pair's score is its best phrase pair over all
+	// of their phrases, not only those the candidate search reached: it
+	// is then the same whatever else is aligned.
+	var members [][]int32
+	if a.opts.Model != nil {
+		members = make([][]int32, len(names))
+		for i := range ix.units {
+			members[gid[i]] = append(members[gid[i]], int32(i))
+		}
+	}
 	links := make([]Link, 0, len(merged))
 	for key, m := range merged {
+		if members != nil {
+			for _, i := range members[key>>32] {
+				for _, j := range members[key&0xffffffff] {
+					m.s = max(m.s, math.Round(a.opts.Model.Prob(ix.Features(int(i), int(j)))*1000)/1000)
+				}
+			}
+		}
 		l := Link{A: names[key>>32], B: names[key&0xffffffff], Score: m.s, Kind: Related}
 		if m.eq {
 			l.Kind = Equivalent
@@ -652,29 +755,52 @@ type pair struct {
 	a, b     int32
 	s        float64
 	anch, eq bool
-	sole     bool // the units are their documents' only mentions of a key term
+	sole     bool    // the units are their documents' only mentions of a key term
+	model    bool    // scored by the model (s is its probability)
+	rs       float64 // the rules' score, with Options.Rules
+	rlink    bool    // the rules link the pair
 }
 
 // decide marks pairs equivalent: by score, or as mutual best matches
 // anchored on a specific word.
 func (a *Aligner) decide(ix *Index, pairs []pair) {
+	score := func(p pair) float64 {
+		if p.model && a.opts.Rules {
+			if !p.rlink {
+				return -1
+			}
+			return p.rs
+		}
+		return p.s
+	}
 	best := make(map[uint64]float64, len(pairs)) // best score of a unit into a document
 	for _, p := range pairs {
 		for _, key := range []uint64{uint64(p.a)<<32 | uint64(ix.docIdx[p.b]), uint64(p.b)<<32 | uint64(ix.docIdx[p.a])} {
-			if p.s > best[key] {
-				best[key] = p.s
+			if s := score(p); s > best[key] {
+				best[key] = s
 			}
 		}
 	}
 	for k := range pairs {
 		p := &pairs[k]
+		s := score(*p)
 		// Ties count as best: each unit has no better match in the other's document.
-		mutual := p.s >= best[uint64(p.a)<<32|uint64(ix.docIdx[p.b])] && p.s >= best[uint64(p.b)<<32|uint64(ix.docIdx[p.a])]
-		p.eq = p.s >= a.opts.Equivalent || (mutual && p.s >= a.opts.Mutual && p.anch) || p.sole
+		mutual := s >= 0 && s >= best[uint64(p.a)<<32|uint64(ix.docIdx[p.b])] && s >= best[uint64(p.b)<<32|uint64(ix.docIdx[p.a])]
+		switch {
+		case p.model && !a.opts.Rules:
+			p.eq = p.eq || (mutual && p.s >= a.opts.Model.Mutual)
+		case p.model: // the rules decide, and the model where it is sure
+			p.eq = p.eq || (p.rlink && (p.rs >= a.opts.Equivalent || (mutual && p.rs >= a.opts.Mutual && p.anch) || p.sole))
+		default:
+			p.eq = p.s >= a.opts.Equivalent || (mutual && p.s >= a.opts.Mutual && p.anch) || p.sole
+		}
 	}
 }
 
 func (a *Aligner) linksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair {
+	if a.opts.Model != nil {
+		return a.modelLinksOf(ix, keys, i, sc)
+	}
 	var cs []cand
 	keyOnly := map[int32]bool{}
 	sole := map[int32]bool{}
@@ -712,6 +838,83 @@ func (a *Aligner) linksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair 
 		}
 		s := math.Round(c.s*1000) / 1000
 		out = append(out, pair{a: x, b: y, s: s, anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific) && !keyOnly[c.j], sole: sole[c.j]})
+	}
+	return out
+}
+
+// modelLinksOf scores unit i's candidates with the model and, with
+// Options.Rules, with the rules beside it.
+func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair {
+	m := a.opts.Model
+	type scored struct {
+		j            int32
+		p, rs        float64
+		rlink, mlink bool
+		anch, sole   bool
+	}
+	var cs []scored
+	for rank, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
+		x := scored{j: c.j, p: m.Prob(ix.Features(i, int(c.j)))}
+		if ta, tb, ok := sameMetric(ix.units[i].Targets, ix.units[c.j].Targets); ok && ta.Value != tb.Value {
+			x.p = max(x.p, m.Equivalent) // the same metric with another target: always equivalent
+		}
+		x.mlink = x.p >= m.Related
+		if a.opts.Rules && rank < a.opts.RuleCandidates {
+			s := ix.Similarity(i, int(c.j), a.opts.CharWeight)
+			keyOnly := false
+			if keys != nil {
+				shared, only := keys.shared(ix, i, int(c.j))
+				if shared && s < a.opts.KeyFloor {
+					s, keyOnly = a.opts.KeyFloor, true
+				}
+				x.sole = only
+			}
+			x.rs = math.Round(s*1000) / 1000
+			x.rlink = s >= a.opts.Related && (keyOnly || ix.anchored(i, int(c.j), a.opts.Specific))
+			x.anch = ix.anchored(i, int(c.j), a.opts.MutualSpecific) && !keyOnly
+		}
+		if x.mlink || x.rlink {
+			cs = append(cs, x)
+		}
+	}
+	// Each decision keeps its PerDoc best into each other document.
+	keep := map[int32]bool{}
+	for _, byRules := range []bool{false, true} {
+		slices.SortFunc(cs, func(x, y scored) int {
+			kx, ky := x.p, y.p
+			if byRules {
+				kx, ky = x.rs, y.rs
+			}
+			if c := cmp.Compare(ky, kx); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.j, y.j)
+		})
+		perDoc := map[int]int{}
+		for _, c := range cs {
+			if (byRules && !c.rlink) || (!byRules && !c.mlink) {
+				continue
+			}
+			d := ix.docIdx[c.j]
+			if perDoc[d] >= a.opts.PerDoc {
+				continue
+			}
+			perDoc[d]++
+			keep[c.j] = true
+		}
+	}
+	slices.SortFunc(cs, func(x, y scored) int { return cmp.Compare(x.j, y.j) })
+	var out []pair
+	for _, c := range cs {
+		if !keep[c.j] {
+			continue
+		}
+		x, y := int32(i), c.j
+		if ix.docIdx[c.j] < ix.docIdx[i] {
+			x, y = y, x
+		}
+		out = append(out, pair{a: x, b: y, s: math.Round(c.p*1000) / 1000, rs: c.rs, model: true, rlink: c.rlink, anch: c.anch, sole: c.sole,
+			eq: c.p >= m.Equivalent && !a.opts.Rules || a.opts.Rules && c.p >= m.Sure})
 	}
 	return out
 }

@@ -70,6 +70,10 @@ type GoldPair struct {
 	ID string `json:"id"`
 	A  Snip   `json:"a"`
 	B  Snip   `json:"b"`
+	// Relation and Difficulty, where the gold gives them: same, adapted,
+	// stronger or weaker; lexical (most words shared) or semantic.
+	Relation   string `json:"relation,omitempty"`
+	Difficulty string `json:"difficulty,omitempty"`
 }
 
 // Snip locates text in a document.

@@ -9,8 +9,11 @@ import (
 	"strings"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/align"
 	"github.com/policycmp/policycmp/eval"
 	"github.com/policycmp/policycmp/seeds"
+	"github.com/policycmp/policycmp/segment"
+	"github.com/policycmp/policycmp/taxonomy"
 )
 
 func cmdAnalyze(ctx context.Context, e *env, args []string) error {
@@ -70,6 +73,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	verbose := fs.Bool("v", false, "list every miss")
 	loo := fs.Bool("loo", false, "also score themes leave one document out: the classifier's thresholds chosen on the other documents")
 	shared := fs.String("shared", "", "also score the real documents of a shared folder: DIR/real/*.txt with the seeds, against DIR/gold/real-dev.json")
+	fit := fs.String("fit", "", "fit the alignment model on the labelled pairs (seed gold, judged links, and with --shared the real gold) and write it to this file (align/model.json ships)")
 	if err := parseFlags(fs, args, &c, "text"); err != nil {
 		return err
 	}
@@ -102,10 +106,110 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 			l.Print(w)
 		}
 		if *shared != "" {
-			return evalShared(ctx, e, &c, w, *shared, *verbose)
+			if err := evalShared(ctx, e, &c, w, *shared, *verbose); err != nil {
+				return err
+			}
+		}
+		if *loo || *fit != "" {
+			return evalAlignModel(ctx, e, &c, w, *shared, *fit, *loo)
 		}
 		return nil
 	})
+}
+
+// evalAlignModel fits the alignment model on every labelled pair (and
+// writes it with --fit) and, with --loo, cross-validates it by document.
+func evalAlignModel(ctx context.Context, e *env, c *common, w io.Writer, sharedDir, fitOut string, cv bool) error {
+	gold := eval.DevGold()
+	pairs, judged := gold.ClausePairs, gold.Judged
+	docs, err := policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{})
+	if err != nil {
+		return err
+	}
+	if sharedDir != "" {
+		data, err := readFile(filepath.Join(sharedDir, "gold", "real-dev.json"))
+		if err != nil {
+			return err
+		}
+		real, err := eval.ParseGold(data)
+		if err != nil {
+			return err
+		}
+		pairs = append(pairs, real.ClausePairs...)
+		more, err := loadInputs(ctx, e, []string{filepath.Join(sharedDir, "real")})
+		if err != nil {
+			return err
+		}
+		docs = append(more, docs...)
+	}
+	tax, err := c.taxonomy()
+	if err != nil {
+		return err
+	}
+	cls := taxonomy.NewDict(tax, taxonomy.DictOptions{})
+	for _, d := range docs {
+		d.Classify(cls)
+	}
+	seg, err := segment.Shared()
+	if err != nil {
+		return err
+	}
+	base := policycmp.DefaultAligner{Segmenter: seg, Classifier: cls}
+	samples, labelled, err := eval.PairSamples(ctx, docs, &base, pairs, judged)
+	if err != nil {
+		return err
+	}
+	pos := 0
+	for _, s := range samples {
+		if s.Label {
+			pos++
+		}
+	}
+	m, err := align.Fit(samples, align.FitOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nalignment model: %d labelled phrase pairs (%d positive: gold pairs and links judged right; %d negative: links judged wrong and near misses), %d documents\n", len(samples), pos, len(samples)-pos, len(docs))
+	for k, name := range m.Features {
+		fmt.Fprintf(w, "  %-13s weight %+.3f\n", name, m.Weights[k])
+	}
+	fmt.Fprintf(w, "  thresholds: related at P ≥ %.3f; equivalent at P ≥ %.3f, or at P ≥ %.3f for mutual best matches (the model alone); beside the rules, equivalent at P ≥ %.3f\n", m.Related, m.Equivalent, m.Mutual, m.Sure)
+	if fitOut != "" {
+		m.Fitted = fmt.Sprintf("policycmp eval --fit on %d labelled phrase pairs (%d positive) of %d documents", len(samples), pos, len(docs))
+		data, err := json.MarshalIndent(m, "", " ")
+		if err != nil {
+			return err
+		}
+		if err := writeFileAtomic(fitOut, append(data, '\n')); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  written to %s; the near misses labelled negative: %d\n", fitOut, countFalse(labelled))
+	}
+	if !cv {
+		return nil
+	}
+	semantic := map[string]bool{}
+	for _, p := range pairs {
+		if p.Difficulty == "semantic" {
+			semantic[p.ID] = true
+		}
+	}
+	res, err := eval.CrossValidate(ctx, docs, base, pairs, semantic, judged, align.FitOptions{})
+	if err != nil {
+		return err
+	}
+	res.Print(w)
+	return nil
+}
+
+func countFalse(ps []eval.LabelledPair) int {
+	n := 0
+	for _, p := range ps {
+		if !p.Label {
+			n++
+		}
+	}
+	return n
 }
 
 // evalShared scores the real documents of a shared folder, ingested with

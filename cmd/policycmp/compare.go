@@ -26,7 +26,7 @@ func compare(ctx context.Context, e *env, c *common, args []string, align bool) 
 
 // compareDocs runs the pipeline on documents already loaded.
 func compareDocs(ctx context.Context, e *env, c *common, tax *taxonomy.Taxonomy, docs []*policycmp.Document, align bool) (*policycmp.Result, error) {
-	cfg, err := pipelineConfig(tax, align)
+	cfg, err := pipelineConfig(tax, align, c.alignFlags)
 	if err != nil {
 		return nil, err
 	}
@@ -54,14 +54,24 @@ func compareDocs(ctx context.Context, e *env, c *common, tax *taxonomy.Taxonomy,
 
 // pipelineConfig wires the taxonomy and, when asked, the default aligner
 // over the process-wide jieba segmenter.
-func pipelineConfig(tax *taxonomy.Taxonomy, align bool) (policycmp.Config, error) {
+func pipelineConfig(tax *taxonomy.Taxonomy, align bool, opts ...alignFlags) (policycmp.Config, error) {
 	cfg := policycmp.Config{Taxonomy: tax}
 	if align {
 		seg, err := segment.Shared()
 		if err != nil {
 			return cfg, err
 		}
-		cfg.Aligner = policycmp.NewAligner(seg)
+		al := policycmp.NewAligner(seg)
+		for _, o := range opts {
+			switch o.decide {
+			case "model":
+				al.Decide = policycmp.DecideModel
+			case "rules":
+				al.Decide = policycmp.DecideRules
+			}
+			al.MinScore, al.Equivalent = o.minScore, o.equivalent
+		}
+		cfg.Aligner = al
 	}
 	return cfg, nil
 }

@@ -178,3 +178,15 @@ func (c *common) output(e *env) (io.Writer, func(failed error) error, error) {
 	}
 	return ew, closeFn, nil
 }
+
+// writeFileAtomic writes data to path through a temporary file renamed
+// into place, as --out is written.
+func writeFileAtomic(path string, data []byte) error {
+	c := common{out: path}
+	w, closeFn, err := c.output(&env{})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return closeFn(err)
+}

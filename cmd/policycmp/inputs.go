@@ -23,6 +23,13 @@ type common struct {
 	format, out, taxFile, reference, lang string
 	quiet                                 bool
 	helpOut, helpStdout                   io.Writer // where -h prints the usage
+	alignFlags
+}
+
+// alignFlags are the knobs of clause alignment.
+type alignFlags struct {
+	decide               string
+	minScore, equivalent float64
 }
 
 // newFlags makes a command's flag set with the shared flags that apply to
@@ -48,6 +55,10 @@ func newFlags(name string, e *env, c *common, formats string) *flag.FlagSet {
 			fs.StringVar(&c.lang, "lang", "zh", "labels: zh or en")
 		case "q":
 			fs.BoolVar(&c.quiet, "q", false, "no progress or warnings on standard error")
+		case "align":
+			fs.StringVar(&c.decide, "decide", "both", "who decides clause links: both (the fitted model and the rules), model or rules")
+			fs.Float64Var(&c.minScore, "min-score", 0, "drop clause links scoring below this (scores are the model's probabilities, 0–1)")
+			fs.Float64Var(&c.equivalent, "equivalent", 0, "when set, a clause link is equivalent exactly when its score reaches this")
 		}
 	}
 	fs.Usage = func() {
@@ -87,6 +98,14 @@ func parseFlags(fs *flag.FlagSet, args []string, c *common, formats string) erro
 	}
 	if !slices.Contains(strings.Split(formats, "|"), c.format) {
 		fmt.Fprintf(fs.Output(), "policycmp %s: unknown format %q (want %s)\n", fs.Name(), c.format, formats)
+		return errUsage
+	}
+	if c.decide != "" && c.decide != "both" && c.decide != "model" && c.decide != "rules" {
+		fmt.Fprintf(fs.Output(), "policycmp %s: --decide must be both, model or rules\n", fs.Name())
+		return errUsage
+	}
+	if c.minScore < 0 || c.minScore > 1 || c.equivalent < 0 || c.equivalent > 1 {
+		fmt.Fprintf(fs.Output(), "policycmp %s: --min-score and --equivalent are scores between 0 and 1\n", fs.Name())
 		return errUsage
 	}
 	if c.lang != "zh" && c.lang != "en" {

@@ -59,9 +59,9 @@ type command struct {
 const docsArgs = "[FILE|DIR|-]..."
 
 func commands() []command {
-	all := []string{"format", "out", "taxonomy", "lang", "q"}
+	all := []string{"format", "out", "taxonomy", "lang", "q", "align"}
 	return []command{
-		{"analyze", docsArgs, "parse documents into sections, tasks, clauses, targets and departments (JSON or text)", []string{"format", "out", "taxonomy", "q"}, cmdAnalyze},
+		{"analyze", docsArgs, "parse documents into sections, tasks, clauses, targets and departments (JSON or text)", []string{"format", "out", "taxonomy", "q", "align"}, cmdAnalyze},
 		{"report", docsArgs, "full comparison report: coverage, gaps, targets, responsibilities, diffs (md, html, json, csv)", append(all, "reference"), cmdReport},
 		{"coverage", docsArgs, "theme × document coverage matrix", all, cmdCoverage},
 		{"align", docsArgs, "equivalent and related clauses across documents", all, cmdAlign},

@@ -228,7 +228,7 @@ func TestReadmeCommandTable(t *testing.T) {
 	}
 	flagRe := regexp.MustCompile(`(?:^|[\s\[])--?([a-z][a-z-]*)`)
 	helpRe := regexp.MustCompile(`(?m)^  -([a-z][a-z-]*)`)
-	shared := map[string]bool{"out": true, "taxonomy": true, "lang": true, "q": true}
+	shared := map[string]bool{"out": true, "taxonomy": true, "lang": true, "q": true, "decide": true, "min-score": true, "equivalent": true}
 	for _, c := range commands() {
 		row, ok := rows[c.name]
 		if !assert.True(t, ok, "README has no row for %s", c.name) {

@@ -192,7 +192,7 @@ func cmdDiff(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("unknown theme %q (see policycmp taxonomy)", *theme)
 		}
 	}
-	cfg, err := pipelineConfig(tax, true)
+	cfg, err := pipelineConfig(tax, true, c.alignFlags)
 	if err != nil {
 		return err
 	}

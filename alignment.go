@@ -1,10 +1,12 @@
 package policycmp
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -94,9 +96,15 @@ func DefaultTaskOptions() align.Options {
 	return align.Options{Equivalent: 0.55, Mutual: 0.40, Related: 0.32, PerDoc: 2, NoLabels: true}
 }
 
-// ReuseMinScore is the clause-link score from which shared passages are
-// searched with local alignment.
-const ReuseMinScore = 0.75
+// ReuseMinShared is the share of the shorter clause's character pairs
+// found in the other (align.Evidence.SharedPairs) from which an
+// equivalent pair is searched for shared passages with local alignment:
+// near-verbatim text is likely there.
+const ReuseMinShared = 0.75
+
+// ReusePerClause is how many partners of one clause at most are searched
+// for shared passages, the strongest first.
+const ReusePerClause = 3
 
 // segmenter is the aligner's segmenter: its own, or jieba, or bigrams in
 // a build without cgo.
@@ -259,7 +267,7 @@ func (a *DefaultAligner) phraseOptions(seg segment.Segmenter) (align.Options, er
 
 // ModelCandidates is how many candidates per phrase the model scores
 // (align.Options.Candidates): the model, not a budget, decides.
-const ModelCandidates = 30
+const ModelCandidates = 10
 
 // PhraseIndex builds the index the phrase pass aligns, with its options:
 // for evaluation and fitting (its Features are the model's inputs).
@@ -340,12 +348,26 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	}
 	taskLinks = append(taskLinks, headLinks...)
 	// Local alignment only where near-verbatim text is likely.
+	// Each clause's strongest near-verbatim partners only, ReusePerClause
+	// of them: the passages a reader follows, in linear time.
 	var eq []align.Link
 	for _, l := range clauseLinks {
-		if l.Kind == align.Equivalent && l.Score >= ReuseMinScore {
+		if l.Kind == align.Equivalent && l.Evidence.SharedPairs >= ReuseMinShared {
 			eq = append(eq, l)
 		}
 	}
+	slices.SortStableFunc(eq, func(x, y align.Link) int { return cmp.Compare(y.Score, x.Score) })
+	perClause := map[string]int{}
+	kept := eq[:0]
+	for _, l := range eq {
+		if perClause[l.A] < ReusePerClause && perClause[l.B] < ReusePerClause {
+			perClause[l.A]++
+			perClause[l.B]++
+			kept = append(kept, l)
+		}
+	}
+	eq = kept
+	align.SortLinks(eq)
 	passages, err := align.Reuse(ctx, byID, eq, align.ReuseOptions{})
 	if err != nil {
 		return nil, nil, nil, err

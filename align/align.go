@@ -160,6 +160,10 @@ type Options struct {
 	Rules bool
 	// RuleCandidates is how many candidates the rules consider; 0 means 10.
 	RuleCandidates int
+	// RelatedPerDoc caps the model's links of one unit into one other
+	// document that are below Model.Equivalent (related at best); 0
+	// means 1: the best related counterpart, not every nearby sentence.
+	RelatedPerDoc int
 }
 
 func (o Options) withDefaults() Options {
@@ -176,6 +180,7 @@ func (o Options) withDefaults() Options {
 	work.Default(&o.Budget, 4000)
 	work.Default(&o.PerDoc, 3)
 	work.Default(&o.RuleCandidates, 10)
+	work.Default(&o.RelatedPerDoc, 1)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -231,9 +236,15 @@ type Index struct {
 	// charsFixed and wordsFixed are the vectors under fixed weights
 	// (reference pairs, background words), for the model's features.
 	charsFixed, wordsFixed []vec
-	keyTerm                func(string) bool
-	wordText               []string // the word of each word ID
-	wordDF                 []int32  // how many units hold each word
+	keys                   [][]uint64 // sorted content character pairs of each unit (pairKeys)
+	// textID names each unit's content (text, themes, targets): units
+	// with the same content score alike, so a pair of contents is scored
+	// once per worker and its copies reuse it.
+	textID   []int32
+	runes    [][]rune // each unit's text, clipped to MaxDiffRunes
+	keyTerm  func(string) bool
+	wordText []string // the word of each word ID
+	wordDF   []int32  // how many units hold each word
 }
 
 // Bigrams returns the character bigrams of s that carry content: pairs of
@@ -344,9 +355,25 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	wordTF := make([]termFreq, len(units))
 	var cdf, wdf []int32
 	var buf []int32
+	ix.keys = make([][]uint64, len(units))
+	ix.runes = make([][]rune, len(units))
+	ix.textID = make([]int32, len(units))
+	contents := map[string]int32{}
 	for i, u := range units {
 		buf = buf[:0]
-		for _, k := range pairKeys(u.Text) {
+		content := u.Text + "\x00" + strings.Join(u.Themes, " ") + "\x00" + fmt.Sprint(u.Targets) + "\x00" + strings.Join(u.Words, " ")
+		id, ok := contents[content]
+		if !ok {
+			id = int32(len(contents))
+			contents[content] = id
+		}
+		ix.textID[i] = id
+		ix.keys[i] = pairKeys(u.Text)
+		ix.runes[i] = []rune(u.Text)
+		if len(ix.runes[i]) > MaxDiffRunes {
+			ix.runes[i] = ix.runes[i][:MaxDiffRunes]
+		}
+		for _, k := range ix.keys[i] {
 			buf = append(buf, charID(k))
 		}
 		charTF[i] = newTermFreq(buf)
@@ -522,6 +549,7 @@ type scratch struct {
 	touched []int32   // units with acc != 0
 	order   []int
 	top     []cand
+	memo    map[uint64]float64 // model probability by content pair (-1: below the bound)
 }
 
 type cand struct {
@@ -732,11 +760,15 @@ func (a *Aligner) groupLinks(ix *Index, pairs []pair) []Link {
 		}
 	}
 	links := make([]Link, 0, len(merged))
+	f := make([]float64, len(FeatureNames))
+	var sc scratch
 	for key, m := range merged {
-		if members != nil {
+		if ma, mb := members, members; ma != nil && len(ma[key>>32])*len(mb[key&0xffffffff]) > 1 {
 			for _, i := range members[key>>32] {
 				for _, j := range members[key&0xffffffff] {
-					m.s = max(m.s, math.Round(a.opts.Model.Prob(ix.Features(int(i), int(j)))*1000)/1000)
+					if p := ix.memoProb(a.opts.Model, int(i), int(j), f, &sc); p > m.s {
+						m.s = math.Round(p*1000) / 1000
+					}
 				}
 			}
 		}
@@ -842,6 +874,24 @@ func (a *Aligner) linksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair 
 	return out
 }
 
+// memoProb is prob at Model.Related, remembered per content pair.
+func (ix *Index) memoProb(m *Model, i, j int, f []float64, sc *scratch) float64 {
+	ti, tj := ix.textID[i], ix.textID[j]
+	if ti > tj {
+		ti, tj = tj, ti
+	}
+	key := uint64(ti)<<32 | uint64(tj)
+	if sc.memo == nil {
+		sc.memo = map[uint64]float64{}
+	}
+	if p, ok := sc.memo[key]; ok {
+		return p
+	}
+	p, _ := ix.prob(m, i, j, m.Related, f)
+	sc.memo[key] = p
+	return p
+}
+
 // modelLinksOf scores unit i's candidates with the model and, with
 // Options.Rules, with the rules beside it.
 func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair {
@@ -853,8 +903,10 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 		anch, sole   bool
 	}
 	var cs []scored
+	f := make([]float64, len(FeatureNames))
 	for rank, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
-		x := scored{j: c.j, p: m.Prob(ix.Features(i, int(c.j)))}
+		x := scored{j: c.j}
+		x.p = ix.memoProb(m, i, int(c.j), f, sc) // 0 when it cannot reach Related
 		if ta, tb, ok := sameMetric(ix.units[i].Targets, ix.units[c.j].Targets); ok && ta.Value != tb.Value {
 			x.p = max(x.p, m.Equivalent) // the same metric with another target: always equivalent
 		}
@@ -896,7 +948,7 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 				continue
 			}
 			d := ix.docIdx[c.j]
-			if perDoc[d] >= a.opts.PerDoc {
+			if perDoc[d] >= a.opts.PerDoc || (!byRules && perDoc[d] >= a.opts.RelatedPerDoc && c.p < m.Equivalent) {
 				continue
 			}
 			perDoc[d]++

@@ -112,7 +112,7 @@ type FitOptions struct {
 	Iterations int
 	// MinPrecision is the precision the Equivalent threshold must reach on
 	// the training samples; 0 means 0.9. Related is where recall of the
-	// positives reaches MinRecall (0 means 0.97) at the least.
+	// positives reaches MinRecall (0 means 0.95) at the least.
 	MinPrecision, MinRecall float64
 }
 
@@ -132,7 +132,7 @@ func Fit(samples []Sample, opts FitOptions) (*Model, error) {
 		opts.MinPrecision = 0.9
 	}
 	if opts.MinRecall == 0 {
-		opts.MinRecall = 0.97
+		opts.MinRecall = 0.95
 	}
 	d := len(FeatureNames)
 	pos := 0
@@ -357,8 +357,52 @@ func solve(a [][]float64, b []float64) ([]float64, bool) {
 // Features returns the features of units i and j of the index, in the
 // order of FeatureNames.
 func (ix *Index) Features(i, j int) []float64 {
-	a, b := ix.units[i], ix.units[j]
 	f := make([]float64, len(FeatureNames))
+	ix.cheapFeatures(i, j, f)
+	ix.dearFeatures(i, j, f)
+	return f
+}
+
+// dear lists the features that cost the most (the longest shared run,
+// shared words, key terms): the model's probability is bounded without
+// them first, and they are computed only when the bound can reach the
+// threshold.
+var dear = []int{4, 5, 6, 7, 11}
+
+// prob returns the model's probability for units i and j, or ok false
+// when it cannot reach min whatever the dear features are (an exact
+// bound: each dear feature is taken at whichever end of [0,1] raises the
+// probability most).
+func (ix *Index) prob(m *Model, i, j int, min float64, f []float64) (p float64, ok bool) {
+	clear(f)
+	ix.cheapFeatures(i, j, f)
+	z := m.Bias
+	for k, x := range f {
+		if !slices.Contains(dear, k) {
+			z += m.Weights[k] * (x - m.Mean[k]) / m.scale(k)
+		}
+	}
+	bound := z
+	for _, k := range dear {
+		bound += max(m.Weights[k]*(0-m.Mean[k]), m.Weights[k]*(1-m.Mean[k])) / m.scale(k)
+	}
+	if 1/(1+math.Exp(-bound)) < min {
+		return 0, false
+	}
+	ix.dearFeatures(i, j, f)
+	return m.Prob(f), true
+}
+
+func (m *Model) scale(k int) float64 {
+	if m.Scale[k] == 0 {
+		return 1
+	}
+	return m.Scale[k]
+}
+
+// cheapFeatures fills the features computed from the vectors and pair keys.
+func (ix *Index) cheapFeatures(i, j int, f []float64) {
+	a, b := ix.units[i], ix.units[j]
 	chars, words := ix.chars, ix.words
 	if ix.charsFixed != nil {
 		chars, words = ix.charsFixed, ix.wordsFixed
@@ -368,23 +412,13 @@ func (ix *Index) Features(i, j int) []float64 {
 	if len(words[i].ids) == 0 || len(words[j].ids) == 0 {
 		f[1] = f[0]
 	}
-	f[2], f[3] = PairOverlap(a.Text, b.Text)
-	la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text)
-	lcs := LongestCommon(a.Text, b.Text)
-	if short := min(la, lb); short > 0 {
-		f[4] = float64(lcs) / float64(short)
-		f[10] = float64(short) / float64(max(la, lb))
+	if pa, pb := ix.keys[i], ix.keys[j]; len(pa) > 0 && len(pb) > 0 {
+		c := float64(commonSorted(pa, pb))
+		f[2], f[3] = 2*c/float64(len(pa)+len(pb)), c/float64(min(len(pa), len(pb)))
 	}
-	f[5] = min(1, float64(lcs)/10)
-	if ix.bgW != nil {
-		top, sum := 0.0, 0.0
-		ix.sharedWord(i, j, func(id int32) bool {
-			top = max(top, ix.bgW[id])
-			sum += ix.bgW[id]
-			return false
-		})
-		f[6] = min(1, top/12)
-		f[7] = min(1, sum/40)
+	la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text)
+	if short := min(la, lb); short > 0 {
+		f[10] = float64(short) / float64(max(la, lb))
 	}
 	switch {
 	case len(a.Themes) == 0 || len(b.Themes) == 0 || a.Themes[0] == "unclassified" || b.Themes[0] == "unclassified":
@@ -401,6 +435,26 @@ func (ix *Index) Features(i, j int) []float64 {
 	if _, _, ok := sameMetric(a.Targets, b.Targets); ok {
 		f[9] = 1
 	}
+}
+
+// dearFeatures fills the longest shared run, shared words and key terms.
+func (ix *Index) dearFeatures(i, j int, f []float64) {
+	la, lb := len(ix.runes[i]), len(ix.runes[j])
+	lcs := longestCommon(ix.runes[i], ix.runes[j])
+	if short := min(la, lb); short > 0 {
+		f[4] = float64(lcs) / float64(short)
+	}
+	f[5] = min(1, float64(lcs)/10)
+	if ix.bgW != nil {
+		top, sum := 0.0, 0.0
+		ix.sharedWord(i, j, func(id int32) bool {
+			top = max(top, ix.bgW[id])
+			sum += ix.bgW[id]
+			return false
+		})
+		f[6] = min(1, top/12)
+		f[7] = min(1, sum/40)
+	}
 	if ix.keyTerm != nil && ix.bgW != nil {
 		ix.sharedWord(i, j, func(id int32) bool {
 			if ix.keyTerm(ix.wordText[id]) && ix.bgW[id] >= 8 {
@@ -410,7 +464,6 @@ func (ix *Index) Features(i, j int) []float64 {
 			return false
 		})
 	}
-	return f
 }
 
 // LongestCommon is the length in runes of the longest run of characters
@@ -424,12 +477,24 @@ func LongestCommon(a, b string) int {
 	if len(rb) > MaxDiffRunes {
 		rb = rb[:MaxDiffRunes]
 	}
+	return longestCommon(ra, rb)
+}
+
+// longestRow is the stack buffer size for longestCommon's rows.
+const longestRow = 128
+
+func longestCommon(ra, rb []rune) int {
 	if len(ra) < len(rb) {
 		ra, rb = rb, ra
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	best := 0
+	var bufP, bufC [longestRow + 1]int32
+	prev, cur := bufP[:], bufC[:]
+	if len(rb) > longestRow {
+		prev, cur = make([]int32, len(rb)+1), make([]int32, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
+	clear(prev)
+	best := int32(0)
 	for _, x := range ra {
 		for j, y := range rb {
 			if x == y {
@@ -441,5 +506,5 @@ func LongestCommon(a, b string) int {
 		}
 		prev, cur = cur, prev
 	}
-	return best
+	return int(best)
 }

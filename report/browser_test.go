@@ -129,7 +129,9 @@ func TestHTMLInBrowser(t *testing.T) {
 	assert.Equal(t, len(res.Alignments), all, "the pager counts every clause link")
 	seen := eval[int](t, p, `(function(){var n=0; for(var i=0;i<1000;i++){n+=document.querySelectorAll("#pairs-list .pair").length; var b=document.querySelector("#pairs-pager .next"); if(!b||b.disabled)break; b.click();} return n})()`)
 	assert.Equal(t, all, seen, "paging through shows every pair once")
-	assert.Greater(t, eval[int](t, p, `document.querySelectorAll("#pairs-list del, #pairs-list ins").length`), 0, "diffs show deletions and insertions")
+	set(t, p, "f-rel", "adapted")
+	assert.Greater(t, eval[int](t, p, `document.querySelectorAll("#pairs-list del, #pairs-list ins").length`), 0, "diffs of adapted pairs show deletions and insertions")
+	set(t, p, "f-rel", "")
 
 	// The document filter keeps only pairs that involve the document.
 	set(t, p, "f-doc", "1")

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"cmp"
+	"context"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/align"
+	"github.com/policycmp/policycmp/internal/work"
 )
 
 // HTML writes the report as one self-contained page an analyst works in:
@@ -181,7 +183,7 @@ type pageClause struct {
 	Text string `json:"x"`
 }
 
-// pagePair is a clause link. Diff is run lengths in runes: pairs of
+// pagePair is a clause link. Diff (equivalent pairs only) is run lengths in runes: pairs of
 // (operation, length), 0 kept, 1 only in A, 2 only in B.
 type pagePair struct {
 	Score    float64 `json:"s"`
@@ -247,10 +249,19 @@ func (r *Report) Data() pageData {
 		if !okA || !okB {
 			continue
 		}
-		pp := pagePair{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: string(l.Kind), Relation: l.Relation, Why: r.Why(l.Evidence)}
-		pp.Diff = runs(r.diff(pd.Clauses[a].Text, pd.Clauses[b].Text))
+		pp := pagePair{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: string(l.Kind), Relation: l.Relation, Why: r.Why(l.Evidence), Diff: []int{}}
 		pd.Pairs = append(pd.Pairs, pp)
 	}
+	// Equivalent pairs carry their diffs (computed in parallel); related
+	// pairs show their two texts side by side.
+	_ = work.Each(context.Background(), len(pd.Pairs), 0, func() func(int) {
+		return func(k int) {
+			p := &pd.Pairs[k]
+			if p.Kind == string(align.Equivalent) {
+				p.Diff = runs(r.diff(pd.Clauses[p.Ends[0]].Text, pd.Clauses[p.Ends[1]].Text))
+			}
+		}
+	})
 	for _, l := range r.res.TaskAlignments {
 		a, okA := taskAt[l.A]
 		b, okB := taskAt[l.B]

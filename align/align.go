@@ -161,9 +161,14 @@ type Options struct {
 	// RuleCandidates is how many candidates the rules consider; 0 means 10.
 	RuleCandidates int
 	// RelatedPerDoc caps the model's links of one unit into one other
-	// document that are below Model.Equivalent (related at best); 0
-	// means 1: the best related counterpart, not every nearby sentence.
+	// document that are below Model.Equivalent (related at best), and
+	// with Rules all the links the model adds to the rules' own; 0 means
+	// 1: the best counterpart, not every nearby sentence.
 	RelatedPerDoc int
+	// RelatedPerUnit caps those links of one unit across all documents;
+	// 0 means 3, so they grow with the units, not with the documents each
+	// unit has near-copies in.
+	RelatedPerUnit int
 }
 
 func (o Options) withDefaults() Options {
@@ -181,6 +186,7 @@ func (o Options) withDefaults() Options {
 	work.Default(&o.PerDoc, 3)
 	work.Default(&o.RuleCandidates, 10)
 	work.Default(&o.RelatedPerDoc, 1)
+	work.Default(&o.RelatedPerUnit, 3)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -943,13 +949,18 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 			return cmp.Compare(x.j, y.j)
 		})
 		perDoc := map[int]int{}
+		related := 0 // the model's links below Equivalent, across documents
 		for _, c := range cs {
 			if (byRules && !c.rlink) || (!byRules && !c.mlink) {
 				continue
 			}
 			d := ix.docIdx[c.j]
-			if perDoc[d] >= a.opts.PerDoc || (!byRules && perDoc[d] >= a.opts.RelatedPerDoc && c.p < m.Equivalent) {
+			weak := !byRules && (a.opts.Rules || c.p < m.Equivalent)
+			if perDoc[d] >= a.opts.PerDoc || (weak && (perDoc[d] >= a.opts.RelatedPerDoc || related >= a.opts.RelatedPerUnit)) {
 				continue
+			}
+			if weak {
+				related++
 			}
 			perDoc[d]++
 			keep[c.j] = true

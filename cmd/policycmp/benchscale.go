@@ -15,6 +15,7 @@ import (
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/internal/scale"
 	"github.com/policycmp/policycmp/report"
+	"github.com/policycmp/policycmp/segment"
 )
 
 // cmdBenchScale runs the whole pipeline — ingest, classify, align, report —
@@ -67,7 +68,12 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 			stageStart = time.Now()
 		}
 	}
-	fmt.Fprintf(e.stdout, "GOMAXPROCS=%d\n%8s %8s %9s %8s %9s %10s %8s %10s  %s\n", runtime.GOMAXPROCS(0), "docs", "MB", "seconds", "MB/s", "links", "peakRSS_MB", "heap_MB", "exponent", "stages")
+	seg, err := segment.Shared()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "GOMAXPROCS=%d; floor: jieba alone over the same bytes with the same workers\n%8s %8s %9s %8s %9s %9s %9s %10s %8s %10s  %s\n", runtime.GOMAXPROCS(0),
+		"docs", "MB", "seconds", "MB/s", "floorMB/s", "×floor", "links", "peakRSS_MB", "heap_MB", "exponent", "stages")
 	var prevN int
 	var prevT float64
 	for _, n := range ns {
@@ -75,6 +81,10 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 		bytesIn := 0
 		for _, d := range docs {
 			bytesIn += len(d.Text)
+		}
+		floor, err := segmentFloor(ctx, seg, docs)
+		if err != nil {
+			return err
 		}
 		runtime.GC()
 		start := time.Now()
@@ -109,7 +119,7 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 			exp = fmt.Sprintf("%.2f", math.Log(secs/prevT)/math.Log(float64(n)/float64(prevN)))
 		}
 		mb := float64(bytesIn) / (1 << 20)
-		fmt.Fprintf(e.stdout, "%8d %8.1f %9.2f %8.2f %9d %10d %8d %10s  %s\n", n, mb, secs, mb/secs, len(res.Alignments), peakRSS()/1024, ms.HeapSys>>20, exp, strings.Join(stages, ", "))
+		fmt.Fprintf(e.stdout, "%8d %8.1f %9.2f %8.2f %9.2f %9.1f %9d %10d %8d %10s  %s\n", n, mb, secs, mb/secs, mb/floor, secs/floor, len(res.Alignments), peakRSS()/1024, ms.HeapSys>>20, exp, strings.Join(stages, ", "))
 		prevN, prevT = n, secs
 	}
 	if *memProfile != "" {
@@ -121,6 +131,14 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 		return pprof.Lookup("allocs").WriteTo(f, 0)
 	}
 	return nil
+}
+
+// segmentFloor is the time jieba alone takes over the documents' bytes
+// with the pipeline's workers: the floor the pipeline is measured against.
+func segmentFloor(ctx context.Context, seg segment.Segmenter, docs []scale.Doc) (float64, error) {
+	start := time.Now()
+	err := policycmp.Parallel(ctx, len(docs), 0, func(i int) { seg.Segment(docs[i].Text) })
+	return time.Since(start).Seconds(), err
 }
 
 // peakRSS reads the process's peak resident set size in KiB (Linux), 0 elsewhere.

@@ -97,3 +97,24 @@ func ExampleMarked() {
 	// 提[-高-]基层服务能力
 	// 提{+升+}基层服务能力
 }
+
+// The shipped pair model scores candidate pairs of an index; its
+// probability is the link score.
+func ExampleDefaultModel() {
+	m, err := align.DefaultModel()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	units := []align.Unit{
+		{ID: "a", Doc: "province", Text: "落实政府对符合区域卫生规划的公立医院投入政策", Words: segment.Words(segment.Bigrams, "落实政府对符合区域卫生规划的公立医院投入政策")},
+		{ID: "b", Doc: "city", Text: "落实政府对符合区域卫生规划公立医院的投入政策", Words: segment.Words(segment.Bigrams, "落实政府对符合区域卫生规划公立医院的投入政策")},
+		{ID: "c", Doc: "city", Text: "推进普惠托育服务体系建设", Words: segment.Words(segment.Bigrams, "推进普惠托育服务体系建设")},
+	}
+	ix := align.NewIndexFor(units, align.Options{Model: m})
+	// Without policycmp's reference weights (Options.PairIDF, WordIDF) the
+	// probabilities are not calibrated, but they still order the pairs.
+	near, far := m.Prob(ix.Features(0, 1)), m.Prob(ix.Features(0, 2))
+	fmt.Println(near > far, far < m.Related)
+	// Output: true true
+}

@@ -33,6 +33,10 @@ var FeatureNames = []string{
 // Pairs with P ≥ Related are linked; with P ≥ Equivalent, as equivalent.
 // DefaultModel is fitted by 'policycmp eval --fit' on labelled pairs (see
 // the README's evaluation section); its probabilities are the link scores.
+// It is calibrated for the features policycmp computes: jieba words with
+// their IDF (Options.WordIDF) and reference character-pair weights
+// (Options.PairIDF, the embedded seeds); with other weights it still
+// orders pairs but its thresholds no longer mean what they say.
 type Model struct {
 	Features   []string  `json:"features"`
 	Mean       []float64 `json:"mean"`

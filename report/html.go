@@ -127,7 +127,7 @@ func (r *Report) ThemeIndex(id string) int {
 }
 
 // Warnings returns document id's warnings in the report language.
-func (r *Report) Warnings(id string) []warnLine { return r.warnings(id) }
+func (r *Report) Warnings(id string) []WarningLine { return r.warnings(id) }
 
 // Chosen lists the sections the page shows, by template name.
 func (r *Report) Chosen() []string {
@@ -140,9 +140,10 @@ func (r *Report) Chosen() []string {
 	return out
 }
 
-// pageData is what the page script works on: every task, clause and link
-// of the result, by index, with diffs as run lengths.
-type pageData struct {
+// PageData is what the page script works on: every task, clause and link
+// of the result, by index, with diffs as run lengths. The page embeds it
+// as JSON; its fields are the page's, not a stable API.
+type PageData struct {
 	Docs      []pageDoc     `json:"docs"`
 	Themes    []pageTheme   `json:"themes"`
 	Tasks     []pageTask    `json:"tasks"`
@@ -204,9 +205,9 @@ type pageLink struct {
 var pageLabels = []string{"all", "prev", "next", "page_of", "nothing", "only_in", "no_counterpart", "cell_tasks", "close",
 	"evidence", "score", "same", "adapted", "stronger", "weaker", "related", "equivalent", "task", "theme_score", "unclassified"}
 
-// Data builds the page data.
-func (r *Report) Data() pageData {
-	pd := pageData{Labels: labelsForPage{}, Unique: []int{}, Pairs: []pagePair{}, TaskLinks: []pageLink{}, Reference: -1}
+// Data builds the page data the HTML report embeds.
+func (r *Report) Data() PageData {
+	pd := PageData{Labels: labelsForPage{}, Unique: []int{}, Pairs: []pagePair{}, TaskLinks: []pageLink{}, Reference: -1}
 	for _, k := range pageLabels {
 		pd.Labels[k] = r.L(k)
 	}

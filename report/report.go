@@ -637,18 +637,19 @@ func (r *Report) buildSummaries(res *policycmp.Result) {
 	}
 }
 
-// warnLine is a warning as a report shows it.
-type warnLine struct {
+// WarningLine is a warning as a report shows it: its kind, its text in
+// the report language, and the English detail.
+type WarningLine struct {
 	Kind, Text, Detail string
 }
 
 // warnings returns the warnings of document id in the report language: in
 // Chinese, what was done and how often, with the English detail kept for
 // a tooltip.
-func (r *Report) warnings(id string) []warnLine {
-	var out []warnLine
+func (r *Report) warnings(id string) []WarningLine {
+	var out []WarningLine
 	for _, w := range r.Doc(id).warnings {
-		line := warnLine{Kind: string(w.Kind), Detail: w.Detail}
+		line := WarningLine{Kind: string(w.Kind), Detail: w.Detail}
 		if r.Lang == "en" {
 			line.Text = fmt.Sprintf("[%s] %s", w.Kind, w.Detail)
 		} else {

@@ -51,6 +51,11 @@ func NewJieba(opts Options) (s *Jieba, err error) {
 			s, err = nil, fmt.Errorf("%w: %v", ErrDictNotFound, r)
 		}
 	}()
+	// The IDF table loads on another goroutine while jieba reads its
+	// dictionaries (C++, one thread): most callers need both.
+	idfPath := paths[3]
+	idf := sync.OnceValues(func() (map[string]float64, error) { return loadIDF(idfPath) })
+	go idf()
 	j := gojieba.NewJieba(paths...)
 	if !opts.NoDomainDict {
 		for _, w := range DomainTerms() {
@@ -62,9 +67,7 @@ func NewJieba(opts Options) (s *Jieba, err error) {
 			j.AddWord(w)
 		}
 	}
-	s = &Jieba{j: j, idfPath: paths[3]}
-	s.idf = sync.OnceValues(func() (map[string]float64, error) { return loadIDF(s.idfPath) })
-	return s, nil
+	return &Jieba{j: j, idfPath: idfPath, idf: idf}, nil
 }
 
 // Segment implements Segmenter with jieba's precise mode and HMM for

@@ -13,6 +13,9 @@ import (
 
 // compare loads the inputs and runs the pipeline.
 func compare(ctx context.Context, e *env, c *common, args []string, align bool) (*policycmp.Result, error) {
+	if align {
+		go segment.Shared() // jieba's dictionaries load while the inputs are read (Shared loads once)
+	}
 	tax, err := c.taxonomy()
 	if err != nil {
 		return nil, err

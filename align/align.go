@@ -160,6 +160,12 @@ type Options struct {
 	Rules bool
 	// RuleCandidates is how many candidates the rules consider; 0 means 10.
 	RuleCandidates int
+	// ModelMutual, with Rules, also makes a link equivalent when each unit
+	// is the other's most probable match in its document and the model
+	// gives it Model.Mutual. Off by default: on the dev pairs it finds 38
+	// of 75 as equivalent instead of 32, at 85.5 % judged precision
+	// instead of 92.0 %.
+	ModelMutual bool
 	// RelatedPerDoc caps the model's links of one unit into one other
 	// document that are below Model.Equivalent (related at best), and
 	// with Rules all the links the model adds to the rules' own; 0 means
@@ -802,35 +808,38 @@ type pair struct {
 // decide marks pairs equivalent: by score, or as mutual best matches
 // anchored on a specific word.
 func (a *Aligner) decide(ix *Index, pairs []pair) {
-	score := func(p pair) float64 {
-		if p.model && a.opts.Rules {
-			if !p.rlink {
-				return -1
-			}
-			return p.rs
-		}
-		return p.s
-	}
-	best := make(map[uint64]float64, len(pairs)) // best score of a unit into a document
+	// best score of a unit into a document: by the rules' score (rs, for
+	// the rules' mutual test) and by the model's (s)
+	bestRule := make(map[uint64]float64, len(pairs))
+	bestModel := make(map[uint64]float64, len(pairs))
 	for _, p := range pairs {
 		for _, key := range []uint64{uint64(p.a)<<32 | uint64(ix.docIdx[p.b]), uint64(p.b)<<32 | uint64(ix.docIdx[p.a])} {
-			if s := score(p); s > best[key] {
-				best[key] = s
+			rs := p.s
+			if p.model {
+				rs = -1
+				if p.rlink {
+					rs = p.rs
+				}
 			}
+			bestRule[key] = max(bestRule[key], rs)
+			bestModel[key] = max(bestModel[key], p.s)
 		}
+	}
+	mutualIn := func(best map[uint64]float64, p pair, s float64) bool {
+		// Ties count as best: each unit has no better match in the other's document.
+		return s >= 0 && s >= best[uint64(p.a)<<32|uint64(ix.docIdx[p.b])] && s >= best[uint64(p.b)<<32|uint64(ix.docIdx[p.a])]
 	}
 	for k := range pairs {
 		p := &pairs[k]
-		s := score(*p)
-		// Ties count as best: each unit has no better match in the other's document.
-		mutual := s >= 0 && s >= best[uint64(p.a)<<32|uint64(ix.docIdx[p.b])] && s >= best[uint64(p.b)<<32|uint64(ix.docIdx[p.a])]
 		switch {
 		case p.model && !a.opts.Rules:
-			p.eq = p.eq || (mutual && p.s >= a.opts.Model.Mutual)
+			p.eq = p.eq || (mutualIn(bestModel, *p, p.s) && p.s >= a.opts.Model.Mutual)
 		case p.model: // the rules decide, and the model where it is sure
-			p.eq = p.eq || (p.rlink && (p.rs >= a.opts.Equivalent || (mutual && p.rs >= a.opts.Mutual && p.anch) || p.sole))
+			rules := p.rlink && (p.rs >= a.opts.Equivalent || (mutualIn(bestRule, *p, p.rs) && p.rs >= a.opts.Mutual && p.anch) || p.sole)
+			model := a.opts.ModelMutual && mutualIn(bestModel, *p, p.s) && p.s >= a.opts.Model.Mutual
+			p.eq = p.eq || rules || model
 		default:
-			p.eq = p.s >= a.opts.Equivalent || (mutual && p.s >= a.opts.Mutual && p.anch) || p.sole
+			p.eq = p.s >= a.opts.Equivalent || (mutualIn(bestRule, *p, p.s) && p.s >= a.opts.Mutual && p.anch) || p.sole
 		}
 	}
 }

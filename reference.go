@@ -4,10 +4,10 @@ import (
 	"math"
 	"strings"
 	"sync"
-	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/policycmp/policycmp/align"
 	"github.com/policycmp/policycmp/seeds"
 )
 
@@ -28,16 +28,8 @@ var referencePairIDF = sync.OnceValue(func() func(string) (float64, bool) {
 		text := norm.NFKC.String(string(data))
 		for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。；;!?！？\n\r", r) }) {
 			seen := map[string]bool{}
-			var prev rune = -1
-			for _, r := range sent {
-				if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
-					prev = -1
-					continue
-				}
-				if prev >= 0 {
-					seen[string([]rune{prev, r})] = true
-				}
-				prev = r
+			for _, p := range align.Bigrams(sent) { // the pairs the aligner weighs
+				seen[p] = true
 			}
 			if len(seen) == 0 {
 				continue

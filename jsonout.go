@@ -24,13 +24,16 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 			_, err = bw.WriteString(s)
 		}
 	}
+	// One encoder and buffer for every item: items are encoded one at a
+	// time, so memory stays with the largest item, not the stream.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
 	value := func(v any, prefix string) {
 		if err != nil {
 			return
 		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(true)
+		buf.Reset()
 		if indent != "" {
 			enc.SetIndent(prefix, indent)
 		}

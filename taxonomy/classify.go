@@ -268,24 +268,24 @@ func (d *Dict) Classify(u Unit) []Label {
 		return []Label{{Theme: Unclassified, Score: 0}}
 	}
 	bestBody := slices.Max(body)
-	var out []Label
+	var kept []int // theme indices, strongest first, then in taxonomy order
 	for i, r := range raw {
 		bodyKept := d.opts.BodyKeep > 0 && bestBody > 0 && body[i] >= d.opts.BodyKeep*bestBody
 		if i != top && (r < d.opts.MinRaw || (r < d.opts.Keep*best && r < d.opts.Sure && !bodyKept)) {
 			continue
 		}
-		out = append(out, Label{Theme: d.tax.Themes[i].ID, Score: round3(r / (r + 2)), Evidence: ev[i]})
+		kept = append(kept, i)
 	}
-	idx := map[string]int{}
-	for i, th := range d.tax.Themes {
-		idx[th.ID] = i
-	}
-	slices.SortStableFunc(out, func(a, b Label) int {
-		if c := cmp.Compare(raw[idx[b.Theme]], raw[idx[a.Theme]]); c != 0 {
+	slices.SortStableFunc(kept, func(a, b int) int {
+		if c := cmp.Compare(raw[b], raw[a]); c != 0 {
 			return c
 		}
-		return cmp.Compare(idx[a.Theme], idx[b.Theme])
+		return cmp.Compare(a, b)
 	})
+	out := make([]Label, len(kept))
+	for k, i := range kept {
+		out[k] = Label{Theme: d.tax.Themes[i].ID, Score: round3(raw[i] / (raw[i] + 2)), Evidence: ev[i]}
+	}
 	return out
 }
 

@@ -173,11 +173,7 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 	}
 	var docs []*policycmp.Document
 	ids := map[string]bool{}
-	add := func(name string, data []byte) error {
-		d, err := policycmp.IngestContext(ctx, name, data, policycmp.Options{})
-		if err != nil {
-			return err
-		}
+	keep := func(d *policycmp.Document) {
 		if ids[d.ID] { // same base name in two folders, or x.txt beside x~2.txt
 			base := d.ID
 			for n := 2; ids[d.ID]; n++ {
@@ -186,6 +182,13 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 		}
 		ids[d.ID] = true
 		docs = append(docs, d)
+	}
+	add := func(name string, data []byte) error {
+		d, err := policycmp.IngestContext(ctx, name, data, policycmp.Options{})
+		if err != nil {
+			return err
+		}
+		keep(d)
 		return nil
 	}
 	for _, a := range args {
@@ -236,16 +239,30 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 		if len(files) == 0 {
 			return nil, fmt.Errorf("%s: no .txt, .md or .html files", a)
 		}
-		for _, f := range files {
-			data, err := readBounded(f, policycmp.DefaultMaxBytes)
+		// A folder's files are read and ingested on every core, then kept
+		// in walk order (IDs and warnings stay deterministic).
+		type ingested struct {
+			d   *policycmp.Document
+			err error
+		}
+		got := make([]ingested, len(files))
+		if err := policycmp.Parallel(ctx, len(files), 0, func(i int) {
+			data, err := readBounded(files[i], policycmp.DefaultMaxBytes)
 			if err == nil {
-				err = add(f, data)
+				got[i].d, err = policycmp.IngestContext(ctx, files[i], data, policycmp.Options{})
 			}
+			got[i].err = err
+		}); err != nil {
+			return nil, err
+		}
+		for _, g := range got {
 			switch {
-			case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-				return nil, err
-			case err != nil:
-				warn("%v; skipped", err)
+			case errors.Is(g.err, context.Canceled), errors.Is(g.err, context.DeadlineExceeded):
+				return nil, g.err
+			case g.err != nil:
+				warn("%v; skipped", g.err)
+			default:
+				keep(g.d)
 			}
 		}
 		if len(docs) == 0 {

@@ -136,7 +136,7 @@ func evalAlignModel(ctx context.Context, e *env, c *common, w io.Writer, sharedD
 			return err
 		}
 		pairs = append(pairs, real.ClausePairs...)
-		more, err := loadInputs(ctx, e, []string{filepath.Join(sharedDir, "real")})
+		more, err := loadRealDocs(ctx, e, sharedDir)
 		if err != nil {
 			return err
 		}
@@ -224,7 +224,7 @@ func evalShared(ctx context.Context, e *env, c *common, w io.Writer, dir string,
 	if err != nil {
 		return err
 	}
-	real, err := loadInputs(ctx, e, []string{filepath.Join(dir, "real")})
+	real, err := loadRealDocs(ctx, e, dir)
 	if err != nil {
 		return err
 	}
@@ -271,4 +271,17 @@ func cmdTaxonomy(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return closeFn(err)
+}
+
+// loadRealDocs ingests the real documents of a shared folder: DIR/real/*.txt
+// (the folder's README, which describes their hazards, is not one).
+func loadRealDocs(ctx context.Context, e *env, dir string) ([]*policycmp.Document, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "real", "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: no real documents (*.txt)", filepath.Join(dir, "real"))
+	}
+	return loadInputs(ctx, e, files)
 }

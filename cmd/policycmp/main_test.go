@@ -267,3 +267,37 @@ func TestReasonsInTheReportLanguage(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "相关", "diff --kind related shows related pairs")
 }
+
+// The alignment knobs: --min-score drops weaker clause links, --equivalent
+// draws the line between equivalent and related at a score, --decide
+// chooses who decides; a bad value is a usage error.
+func TestAlignmentKnobs(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "align", "-q", "--format", "json", "--kind", "all", "--min-score", "0.8", "000", "河源")
+	require.Equal(t, exitOK, code, errOut)
+	var links []struct {
+		Score float64
+		Kind  string
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &links))
+	require.NotEmpty(t, links)
+	for _, l := range links {
+		assert.GreaterOrEqual(t, l.Score, 0.8)
+	}
+
+	code, out, errOut = runCLI(t, "", "align", "-q", "--format", "json", "--kind", "all", "--equivalent", "0.5", "000", "河源")
+	require.Equal(t, exitOK, code, errOut)
+	require.NoError(t, json.Unmarshal([]byte(out), &links))
+	for _, l := range links {
+		assert.Equal(t, l.Score >= 0.5, l.Kind == "equivalent", "score %.3f kind %s", l.Score, l.Kind)
+	}
+
+	_, rules, _ := runCLI(t, "", "align", "-q", "--kind", "all", "--decide", "rules", "000", "河源")
+	_, both, _ := runCLI(t, "", "align", "-q", "--kind", "all", "000", "河源")
+	assert.NotEqual(t, rules, both, "the rules alone decide differently from the model beside them")
+
+	code, _, errOut = runCLI(t, "", "align", "--decide", "coin", "000", "河源")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--decide must be")
+	code, _, _ = runCLI(t, "", "align", "--min-score", "1.5", "000", "河源")
+	assert.Equal(t, exitUsage, code)
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/policycmp/policycmp/align"
 	"github.com/policycmp/policycmp/seeds"
 )
 
@@ -300,4 +301,19 @@ func TestAlignmentKnobs(t *testing.T) {
 	assert.Contains(t, errOut, "--decide must be")
 	code, _, _ = runCLI(t, "", "align", "--min-score", "1.5", "000", "河源")
 	assert.Equal(t, exitUsage, code)
+}
+
+// eval --fit writes a model the aligner can load (the seeds' labelled
+// pairs alone suffice), atomically, and says what it was fitted on.
+func TestEvalFitWritesAModel(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "model.json")
+	code, stdout, errOut := runCLI(t, "", "eval", "-q", "--fit", out)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, stdout, "alignment model:")
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	var m align.Model
+	require.NoError(t, json.Unmarshal(data, &m))
+	require.NoError(t, m.Check())
+	assert.Contains(t, m.Fitted, "labelled phrase pairs")
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/align"
@@ -52,7 +51,6 @@ func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.
 		u := ix.Unit(i)
 		phrases[u.Group] = append(phrases[u.Group], i)
 	}
-	docOf := func(clause string) string { d, _, _ := strings.Cut(clause, "/"); return d }
 	type labelled struct {
 		a, b   []string
 		label  bool
@@ -155,7 +153,6 @@ func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.
 			}
 		}
 	}
-	_ = docOf
 	return samples, out, nil
 }
 

@@ -38,7 +38,8 @@ var pageJS string
 // pageTemplate parses the page; the template is built per call, so no
 // package state is shared between reports.
 func pageTemplate() *template.Template {
-	return template.Must(template.New("page").Funcs(template.FuncMap{
+	t := template.New("page")
+	return template.Must(t.Funcs(template.FuncMap{
 		"heat":  heat,
 		"pct":   func(f float64) string { return fmt.Sprintf("%.1f%%", f*100) },
 		"join":  func(s []string) string { return strings.Join(s, "、") },
@@ -54,7 +55,7 @@ func pageTemplate() *template.Template {
 			// Each section is its own template, run by name from the table
 			// of sections; its output is already escaped by html/template.
 			var buf bytes.Buffer
-			err := pageTemplate().ExecuteTemplate(&buf, name, r)
+			err := t.ExecuteTemplate(&buf, name, r)
 			return template.HTML(buf.String()), err
 		},
 	}).Parse(pageHTML))
@@ -125,9 +126,6 @@ func (r *Report) DocIndex(id string) int { return r.byDoc[id] }
 func (r *Report) ThemeIndex(id string) int {
 	return slices.IndexFunc(r.Taxonomy, func(t ThemeInfo) bool { return t.ID == id })
 }
-
-// Warnings returns document id's warnings in the report language.
-func (r *Report) Warnings(id string) []WarningLine { return r.warnings(id) }
 
 // Chosen lists the sections the page shows, by template name.
 func (r *Report) Chosen() []string {

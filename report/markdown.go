@@ -46,7 +46,7 @@ func (r *Report) mdSummary(p printer) {
 		p("| %s | %s | %s | %d | %d | %d | %d/%d | %s |\n", md(d.ID), md(d.Region), md(r.Level(d.Level)), d.Year, d.Tasks, d.Clauses, d.ThemesCovered, d.ThemesTotal, reused)
 	}
 	for _, d := range r.Documents {
-		ws := r.warnings(d.ID)
+		ws := r.Warnings(d.ID)
 		if len(ws) == 0 {
 			continue
 		}

@@ -575,19 +575,17 @@ func (r *Report) pair(l policycmp.Link) (Pair, bool) {
 // Marked renders the pair's diff as two marked texts: A with its
 // deletions as [-…-], B with its insertions as {+…+} (see align.Marked).
 func (p Pair) Marked() (a, b string) {
-	var sa, sb strings.Builder
-	for _, op := range p.Diff {
+	ops := make([]align.Op, len(p.Diff))
+	for i, op := range p.Diff {
+		ops[i] = align.Op{Type: align.Equal, Text: op.Text}
 		switch op.Op {
-		case "delete":
-			sa.WriteString("[-" + op.Text + "-]")
-		case "insert":
-			sb.WriteString("{+" + op.Text + "+}")
-		default:
-			sa.WriteString(op.Text)
-			sb.WriteString(op.Text)
+		case align.Delete.String():
+			ops[i].Type = align.Delete
+		case align.Insert.String():
+			ops[i].Type = align.Insert
 		}
 	}
-	return sa.String(), sb.String()
+	return align.Marked(ops)
 }
 
 // diff is the character diff of two texts, or the word diff with Options.Words.
@@ -643,10 +641,10 @@ type WarningLine struct {
 	Kind, Text, Detail string
 }
 
-// warnings returns the warnings of document id in the report language: in
-// Chinese, what was done and how often, with the English detail kept for
-// a tooltip.
-func (r *Report) warnings(id string) []WarningLine {
+// Warnings returns the warnings of document id in the report language:
+// in Chinese, what was done and how often, with the English detail kept
+// for a tooltip.
+func (r *Report) Warnings(id string) []WarningLine {
 	var out []WarningLine
 	for _, w := range r.Doc(id).warnings {
 		line := WarningLine{Kind: string(w.Kind), Detail: w.Detail}

@@ -23,8 +23,7 @@ type Jieba struct {
 	j    *gojieba.Jieba
 	once sync.Once
 
-	idfPath string
-	idf     func() (map[string]float64, error)
+	idf func() (map[string]float64, error)
 }
 
 // NewJieba loads the jieba dictionaries (about 0.5 s and 150 MB: do it once
@@ -67,7 +66,7 @@ func NewJieba(opts Options) (s *Jieba, err error) {
 			j.AddWord(w)
 		}
 	}
-	return &Jieba{j: j, idfPath: idfPath, idf: idf}, nil
+	return &Jieba{j: j, idf: idf}, nil
 }
 
 // Segment implements Segmenter with jieba's precise mode and HMM for

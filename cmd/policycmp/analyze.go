@@ -105,42 +105,37 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(w)
 			l.Print(w)
 		}
+		var set *sharedSet
 		if *shared != "" {
-			if err := evalShared(ctx, e, &c, w, *shared, *verbose); err != nil {
+			if set, err = loadShared(ctx, e, *shared); err != nil {
+				return err
+			}
+			if err := evalShared(ctx, e, &c, w, set, *verbose); err != nil {
 				return err
 			}
 		}
 		if *loo || *fit != "" {
-			return evalAlignModel(ctx, e, &c, w, *shared, *fit, *loo)
+			return evalAlignModel(ctx, &c, w, set, *fit, *loo)
 		}
 		return nil
 	})
 }
 
 // evalAlignModel fits the alignment model on every labelled pair (and
-// writes it with --fit) and, with --loo, cross-validates it by document.
-func evalAlignModel(ctx context.Context, e *env, c *common, w io.Writer, sharedDir, fitOut string, cv bool) error {
+// writes it with --fit) and, with --loo, cross-validates it by document:
+// on the seeds, and with a shared folder on its real documents too.
+func evalAlignModel(ctx context.Context, c *common, w io.Writer, set *sharedSet, fitOut string, cv bool) error {
 	gold := eval.DevGold()
 	pairs, judged := gold.ClausePairs, gold.Judged
-	docs, err := policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{})
-	if err != nil {
-		return err
-	}
-	if sharedDir != "" {
-		data, err := readFile(filepath.Join(sharedDir, "gold", "real-dev.json"))
-		if err != nil {
+	var docs []*policycmp.Document
+	if set != nil {
+		pairs = append(pairs, set.gold.ClausePairs...)
+		docs = set.docs
+	} else {
+		var err error
+		if docs, err = policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{}); err != nil {
 			return err
 		}
-		real, err := eval.ParseGold(data)
-		if err != nil {
-			return err
-		}
-		pairs = append(pairs, real.ClausePairs...)
-		more, err := loadRealDocs(ctx, e, sharedDir)
-		if err != nil {
-			return err
-		}
-		docs = append(more, docs...)
 	}
 	tax, err := c.taxonomy()
 	if err != nil {
@@ -212,36 +207,48 @@ func countFalse(ps []eval.LabelledPair) int {
 	return n
 }
 
-// evalShared scores the real documents of a shared folder, ingested with
-// the seeds their clause pairs name.
-func evalShared(ctx context.Context, e *env, c *common, w io.Writer, dir string, verbose bool) error {
+// sharedSet is a shared folder's dev material: its gold and its real
+// documents, ingested with the seeds their clause pairs name.
+type sharedSet struct {
+	goldPath string
+	gold     *eval.Gold
+	docs     []*policycmp.Document // the real documents, then the seeds
+}
+
+// loadShared reads DIR/gold/real-dev.json and DIR/real/*.txt with the seeds.
+func loadShared(ctx context.Context, e *env, dir string) (*sharedSet, error) {
 	goldPath := filepath.Join(dir, "gold", "real-dev.json")
 	data, err := readFile(goldPath)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	gold, err := eval.ParseGold(data)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	real, err := loadRealDocs(ctx, e, dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sd, err := policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return &sharedSet{goldPath: goldPath, gold: gold, docs: append(real, sd...)}, nil
+}
+
+// evalShared scores the real documents of a shared folder.
+func evalShared(ctx context.Context, e *env, c *common, w io.Writer, set *sharedSet, verbose bool) error {
 	tax, err := c.taxonomy()
 	if err != nil {
 		return err
 	}
-	res, err := compareDocs(ctx, e, c, tax, append(real, sd...), true)
+	res, err := compareDocs(ctx, e, c, tax, set.docs, true)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nreal documents (%s, with the seeds):\n", goldPath)
-	eval.Evaluate(gold, res).Print(w, verbose)
+	fmt.Fprintf(w, "\nreal documents (%s, with the seeds):\n", set.goldPath)
+	eval.Evaluate(set.gold, res).Print(w, verbose)
 	return nil
 }
 

@@ -331,17 +331,11 @@ func (r *Report) buildGaps(res *policycmp.Result) {
 	ref := r.byDoc[r.Reference]
 	refDoc := res.Documents[ref]
 	// Which documents each reference task is linked to.
-	taskDoc := map[string]string{}
-	for _, d := range res.Documents {
-		for _, t := range d.Tasks {
-			taskDoc[t.ID] = d.ID
-		}
-	}
 	linked := map[[2]string]bool{} // reference task, other document
 	for _, l := range res.TaskAlignments {
 		for _, p := range [][2]string{{l.A, l.B}, {l.B, l.A}} {
-			if taskDoc[p[0]] == refDoc.ID {
-				linked[[2]string{p[0], taskDoc[p[1]]}] = true
+			if r.docOf[p[0]] == refDoc.ID {
+				linked[[2]string{p[0], r.docOf[p[1]]}] = true
 			}
 		}
 	}

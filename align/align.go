@@ -253,7 +253,8 @@ type Index struct {
 	// with the same content score alike, so a pair of contents is scored
 	// once per worker and its copies reuse it.
 	textID   []int32
-	runes    [][]rune // each unit's text, clipped to MaxDiffRunes
+	members  [][]int32 // the units of each content, ascending
+	runes    [][]rune  // each unit's text, clipped to MaxDiffRunes
 	keyTerm  func(string) bool
 	wordText []string // the word of each word ID
 	wordDF   []int32  // how many units hold each word
@@ -282,9 +283,10 @@ func contentPairs(s string, f func(x, y rune)) {
 	}
 }
 
+// posting is a content holding a character pair, with the pair's weight.
 type posting struct {
-	unit int32
-	w    float32
+	content int32
+	w       float32
 }
 
 type vocab struct {
@@ -363,43 +365,58 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		}
 		return id
 	}
-	charTF := make([]termFreq, len(units))
-	wordTF := make([]termFreq, len(units))
+	// Units with the same content (text, themes, targets, words) share
+	// their vectors and keys: generated and real corpora repeat national
+	// wording, and each content is built once.
+	var charTF, wordTF []termFreq // by content
 	var cdf, wdf []int32
 	var buf []int32
 	ix.keys = make([][]uint64, len(units))
 	ix.runes = make([][]rune, len(units))
 	ix.textID = make([]int32, len(units))
 	contents := map[string]int32{}
+	var content strings.Builder
 	for i, u := range units {
-		buf = buf[:0]
-		content := u.Text + "\x00" + strings.Join(u.Themes, " ") + "\x00" + fmt.Sprint(u.Targets) + "\x00" + strings.Join(u.Words, " ")
-		id, ok := contents[content]
-		if !ok {
+		content.Reset()
+		content.WriteString(u.Text)
+		content.WriteByte(0)
+		content.WriteString(strings.Join(u.Themes, " "))
+		content.WriteByte(0)
+		fmt.Fprint(&content, u.Targets)
+		content.WriteByte(0)
+		content.WriteString(strings.Join(u.Words, " "))
+		id, ok := contents[content.String()]
+		if ok {
+			r := ix.members[id][0]
+			ix.textID[i], ix.keys[i], ix.runes[i] = id, ix.keys[r], ix.runes[r]
+			ix.members[id] = append(ix.members[id], int32(i))
+		} else {
 			id = int32(len(contents))
-			contents[content] = id
+			contents[content.String()] = id
+			ix.members = append(ix.members, []int32{int32(i)})
+			ix.textID[i] = id
+			ix.keys[i] = pairKeys(u.Text)
+			ix.runes[i] = []rune(u.Text)
+			if len(ix.runes[i]) > MaxDiffRunes {
+				ix.runes[i] = ix.runes[i][:MaxDiffRunes]
+			}
+			buf = buf[:0]
+			for _, k := range ix.keys[i] {
+				buf = append(buf, charID(k))
+			}
+			charTF = append(charTF, newTermFreq(buf))
+			buf = buf[:0]
+			for _, w := range u.Words {
+				buf = append(buf, wv.id(w))
+			}
+			wordTF = append(wordTF, newTermFreq(buf))
+			cdf = grow(cdf, len(cv))
+			wdf = grow(wdf, len(wv.ids))
 		}
-		ix.textID[i] = id
-		ix.keys[i] = pairKeys(u.Text)
-		ix.runes[i] = []rune(u.Text)
-		if len(ix.runes[i]) > MaxDiffRunes {
-			ix.runes[i] = ix.runes[i][:MaxDiffRunes]
-		}
-		for _, k := range ix.keys[i] {
-			buf = append(buf, charID(k))
-		}
-		charTF[i] = newTermFreq(buf)
-		buf = buf[:0]
-		for _, w := range u.Words {
-			buf = append(buf, wv.id(w))
-		}
-		wordTF[i] = newTermFreq(buf)
-		cdf = grow(cdf, len(cv))
-		wdf = grow(wdf, len(wv.ids))
-		for _, id := range charTF[i].ids {
+		for _, id := range charTF[id].ids {
 			cdf[id]++
 		}
-		for _, id := range wordTF[i].ids {
+		for _, id := range wordTF[id].ids {
 			wdf[id]++
 		}
 	}
@@ -448,29 +465,40 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		}
 	}
 	for i := range units {
+		if r := ix.members[ix.textID[i]][0]; int(r) != i { // a copy: share the first's vectors
+			ix.chars[i], ix.words[i] = ix.chars[r], ix.words[r]
+			if ix.charsFixed != nil {
+				ix.charsFixed[i], ix.wordsFixed[i] = ix.charsFixed[r], ix.wordsFixed[r]
+			}
+			continue
+		}
+		c := ix.textID[i]
 		if ix.charsFixed != nil {
 			if charIDF != nil {
-				ix.charsFixed[i] = tfidf(charTF[i], cdf, n, charIDF)
+				ix.charsFixed[i] = tfidf(charTF[c], cdf, n, charIDF)
 			} else {
-				ix.charsFixed[i] = tfidf(charTF[i], cdf, n, nil)
+				ix.charsFixed[i] = tfidf(charTF[c], cdf, n, nil)
 			}
 			if ix.bgW != nil {
-				ix.wordsFixed[i] = tfidf(wordTF[i], wdf, n, ix.bgW)
+				ix.wordsFixed[i] = tfidf(wordTF[c], wdf, n, ix.bgW)
 			} else {
-				ix.wordsFixed[i] = tfidf(wordTF[i], wdf, n, wordIDF)
+				ix.wordsFixed[i] = tfidf(wordTF[c], wdf, n, wordIDF)
 			}
 		}
-		ix.chars[i] = tfidf(charTF[i], cdf, n, nil)
-		ix.words[i] = tfidf(wordTF[i], wdf, n, wordIDF)
-		charTF[i], wordTF[i] = termFreq{}, termFreq{}
+		ix.chars[i] = tfidf(charTF[c], cdf, n, nil)
+		ix.words[i] = tfidf(wordTF[c], wdf, n, wordIDF)
+		charTF[c], wordTF[c] = termFreq{}, termFreq{}
 	}
 	ix.df = cdf
 	ix.maxPost = max(64, int(maxPosting*n))
+	// Postings list contents, not units: a content's copies are expanded
+	// when candidates are chosen.
 	ix.postings = make([][]posting, len(cv))
-	for i, v := range ix.chars {
+	for c, ms := range ix.members {
+		v := ix.chars[ms[0]]
 		for p, id := range v.ids {
 			if int(cdf[id]) <= ix.maxPost {
-				ix.postings[id] = append(ix.postings[id], posting{int32(i), v.w[p]})
+				ix.postings[id] = append(ix.postings[id], posting{int32(c), v.w[p]})
 			}
 		}
 	}
@@ -562,6 +590,9 @@ type scratch struct {
 	order   []int
 	top     []cand
 	memo    map[uint64]float64 // model probability by content pair (-1: below the bound)
+	// rankings, when set, is every content's ranking (Index.rankings),
+	// shared read-only by the workers.
+	rankings []ranking
 }
 
 type cand struct {
@@ -572,15 +603,27 @@ type cand struct {
 // better orders candidates: higher score first, then lower unit index.
 func better(x, y cand) bool { return x.s > y.s || (x.s == y.s && x.j < y.j) }
 
-// candidates returns up to k units of other documents that share the most
-// indexed bigram weight with unit i. It reads the postings of i's rarest
-// bigrams first and stops after budget entries, and keeps the k best in a
-// small heap, so its cost does not grow with the corpus.
-func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
-	if len(sc.acc) < len(ix.units) {
-		sc.acc = make([]float64, len(ix.units))
+// rankedSpare is how many contents per candidate wanted a content's ranking
+// keeps: twice k, so copies in the unit's own document (skipped) rarely
+// leave fewer than k; when they do, the ranking is made again in full.
+const rankedSpare = 2
+
+// ranking is the contents sharing indexed character pairs with one
+// content, best first, and whether it lists every one of them.
+type ranking struct {
+	cands    []cand // j is a content
+	complete bool
+}
+
+// rank accumulates the indexed bigram weight content c shares with every
+// content, reading the postings of c's rarest bigrams first and stopping
+// once budget units' entries have been read, and keeps the m best (all
+// when m ≤ 0) with any tied with the last kept.
+func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
+	if len(sc.acc) < len(ix.members) {
+		sc.acc = make([]float64, len(ix.members))
 	}
-	v := ix.chars[i]
+	v := ix.chars[ix.members[c][0]]
 	sc.order = sc.order[:0]
 	for p := range v.ids {
 		sc.order = append(sc.order, p)
@@ -595,21 +638,31 @@ func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
 	sc.touched = sc.touched[:0]
 	for _, p := range sc.order {
 		post := ix.postings[v.ids[p]]
-		if read > 0 && read+len(post) > budget {
+		if len(post) == 0 {
+			continue
+		}
+		units := int(ix.df[v.ids[p]]) // the budget counts units, as if each copy were listed
+		if read > 0 && read+units > budget {
 			break
 		}
-		read += len(post)
+		read += units
 		for _, pj := range post {
-			if ix.docIdx[pj.unit] == ix.docIdx[i] {
-				continue
+			if sc.acc[pj.content] == 0 {
+				sc.touched = append(sc.touched, pj.content)
 			}
-			if sc.acc[pj.unit] == 0 {
-				sc.touched = append(sc.touched, pj.unit)
-			}
-			sc.acc[pj.unit] += float64(v.w[p]) * float64(pj.w)
+			sc.acc[pj.content] += float64(v.w[p]) * float64(pj.w)
 		}
 	}
-	// keep the k best in a min-heap (worst at the root)
+	if m <= 0 || len(sc.touched) <= m {
+		out := make([]cand, len(sc.touched))
+		for x, j := range sc.touched {
+			out[x] = cand{j, sc.acc[j]}
+			sc.acc[j] = 0
+		}
+		sortCands(out)
+		return ranking{out, true}
+	}
+	// keep the m best in a min-heap (worst at the root)
 	h := sc.top[:0]
 	less := func(a, b int) bool { return better(h[b], h[a]) } // a is worse than b
 	down := func(i int) {
@@ -631,9 +684,8 @@ func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
 	}
 	for _, j := range sc.touched {
 		c := cand{j, sc.acc[j]}
-		sc.acc[j] = 0
 		switch {
-		case len(h) < k:
+		case len(h) < m:
 			h = append(h, c)
 			for x := len(h) - 1; x > 0; {
 				p := (x - 1) / 2
@@ -650,7 +702,19 @@ func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
 	}
 	sc.top = h
 	out := slices.Clone(h)
-	slices.SortFunc(out, func(x, y cand) int {
+	last := h[0].s // the worst kept
+	for _, j := range sc.touched {
+		if sc.acc[j] == last && !slices.ContainsFunc(out, func(x cand) bool { return x.j == j }) {
+			out = append(out, cand{j, last})
+		}
+		sc.acc[j] = 0
+	}
+	sortCands(out)
+	return ranking{out, false}
+}
+
+func sortCands(cs []cand) {
+	slices.SortFunc(cs, func(x, y cand) int {
 		if better(x, y) {
 			return -1
 		}
@@ -659,7 +723,55 @@ func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
 		}
 		return 0
 	})
+}
+
+// candidates returns up to k units of other documents that share the most
+// indexed bigram weight with unit i, best first (then by unit index). The
+// weights are accumulated once per content (see rank), from a ranking made
+// beforehand when sc holds one, and expanded to the content's copies here,
+// so the cost per unit does not grow with the corpus or its repetitions.
+func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
+	c := ix.textID[i]
+	var r ranking
+	if sc.rankings != nil {
+		r = sc.rankings[c]
+	} else {
+		r = ix.rank(c, rankedSpare*k, budget, sc)
+	}
+	out := ix.expand(i, k, r.cands)
+	if len(out) < k && !r.complete {
+		out = ix.expand(i, k, ix.rank(c, 0, budget, sc).cands)
+	}
 	return out
+}
+
+// expand lists the units of ranked contents outside unit i's document,
+// best first, and keeps the k best: the units tied with the kth are all
+// read before the cut, so the cut is the one a ranking of units would make.
+func (ix *Index) expand(i, k int, ranked []cand) []cand {
+	var out []cand
+	for _, rc := range ranked {
+		if len(out) >= k && rc.s < out[len(out)-1].s {
+			break
+		}
+		for _, u := range ix.members[rc.j] {
+			if ix.docIdx[u] != ix.docIdx[i] {
+				out = append(out, cand{u, rc.s})
+			}
+		}
+	}
+	sortCands(out)
+	return out[:min(k, len(out))]
+}
+
+// rankings ranks every content once, in parallel, for candidates.
+func (ix *Index) rankings(ctx context.Context, k, budget, workers int) ([]ranking, error) {
+	rs := make([]ranking, len(ix.members))
+	err := work.Each(ctx, len(ix.members), workers, func() func(int) {
+		var sc scratch
+		return func(c int) { rs[c] = ix.rank(int32(c), rankedSpare*k, budget, &sc) }
+	})
+	return rs, err
 }
 
 // Align links the units of different documents whose score reaches the
@@ -675,9 +787,13 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	if a.opts.KeyTerm != nil && ix.wordW != nil {
 		keys = newKeyIndex(ix, a.opts.MutualSpecific, a.opts.KeyMaxUnits, a.opts.KeyTerm)
 	}
+	rs, err := ix.rankings(ctx, a.opts.Candidates, a.opts.Budget, a.opts.Workers)
+	if err != nil {
+		return nil, fmt.Errorf("align: %w", err)
+	}
 	found := make([][]pair, n)
-	err := work.Each(ctx, n, a.opts.Workers, func() func(int) {
-		var sc scratch
+	err = work.Each(ctx, n, a.opts.Workers, func() func(int) {
+		sc := scratch{rankings: rs}
 		return func(i int) { found[i] = a.linksOf(ix, keys, i, &sc) }
 	})
 	if err != nil {

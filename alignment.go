@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/policycmp/policycmp/align"
@@ -151,6 +152,16 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 	// document order.
 	type unitsOf struct{ cu, pu []align.Unit }
 	per := make([]unitsOf, len(docs))
+	// Corpora repeat national wording: each distinct text is segmented
+	// and classified once, and its copies share the result.
+	wordsOf := newMemo(func(text string) []string { return segment.Words(seg, segment.FoldText(text)) })
+	themesOf := newMemo(func(text string) []string { return a.unitThemes(text, nil) })
+	unitThemes := func(text string, fallback []string) []string {
+		if a.Classifier == nil {
+			return fallback
+		}
+		return themesOf.get(text)
+	}
 	if err := parallel(ctx, len(docs), 0, func(k int) {
 		d := docs[k]
 		var u unitsOf
@@ -167,16 +178,15 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 						targets = append(targets, align.Target{Indicator: tg.Indicator, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
 					}
 				}
-				cthemes := a.unitThemes(c.Text, themes)
-				words := segment.Words(seg, segment.FoldText(c.Text))
+				cthemes := unitThemes(c.Text, themes)
 				u.cu = append(u.cu, align.Unit{ID: c.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets})
 				// Long sentences list several measures: align their phrases too.
 				if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 					for k, p := range ps {
-						u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: segment.Words(seg, segment.FoldText(p)), Themes: a.unitThemes(p, cthemes), Targets: targetsIn(targets, p)})
+						u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: wordsOf.get(p), Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p)})
 					}
 				} else {
-					u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: words, Themes: cthemes, Targets: targets})
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: wordsOf.get(c.Text), Themes: cthemes, Targets: targets})
 				}
 			}
 		}
@@ -513,4 +523,30 @@ func (d *Document) Clause(id string) (*Clause, *Task) {
 		}
 	}
 	return nil, nil
+}
+
+// memo remembers f's result per key, for use from several goroutines; the
+// results are shared, so callers must not modify them.
+type memo[K comparable, V any] struct {
+	mu sync.Mutex
+	m  map[K]V
+	f  func(K) V
+}
+
+func newMemo[K comparable, V any](f func(K) V) *memo[K, V] {
+	return &memo[K, V]{m: map[K]V{}, f: f}
+}
+
+func (m *memo[K, V]) get(k K) V {
+	m.mu.Lock()
+	v, ok := m.m[k]
+	m.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = m.f(k)
+	m.mu.Lock()
+	m.m[k] = v
+	m.mu.Unlock()
+	return v
 }

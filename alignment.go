@@ -341,9 +341,10 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	for _, u := range cu {
 		byID[u.ID] = u
 	}
+	var labeler align.Labeler
 	if err := parallel(ctx, len(clauseLinks), 0, func(i int) {
 		if l := clauseLinks[i]; l.Kind == align.Equivalent {
-			clauseLinks[i].Relation, clauseLinks[i].Evidence = align.Label(byID[l.A], byID[l.B])
+			clauseLinks[i].Relation, clauseLinks[i].Evidence = labeler.Label(byID[l.A], byID[l.B])
 		}
 	}); err != nil {
 		return nil, nil, nil, err

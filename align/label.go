@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Basis names what a label stands on.
@@ -56,7 +57,29 @@ func (t Target) String() string {
 // Label says how B relates to A when the two are equivalent: same (near
 // verbatim), stronger or weaker (a target on the same metric moves), or
 // adapted (same measure, local wording), with the evidence for it.
-func Label(a, b Unit) (Relation, Evidence) {
+func Label(a, b Unit) (Relation, Evidence) { return label(a, b, pairKeys) }
+
+// Labeler is Label with memory: each distinct text's character pairs are
+// computed once, for corpora that repeat their wording. The zero value is
+// ready; it is safe for concurrent use, and holds what it has seen until
+// dropped.
+type Labeler struct {
+	keys sync.Map // text → []uint64
+}
+
+// Label is Label.
+func (l *Labeler) Label(a, b Unit) (Relation, Evidence) { return label(a, b, l.pairKeys) }
+
+func (l *Labeler) pairKeys(s string) []uint64 {
+	if k, ok := l.keys.Load(s); ok {
+		return k.([]uint64)
+	}
+	k := pairKeys(s)
+	l.keys.Store(s, k)
+	return k
+}
+
+func label(a, b Unit, pairKeys func(string) []uint64) (Relation, Evidence) {
 	if ta, tb, ok := sameMetric(a.Targets, b.Targets); ok && ta.Value != tb.Value {
 		higherBetter := !(ta.Comparator == "<=" || ta.Comparator == "<")
 		stronger := tb.Value > ta.Value

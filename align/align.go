@@ -754,9 +754,14 @@ func (ix *Index) expand(i, k int, ranked []cand) []cand {
 		if len(out) >= k && rc.s < out[len(out)-1].s {
 			break
 		}
+		taken := 0 // a content's first k copies are all the cut can keep of it
 		for _, u := range ix.members[rc.j] {
+			if taken == k {
+				break
+			}
 			if ix.docIdx[u] != ix.docIdx[i] {
 				out = append(out, cand{u, rc.s})
+				taken++
 			}
 		}
 	}

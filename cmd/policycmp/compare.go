@@ -60,11 +60,10 @@ func compareDocs(ctx context.Context, e *env, c *common, tax *taxonomy.Taxonomy,
 func pipelineConfig(tax *taxonomy.Taxonomy, align bool, opts ...alignFlags) (policycmp.Config, error) {
 	cfg := policycmp.Config{Taxonomy: tax}
 	if align {
-		seg, err := segment.Shared()
-		if err != nil {
-			return cfg, err
-		}
-		al := policycmp.NewAligner(seg)
+		// The aligner takes the process-wide jieba when it starts, so
+		// classification runs while the dictionaries load; missing
+		// dictionaries fail there, with the fix.
+		al := policycmp.NewAligner(nil)
 		for _, o := range opts {
 			switch o.decide {
 			case "model":

@@ -101,8 +101,10 @@ type Options struct {
 	// corpus when gathering candidates; 0 means 0.05 (never below 64 units).
 	MaxPosting float64
 	// Budget bounds the posting entries one unit reads when gathering
-	// candidates, its rarest bigrams first; 0 means 4000. It keeps the cost
-	// per unit constant, so alignment grows linearly with the corpus.
+	// candidates, its rarest bigrams first; 0 means 4000. The search is
+	// exact (see Index.Candidates) and usually stops by its bound first;
+	// the budget is the safety net that keeps the cost per unit bounded on
+	// pathological shapes, where it may cut the search short.
 	Budget int
 	// PerDoc caps the links of one unit into one other document; 0 means 3.
 	PerDoc int
@@ -240,7 +242,9 @@ type Index struct {
 	docIdx   []int // document order of each unit
 	chars    []vec
 	words    []vec
-	postings [][]posting // bigram ID → units holding it
+	postings [][]posting // bigram ID → contents holding it
+	maxW     []float32   // the largest weight in each bigram's postings
+	cvec     []vec       // each content's character-pair vector
 	df       []int32
 	maxPost  int
 	wordW    []float64 // weight of each word ID (background × corpus IDF), nil without a background table
@@ -325,11 +329,25 @@ func (ix *Index) Unit(i int) Unit { return ix.units[i] }
 
 // Candidates returns up to k units of other documents that share the most
 // weighted character pairs with unit i, best first (the units the aligner
-// scores for i).
+// scores for i). The search prunes by an upper bound on what unread
+// postings can add, so its result is that of ExhaustiveCandidates unless
+// budget posting entries are read first.
 func (ix *Index) Candidates(i, k, budget int) []int {
 	var sc scratch
 	var out []int
 	for _, c := range ix.candidates(i, k, budget, &sc) {
+		out = append(out, int(c.j))
+	}
+	return out
+}
+
+// ExhaustiveCandidates is Candidates by reading every posting list of
+// unit i in full, with neither bound nor budget: the reference the
+// aligner's pruned search is checked against (slow; for measurement).
+func (ix *Index) ExhaustiveCandidates(i, k int) []int {
+	var sc scratch
+	var out []int
+	for _, c := range ix.expand(i, k, ix.rank(ix.textID[i], 0, math.MaxInt, &sc).cands) {
 		out = append(out, int(c.j))
 	}
 	return out
@@ -494,11 +512,15 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	// Postings list contents, not units: a content's copies are expanded
 	// when candidates are chosen.
 	ix.postings = make([][]posting, len(cv))
+	ix.maxW = make([]float32, len(cv))
+	ix.cvec = make([]vec, len(ix.members))
 	for c, ms := range ix.members {
 		v := ix.chars[ms[0]]
+		ix.cvec[c] = v
 		for p, id := range v.ids {
 			if int(cdf[id]) <= ix.maxPost {
 				ix.postings[id] = append(ix.postings[id], posting{int32(c), v.w[p]})
+				ix.maxW[id] = max(ix.maxW[id], v.w[p])
 			}
 		}
 	}
@@ -593,6 +615,11 @@ type scratch struct {
 	// rankings, when set, is every content's ranking (Index.rankings),
 	// shared read-only by the workers.
 	rankings []ranking
+	bound    []float64  // suffix sums of posting bounds (rank)
+	maybe    []cand     // contents rank completes
+	exact    []float64  // the best complete scores (rank)
+	unread   [][2]int32 // unread bigram IDs and their reading place (rank)
+	add      []float64  // what each unread list adds to a content (rank)
 }
 
 type cand struct {
@@ -615,18 +642,29 @@ type ranking struct {
 	complete bool
 }
 
-// rank accumulates the indexed bigram weight content c shares with every
-// content, reading the postings of c's rarest bigrams first and stopping
-// once budget units' entries have been read, and keeps the m best (all
-// when m ≤ 0) with any tied with the last kept.
+// rank returns the m contents (all when m ≤ 0) that share the most indexed
+// bigram weight with content c (the dot product of their vectors over the
+// bigrams with postings), with any tied with the last kept.
+//
+// The ranking is exact, not a sample: postings are read rarest bigram
+// first, and once what the unread ones can add to a content never seen
+// (the sum over them of c's weight times the list's largest weight) falls
+// below the m-th best partial score, no unseen content can enter the top
+// m; the contents seen that still can are completed from the unread lists
+// by lookup, adding in the same order, so their scores are those a full
+// read gives. budget bounds the posting entries read before that point as
+// a safety net for pathological shapes (one list is always read); when it
+// stops the read, the ranking is marked incomplete.
 func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
 	if len(sc.acc) < len(ix.members) {
 		sc.acc = make([]float64, len(ix.members))
 	}
-	v := ix.chars[ix.members[c][0]]
+	v := ix.cvec[c]
 	sc.order = sc.order[:0]
-	for p := range v.ids {
-		sc.order = append(sc.order, p)
+	for p, id := range v.ids {
+		if len(ix.postings[id]) > 0 {
+			sc.order = append(sc.order, p)
+		}
 	}
 	slices.SortFunc(sc.order, func(a, b int) int {
 		if c := cmp.Compare(ix.df[v.ids[a]], ix.df[v.ids[b]]); c != 0 {
@@ -634,24 +672,115 @@ func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
 		}
 		return cmp.Compare(a, b)
 	})
-	read := 0
+	// bound[x]: the most the lists order[x:] can add to any content: c's
+	// weight times the list's largest, summed, and at most the norm of c's
+	// weights there (Cauchy–Schwarz: the other vector has norm 1).
+	sc.bound = slices.Grow(sc.bound[:0], len(sc.order)+1)[:len(sc.order)+1]
+	sc.bound[len(sc.order)] = 0
+	byMax, sq := 0.0, 0.0
+	for x := len(sc.order) - 1; x >= 0; x-- {
+		p := sc.order[x]
+		w := float64(v.w[p])
+		byMax += w * float64(ix.maxW[v.ids[p]])
+		sq += w * w
+		sc.bound[x] = min(byMax, math.Sqrt(sq))
+	}
+	read, stop, exhausted := 0, len(sc.order), false
+	theta, checked := 0.0, math.Inf(1) // the m-th best partial score, and the bound when it was last taken
 	sc.touched = sc.touched[:0]
-	for _, p := range sc.order {
-		post := ix.postings[v.ids[p]]
-		if len(post) == 0 {
-			continue
+	for x, p := range sc.order {
+		if m > 0 && len(sc.touched) >= m {
+			if sc.bound[x] <= checked/2 {
+				theta, checked = ix.kthPartial(m, sc), sc.bound[x]
+			}
+			if sc.bound[x] < theta-boundSlack {
+				stop = x
+				break
+			}
 		}
-		units := int(ix.df[v.ids[p]]) // the budget counts units, as if each copy were listed
-		if read > 0 && read+units > budget {
+		post := ix.postings[v.ids[p]]
+		if read > 0 && read+len(post) > budget {
+			stop, exhausted = x, true
 			break
 		}
-		read += units
+		read += len(post)
 		for _, pj := range post {
 			if sc.acc[pj.content] == 0 {
 				sc.touched = append(sc.touched, pj.content)
 			}
 			sc.acc[pj.content] += float64(v.w[p]) * float64(pj.w)
 		}
+	}
+	if stop < len(sc.order) && !exhausted {
+		// Complete the contents that may still reach the top m, best
+		// partial score first: once m are complete, a content whose
+		// partial score plus the rest cannot reach the m-th best complete
+		// one is out, and so is every content after it.
+		rest := sc.bound[stop]
+		theta = ix.kthPartial(m, sc)
+		maybe := sc.maybe[:0]
+		for _, j := range sc.touched {
+			if sc.acc[j]+rest >= theta-boundSlack {
+				maybe = append(maybe, cand{j, sc.acc[j]})
+			} else {
+				sc.acc[j] = 0
+			}
+		}
+		// a heap, best at the root: usually few are taken before the cut
+		heapify(maybe)
+		// The unread bigrams by ID, with their place in the reading
+		// order, to merge with each content's sorted vector.
+		unread := sc.unread[:0]
+		for x, p := range sc.order[stop:] {
+			unread = append(unread, [2]int32{v.ids[p], int32(x)})
+		}
+		slices.SortFunc(unread, func(a, b [2]int32) int { return cmp.Compare(a[0], b[0]) })
+		sc.unread = unread
+		add := sc.add
+		if len(add) < len(unread) {
+			add = make([]float64, len(unread))
+			sc.add = add
+		}
+		kept := sc.touched[:0]
+		best := sc.exact[:0] // min-heap of the m best complete scores
+		for h := maybe; len(h) > 0; {
+			var cd cand
+			cd, h = popBest(h)
+			if len(best) == m && cd.s+rest < best[0]-boundSlack {
+				sc.acc[cd.j] = 0
+				for _, later := range h {
+					sc.acc[later.j] = 0
+				}
+				break
+			}
+			j := cd.j
+			u := ix.cvec[j]
+			// What each unread list adds, then added in reading order, so
+			// the sum is the one a full read makes.
+			clear(add[:len(unread)])
+			for a, b := 0, 0; a < len(unread) && b < len(u.ids); {
+				switch {
+				case unread[a][0] == u.ids[b]:
+					x := unread[a][1]
+					add[x] = float64(v.w[sc.order[stop+int(x)]]) * float64(u.w[b])
+					a++
+					b++
+				case unread[a][0] < u.ids[b]:
+					a++
+				default:
+					b++
+				}
+			}
+			for x := range unread {
+				if add[x] != 0 {
+					sc.acc[j] += add[x]
+				}
+			}
+			kept = append(kept, j)
+			best = pushBest(best, m, sc.acc[j])
+		}
+		sc.maybe, sc.exact = maybe, best
+		sc.touched = kept
 	}
 	if m <= 0 || len(sc.touched) <= m {
 		out := make([]cand, len(sc.touched))
@@ -660,9 +789,106 @@ func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
 			sc.acc[j] = 0
 		}
 		sortCands(out)
-		return ranking{out, true}
+		return ranking{out, !exhausted}
 	}
-	// keep the m best in a min-heap (worst at the root)
+	h := ix.topPartial(m, sc)
+	out := slices.Clone(h)
+	last := h[0].s // the worst kept
+	for _, j := range sc.touched {
+		if sc.acc[j] == last && !slices.ContainsFunc(out, func(x cand) bool { return x.j == j }) {
+			out = append(out, cand{j, last})
+		}
+		sc.acc[j] = 0
+	}
+	sortCands(out)
+	return ranking{out, false}
+}
+
+// heapify orders h as a heap with the best candidate (better) at the root.
+func heapify(h []cand) {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		siftBest(h, i)
+	}
+}
+
+// popBest removes the root of a heap made by heapify.
+func popBest(h []cand) (cand, []cand) {
+	top := h[0]
+	h[0] = h[len(h)-1]
+	h = h[:len(h)-1]
+	siftBest(h, 0)
+	return top, h
+}
+
+func siftBest(h []cand, i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		k := l
+		if r := l + 1; r < len(h) && better(h[r], h[l]) {
+			k = r
+		}
+		if !better(h[k], h[i]) {
+			return
+		}
+		h[i], h[k] = h[k], h[i]
+		i = k
+	}
+}
+
+// pushBest adds s to h, a min-heap of at most m scores that keeps the best.
+func pushBest(h []float64, m int, s float64) []float64 {
+	if len(h) == m {
+		if s <= h[0] {
+			return h
+		}
+		h[0] = s
+		for i := 0; ; {
+			l := 2*i + 1
+			if l >= len(h) {
+				return h
+			}
+			k := l
+			if r := l + 1; r < len(h) && h[r] < h[l] {
+				k = r
+			}
+			if h[i] <= h[k] {
+				return h
+			}
+			h[i], h[k] = h[k], h[i]
+			i = k
+		}
+	}
+	h = append(h, s)
+	for x := len(h) - 1; x > 0; {
+		p := (x - 1) / 2
+		if h[p] <= h[x] {
+			break
+		}
+		h[x], h[p] = h[p], h[x]
+		x = p
+	}
+	return h
+}
+
+// boundSlack absorbs rounding in the bound's sums: a content is pruned only
+// when it falls short by more than that.
+const boundSlack = 1e-9
+
+// kthPartial is the m-th best accumulated score among the touched contents.
+func (ix *Index) kthPartial(m int, sc *scratch) float64 {
+	h := ix.topPartial(m, sc)
+	if len(h) < m {
+		return 0
+	}
+	return h[0].s
+}
+
+// topPartial keeps the m best touched contents by accumulated score in a
+// min-heap (worst at the root), in sc.top.
+func (ix *Index) topPartial(m int, sc *scratch) []cand {
 	h := sc.top[:0]
 	less := func(a, b int) bool { return better(h[b], h[a]) } // a is worse than b
 	down := func(i int) {
@@ -701,16 +927,16 @@ func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
 		}
 	}
 	sc.top = h
-	out := slices.Clone(h)
-	last := h[0].s // the worst kept
-	for _, j := range sc.touched {
-		if sc.acc[j] == last && !slices.ContainsFunc(out, func(x cand) bool { return x.j == j }) {
-			out = append(out, cand{j, last})
-		}
-		sc.acc[j] = 0
+	return h
+}
+
+// weight returns the vector's weight for feature id.
+func (v vec) weight(id int32) (float32, bool) {
+	k, ok := slices.BinarySearch(v.ids, id)
+	if !ok {
+		return 0, false
 	}
-	sortCands(out)
-	return ranking{out, false}
+	return v.w[k], true
 }
 
 func sortCands(cs []cand) {

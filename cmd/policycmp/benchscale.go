@@ -29,6 +29,7 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 	noAlign := fs.Bool("no-align", false, "skip alignment")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile (allocations) to this file after the last size")
+	exact := fs.Int("exact", 0, "also check the candidate search on this many phrases against exhaustive search (no budget)")
 	if err := parseFlags(fs, args, &c, "text"); err != nil {
 		return err
 	}
@@ -121,6 +122,11 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 		mb := float64(bytesIn) / (1 << 20)
 		fmt.Fprintf(e.stdout, "%8d %8.1f %9.2f %8.2f %9.2f %9.1f %9d %10d %8d %10s  %s\n", n, mb, secs, mb/secs, mb/floor, secs/floor, len(res.Alignments), peakRSS()/1024, ms.HeapSys>>20, exp, strings.Join(stages, ", "))
 		prevN, prevT = n, secs
+		if *exact > 0 {
+			if err := checkExact(ctx, e, parsed, *exact); err != nil {
+				return err
+			}
+		}
 	}
 	if *memProfile != "" {
 		f, err := os.Create(*memProfile)
@@ -154,4 +160,33 @@ func peakRSS() int {
 		}
 	}
 	return 0
+}
+
+// checkExact compares the candidates the aligner's bounded search finds
+// for a sample of phrases with those of exhaustive search over the same
+// index (every posting read): the share of the exhaustive top candidates
+// found bounds the links the budget can lose.
+func checkExact(ctx context.Context, e *env, docs []*policycmp.Document, sample int) error {
+	ix, opts, err := policycmp.NewAligner(nil).PhraseIndex(ctx, docs)
+	if err != nil {
+		return err
+	}
+	found, want := 0, 0
+	step := max(1, ix.Len()/sample)
+	units := 0
+	for i := 0; i < ix.Len() && units < sample; i += step {
+		units++
+		got := map[int]bool{}
+		for _, j := range ix.Candidates(i, opts.Candidates, opts.Budget) {
+			got[j] = true
+		}
+		for _, j := range ix.ExhaustiveCandidates(i, opts.Candidates) {
+			want++
+			if got[j] {
+				found++
+			}
+		}
+	}
+	fmt.Fprintf(e.stdout, "%8s exhaustive check: %d of %d top-%d candidates of %d phrases found (%.1f%%)\n", "", found, want, opts.Candidates, units, 100*float64(found)/float64(max(1, want)))
+	return nil
 }

@@ -1,0 +1,54 @@
+package align_test
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/policycmp/policycmp/align"
+)
+
+// The pruned candidate search finds exactly what reading every posting
+// finds, on a corpus with copies, near-copies, texts sharing only common
+// pairs and texts in one document only.
+func TestCandidatesAreExhaustive(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 9))
+	alphabet := []rune("医保药价改革基层卫生服务公立医院管理体系建设推进完善健全县域")
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	var base []string
+	for range 60 {
+		base = append(base, word(6+r.IntN(30)))
+	}
+	var units []align.Unit
+	for d := range 40 {
+		for k := range 25 {
+			text := base[r.IntN(len(base))]
+			switch r.IntN(4) {
+			case 0: // a near-copy
+				rs := []rune(text)
+				rs[r.IntN(len(rs))] = alphabet[r.IntN(len(alphabet))]
+				text = string(rs)
+			case 1: // new wording
+				text = word(4 + r.IntN(40))
+			}
+			units = append(units, align.Unit{ID: string(rune('A'+d%26)) + string(rune('a'+d/26)) + "-" + string(rune('0'+k/10)) + string(rune('0'+k%10)), Doc: string(rune('A' + d)), Text: text})
+		}
+	}
+	ix := align.NewIndex(units, 0.05)
+	for _, k := range []int{1, 3, 10} {
+		for i := range ix.Len() {
+			want := ix.ExhaustiveCandidates(i, k)
+			require.NotEmpty(t, want)
+			assert.Equal(t, want, ix.Candidates(i, k, 1<<30), "unit %d, k %d", i, k)
+		}
+	}
+}

@@ -7,4 +7,3 @@ func (ix *Index) RankAll(ctx context.Context, k, budget int) error {
 	_, err := ix.rankings(ctx, k, budget, 0)
 	return err
 }
-

@@ -43,4 +43,3 @@ func BenchmarkRank(b *testing.B) {
 }
 
 const benchDocs = 250
-

@@ -387,7 +387,7 @@ func (c *cleaner) simplify(m mtext) mtext {
 
 // squeezeSpaces drops spaces next to Chinese text and collapses the rest.
 func squeezeSpaces(m mtext) mtext {
-	out := mtext{}
+	out := mtext{r: make([]rune, 0, m.Len()), s: make([]int32, 0, m.Len()), e: make([]int32, 0, m.Len())}
 	for i := 0; i < m.Len(); i++ {
 		if m.r[i] != ' ' && m.r[i] != '\t' {
 			out.push(m.r[i], m.s[i], m.e[i])

@@ -1025,7 +1025,7 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	found := make([][]pair, n)
 	err = work.Each(ctx, n, a.opts.Workers, func() func(int) {
 		sc := scratch{rankings: rs}
-		return func(i int) { found[i] = a.linksOf(ix, keys, i, &sc) }
+		return func(i int) { found[i] = slices.Clip(slices.Clone(a.linksOf(ix, keys, i, &sc))) }
 	})
 	if err != nil {
 		return nil, fmt.Errorf("align: %w", err)
@@ -1052,7 +1052,7 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	}
 	links := make([]Link, len(pairs))
 	for k, p := range pairs {
-		l := Link{A: ix.units[p.a].ID, B: ix.units[p.b].ID, Score: p.s, Kind: Related, anchored: p.anch}
+		l := Link{A: ix.units[p.a].ID, B: ix.units[p.b].ID, Score: p.score(), Kind: Related, anchored: p.anch}
 		if p.eq {
 			l.Kind = Equivalent
 			if !a.opts.NoLabels {
@@ -1102,7 +1102,7 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, pairs []pair) ([]Li
 	merged := make([]agg, 0, len(pairs))
 	for _, p := range pairs {
 		if ga, gb := gid[p.a], gid[p.b]; ga != gb {
-			merged = append(merged, agg{uint64(ga)<<32 | uint64(gb), p.s, p.eq})
+			merged = append(merged, agg{uint64(ga)<<32 | uint64(gb), p.score(), p.eq})
 		}
 	}
 	slices.SortFunc(merged, func(x, y agg) int { return cmp.Compare(x.key, y.key) })
@@ -1158,15 +1158,26 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, pairs []pair) ([]Li
 }
 
 // pair is a link between units a and b of the index, a from the earlier document.
+// Scores are kept in thousandths (as links report them): a pair is 20
+// bytes, and there are millions at scale.
 type pair struct {
 	a, b     int32
-	s        float64
+	s1000    uint16 // the score
+	rs1000   uint16 // the rules' score, with Options.Rules
 	anch, eq bool
-	sole     bool    // the units are their documents' only mentions of a key term
-	model    bool    // scored by the model (s is its probability)
-	rs       float64 // the rules' score, with Options.Rules
-	rlink    bool    // the rules link the pair
+	sole     bool // the units are their documents' only mentions of a key term
+	model    bool // scored by the model (the score is its probability)
+	rlink    bool // the rules link the pair
 }
+
+// thousandths rounds a score in [0,1] to thousandths.
+func thousandths(s float64) uint16 { return uint16(math.Round(min(1, max(0, s)) * 1000)) }
+
+// score is the pair's score, rounded to thousandths.
+func (p pair) score() float64 { return float64(p.s1000) / 1000 }
+
+// ruleScore is the rules' score, rounded to thousandths.
+func (p pair) ruleScore() float64 { return float64(p.rs1000) / 1000 }
 
 // decide marks pairs equivalent: by score, or as mutual best matches
 // anchored on a specific word.
@@ -1177,15 +1188,15 @@ func (a *Aligner) decide(ix *Index, pairs []pair) {
 	bestModel := make(map[uint64]float64, len(pairs))
 	for _, p := range pairs {
 		for _, key := range []uint64{uint64(p.a)<<32 | uint64(ix.docIdx[p.b]), uint64(p.b)<<32 | uint64(ix.docIdx[p.a])} {
-			rs := p.s
+			rs := p.score()
 			if p.model {
 				rs = -1
 				if p.rlink {
-					rs = p.rs
+					rs = p.ruleScore()
 				}
 			}
 			bestRule[key] = max(bestRule[key], rs)
-			bestModel[key] = max(bestModel[key], p.s)
+			bestModel[key] = max(bestModel[key], p.score())
 		}
 	}
 	mutualIn := func(best map[uint64]float64, p pair, s float64) bool {
@@ -1196,13 +1207,14 @@ func (a *Aligner) decide(ix *Index, pairs []pair) {
 		p := &pairs[k]
 		switch {
 		case p.model && !a.opts.Rules:
-			p.eq = p.eq || (mutualIn(bestModel, *p, p.s) && p.s >= a.opts.Model.Mutual)
+			p.eq = p.eq || (mutualIn(bestModel, *p, p.score()) && p.score() >= a.opts.Model.Mutual)
 		case p.model: // the rules decide, and the model where it is sure
-			rules := p.rlink && (p.rs >= a.opts.Equivalent || (mutualIn(bestRule, *p, p.rs) && p.rs >= a.opts.Mutual && p.anch) || p.sole)
-			model := a.opts.ModelMutual && mutualIn(bestModel, *p, p.s) && p.s >= a.opts.Model.Mutual
+			rs := p.ruleScore()
+			rules := p.rlink && (rs >= a.opts.Equivalent || (mutualIn(bestRule, *p, rs) && rs >= a.opts.Mutual && p.anch) || p.sole)
+			model := a.opts.ModelMutual && mutualIn(bestModel, *p, p.score()) && p.score() >= a.opts.Model.Mutual
 			p.eq = p.eq || rules || model
 		default:
-			p.eq = p.s >= a.opts.Equivalent || (mutualIn(bestRule, *p, p.s) && p.s >= a.opts.Mutual && p.anch) || p.sole
+			p.eq = p.score() >= a.opts.Equivalent || (mutualIn(bestRule, *p, p.score()) && p.score() >= a.opts.Mutual && p.anch) || p.sole
 		}
 	}
 }
@@ -1247,7 +1259,7 @@ func (a *Aligner) linksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair 
 			x, y = y, x
 		}
 		s := math.Round(c.s*1000) / 1000
-		out = append(out, pair{a: x, b: y, s: s, anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific) && !keyOnly[c.j], sole: sole[c.j]})
+		out = append(out, pair{a: x, b: y, s1000: thousandths(s), anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific) && !keyOnly[c.j], sole: sole[c.j]})
 	}
 	return out
 }
@@ -1348,7 +1360,7 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 		if ix.docIdx[c.j] < ix.docIdx[i] {
 			x, y = y, x
 		}
-		out = append(out, pair{a: x, b: y, s: math.Round(c.p*1000) / 1000, rs: c.rs, model: true, rlink: c.rlink, anch: c.anch, sole: c.sole,
+		out = append(out, pair{a: x, b: y, s1000: thousandths(c.p), rs1000: thousandths(c.rs), model: true, rlink: c.rlink, anch: c.anch, sole: c.sole,
 			eq: c.p >= m.Equivalent && !a.opts.Rules || a.opts.Rules && c.p >= m.Sure})
 	}
 	return out

@@ -40,10 +40,19 @@ func Reflow(lines []Line) []bool {
 	}
 	blankMeans := float64(blanks) < BlankShare*float64(len(lines)-1)
 	join := make([]bool, len(lines)-1)
+	para := "" // the paragraph line i ends, joined so far
 	for i := range join {
 		a, b := lines[i].Text, lines[i+1].Text
+		if i > 0 && join[i-1] {
+			para += a
+		} else {
+			para = a
+		}
 		if a == "" || b == "" || (blankMeans && lines[i+1].BlankBefore) {
 			continue
+		}
+		if strings.Trim(a, closers) == "" {
+			a = para // "”" alone: whether the sentence goes on is the paragraph's to say
 		}
 		join[i] = continues(a, b, lines[i+1:])
 	}
@@ -59,11 +68,16 @@ func continues(a, b string, next []Line) bool {
 		return true // "1." / "建立…": a number on its own line before its heading
 	case MarkerOnly(b), startsDate(next), isNumberLine(a) && isNumberLine(b), reFieldLabel.MatchString(b):
 		return false // two numbers on lines of their own are two cells
-	case strings.ContainsRune("“「『\"", first):
-		// A line opening with a quotation mark may be a pull-quote set
-		// inside the sentence, which the cleaner's rejoin drops: joined only
-		// after an open bracket.
+	case strings.ContainsRune("“「『\"", first) && (closesQuote(b) || strings.ContainsAny(b, terminators)):
+		// A line opening with a quotation mark that it closes, or holding
+		// a whole sentence, may be a pull-quote set inside the sentence,
+		// which the cleaner's rejoin drops: joined only after an open bracket.
 		return strings.ContainsRune("(（〔[【《", last)
+	case strings.ContainsRune("“「『", first):
+		// A quotation the line neither closes nor ends a sentence in ("“"
+		// alone, "“一站式") goes on below: a quoted term split across
+		// lines, not a pull-quote.
+		return midSentence(a, last) || strings.ContainsRune(openers, last)
 	case strings.ContainsRune(closers, first) && !(first == '—' && strings.HasPrefix(b, "——")):
 		return true // "、" "。" "〕" "%": b cannot start a paragraph
 	case strings.ContainsRune(openers, last):
@@ -79,7 +93,25 @@ func continues(a, b string, next []Line) bool {
 	if _, isMarker := Parse(b); isMarker {
 		return false
 	}
+	// A closing quotation mark ends a quoted term, not the sentence: the
+	// sentence is mid-way when the text inside it is.
+	if core := strings.TrimRight(a, "”’」』\""); core != a && core != "" {
+		a, last = core, lastRune(core)
+	}
 	return midSentence(a, last) && (unicode.Is(unicode.Han, first) || unicode.IsLetter(first) || strings.ContainsRune("(〔[【《", first))
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// closesQuote reports whether s, which opens with a quotation mark, also
+// closes it.
+func closesQuote(s string) bool {
+	open, size := utf8.DecodeRuneInString(s)
+	closer := map[rune]rune{'“': '”', '「': '」', '『': '』', '"': '"'}[open]
+	return strings.ContainsRune(s[size:], closer)
 }
 
 func hasHan(s string) bool {

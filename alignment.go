@@ -372,23 +372,22 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	// Local alignment only where near-verbatim text is likely.
 	// Each clause's strongest near-verbatim partners only, ReusePerClause
 	// of them: the passages a reader follows, in linear time.
-	var eq []align.Link
-	for _, l := range clauseLinks {
+	var near []int32 // the near-verbatim links, by index (links are large)
+	for k, l := range clauseLinks {
 		if l.Kind == align.Equivalent && l.Evidence.SharedPairs >= ReuseMinShared {
+			near = append(near, int32(k))
+		}
+	}
+	slices.SortStableFunc(near, func(x, y int32) int { return cmp.Compare(clauseLinks[y].Score, clauseLinks[x].Score) })
+	perClause := map[string]int{}
+	var eq []align.Link
+	for _, k := range near {
+		if l := clauseLinks[k]; perClause[l.A] < ReusePerClause && perClause[l.B] < ReusePerClause {
+			perClause[l.A]++
+			perClause[l.B]++
 			eq = append(eq, l)
 		}
 	}
-	slices.SortStableFunc(eq, func(x, y align.Link) int { return cmp.Compare(y.Score, x.Score) })
-	perClause := map[string]int{}
-	kept := eq[:0]
-	for _, l := range eq {
-		if perClause[l.A] < ReusePerClause && perClause[l.B] < ReusePerClause {
-			perClause[l.A]++
-			perClause[l.B]++
-			kept = append(kept, l)
-		}
-	}
-	eq = kept
 	align.SortLinks(eq)
 	passages, err := align.Reuse(ctx, byID, eq, align.ReuseOptions{})
 	if err != nil {

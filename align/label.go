@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Basis names what a label stands on.
@@ -124,8 +125,9 @@ const (
 
 // SameIndicator reports whether two target indicators (or metric names)
 // name the same metric; SameIndicatorDice says when.
-func SameIndicator(a, b string) bool {
-	dice, over := PairOverlap(a, b)
+func SameIndicator(a, b string) bool { return sameIndicator(PairOverlap(a, b)) }
+
+func sameIndicator(dice, over float64) bool {
 	return dice >= SameIndicatorDice || (over >= SameIndicatorContained && dice >= SameIndicatorContainedDice)
 }
 
@@ -160,10 +162,10 @@ func sameMetric(as, bs []Target) (Target, Target, bool) {
 			if x.Unit != y.Unit {
 				continue
 			}
-			if !SameIndicator(x.Indicator, y.Indicator) {
+			d, over := PairOverlap(x.Indicator, y.Indicator)
+			if !sameIndicator(d, over) {
 				continue
 			}
-			d, over := PairOverlap(x.Indicator, y.Indicator)
 			if d+over > best {
 				best, bi, bj = d+over, i, j
 			}
@@ -177,18 +179,32 @@ func sameMetric(as, bs []Target) (Target, Target, bool) {
 
 // pairKeys returns the content character pairs of s (as Bigrams) encoded
 // as sorted integers: cheaper to compare than strings.
-func pairKeys(s string) []uint64 {
-	var out []uint64
-	contentPairs(s, func(x, y rune) { out = append(out, uint64(x)<<32|uint64(y)) })
-	slices.Sort(out)
-	return out
+func pairKeys(s string) []uint64 { return appendPairKeys(nil, s) }
+
+// appendPairKeys appends the sorted pair keys of s to dst.
+func appendPairKeys(dst []uint64, s string) []uint64 {
+	n := len(dst)
+	var prev rune = -1
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			prev = -1
+			continue
+		}
+		if prev >= 0 {
+			dst = append(dst, uint64(prev)<<32|uint64(r))
+		}
+		prev = r
+	}
+	slices.Sort(dst[n:])
+	return dst
 }
 
 // PairOverlap compares the content character pairs (Bigrams) of two texts:
 // dice is twice the shared pairs over all pairs, over the shared pairs over
 // the pairs of the shorter text.
 func PairOverlap(a, b string) (dice, over float64) {
-	pa, pb := pairKeys(a), pairKeys(b)
+	var ba, bb [64]uint64 // short texts (indicators, headings) stay off the heap
+	pa, pb := appendPairKeys(ba[:0], a), appendPairKeys(bb[:0], b)
 	if len(pa) == 0 || len(pb) == 0 {
 		return 0, 0
 	}

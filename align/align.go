@@ -268,12 +268,15 @@ type Index struct {
 // letters or digits, skipping punctuation and damaged characters (?, U+FFFD).
 func Bigrams(s string) []string {
 	var out []string
-	contentPairs(s, func(x, y rune) { out = append(out, string([]rune{x, y})) })
+	for _, k := range appendPairs(nil, s) {
+		out = append(out, string([]rune{rune(k >> 32), rune(k & 0xffffffff)}))
+	}
 	return out
 }
 
-// contentPairs calls f for each pair of adjacent letters or digits in s.
-func contentPairs(s string, f func(x, y rune)) {
+// appendPairs appends to dst each pair of adjacent letters or digits in s,
+// in order, encoded as first<<32 | second.
+func appendPairs(dst []uint64, s string) []uint64 {
 	var prev rune = -1
 	for _, r := range s {
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -281,10 +284,11 @@ func contentPairs(s string, f func(x, y rune)) {
 			continue
 		}
 		if prev >= 0 {
-			f(prev, r)
+			dst = append(dst, uint64(prev)<<32|uint64(r))
 		}
 		prev = r
 	}
+	return dst
 }
 
 // posting is a content holding a character pair, with the pair's weight.

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 )
 
 // Basis names what a label stands on.
@@ -184,17 +183,7 @@ func pairKeys(s string) []uint64 { return appendPairKeys(nil, s) }
 // appendPairKeys appends the sorted pair keys of s to dst.
 func appendPairKeys(dst []uint64, s string) []uint64 {
 	n := len(dst)
-	var prev rune = -1
-	for _, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			prev = -1
-			continue
-		}
-		if prev >= 0 {
-			dst = append(dst, uint64(prev)<<32|uint64(r))
-		}
-		prev = r
-	}
+	dst = appendPairs(dst, s)
 	slices.Sort(dst[n:])
 	return dst
 }

@@ -5,10 +5,21 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"runtime"
+	"sync"
 )
 
-// WriteJSON writes res as JSON (schema policycmp/v1) one document and one
-// link at a time, so memory stays flat however large the comparison.
+// How many list items each core encodes at a time when WriteJSON writes a
+// list: links are small, documents large, so memory stays with a few
+// batches, not the stream.
+const (
+	linkBatch     = 256
+	documentBatch = 2
+)
+
+// WriteJSON writes res as JSON (schema policycmp/v1) a few documents and
+// links at a time, encoded on every core and written in order, so memory
+// stays flat however large the comparison.
 // indent "" writes compact JSON. extra, when not nil, is added as one more
 // top-level field named extraKey (the report section, for instance).
 // HTML-significant characters in text are escaped (\u003c).
@@ -41,14 +52,59 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 			_, err = bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
 		}
 	}
-	list := func(key string, n int, item func(i int) any, last bool) {
+	// Lists are encoded a batch at a time on every core, each worker
+	// with its own encoder, and written in order: the bytes are those of
+	// encoding one item after another.
+	workers := runtime.GOMAXPROCS(0)
+	type encoder struct {
+		buf bytes.Buffer
+		out []byte
+		enc *json.Encoder
+		err error
+	}
+	encs := make([]*encoder, workers)
+	for w := range encs {
+		e := &encoder{}
+		e.enc = json.NewEncoder(&e.buf)
+		e.enc.SetEscapeHTML(true)
+		if indent != "" {
+			e.enc.SetIndent(in2, indent)
+		}
+		encs[w] = e
+	}
+	list := func(key string, n, batch int, item func(i int) any, last bool) {
 		write(in1 + `"` + key + `": [`)
-		for i := range n {
-			if i > 0 {
-				write(",")
+		for start := 0; start < n && err == nil; start += workers * batch {
+			var wg sync.WaitGroup
+			for w, e := range encs {
+				from := start + w*batch
+				to := min(n, from+batch)
+				e.out = e.out[:0]
+				if from >= to {
+					continue
+				}
+				wg.Go(func() {
+					for i := from; i < to && e.err == nil; i++ {
+						if i > 0 {
+							e.out = append(e.out, ',')
+						}
+						e.out = append(e.out, nl+in2...)
+						e.buf.Reset()
+						if e.err = e.enc.Encode(item(i)); e.err == nil {
+							e.out = append(e.out, bytes.TrimRight(e.buf.Bytes(), "\n")...)
+						}
+					}
+				})
 			}
-			write(nl + in2)
-			value(item(i), in2)
+			wg.Wait()
+			for _, e := range encs {
+				if err == nil {
+					err = e.err
+				}
+				if err == nil {
+					_, err = bw.Write(e.out)
+				}
+			}
 		}
 		if n > 0 {
 			write(nl + in1)
@@ -63,12 +119,12 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 	write(in1 + `"schema": `)
 	value(res.Schema, in1)
 	write("," + nl)
-	list("documents", len(res.Documents), func(i int) any { return res.Documents[i] }, false)
-	list("alignments", len(res.Alignments), func(i int) any { return res.Alignments[i] }, false)
+	list("documents", len(res.Documents), documentBatch, func(i int) any { return res.Documents[i] }, false)
+	list("alignments", len(res.Alignments), linkBatch, func(i int) any { return res.Alignments[i] }, false)
 	last := extra == nil
-	list("task_alignments", len(res.TaskAlignments), func(i int) any { return res.TaskAlignments[i] }, len(res.Reuse) == 0 && last)
+	list("task_alignments", len(res.TaskAlignments), linkBatch, func(i int) any { return res.TaskAlignments[i] }, len(res.Reuse) == 0 && last)
 	if len(res.Reuse) > 0 {
-		list("reuse", len(res.Reuse), func(i int) any { return res.Reuse[i] }, last)
+		list("reuse", len(res.Reuse), linkBatch, func(i int) any { return res.Reuse[i] }, last)
 	}
 	if extra != nil {
 		write(in1 + `"` + extraKey + `": `)

@@ -616,6 +616,7 @@ type scratch struct {
 	order   []int
 	top     []cand
 	memo    map[uint64]float64 // model probability by content pair (-1: below the bound)
+	simMemo map[uint64]float64 // the rules' similarity by content pair
 	// rankings, when set, is every content's ranking (Index.rankings),
 	// shared read-only by the workers.
 	rankings []ranking
@@ -1286,6 +1287,25 @@ func (ix *Index) memoProb(m *Model, i, j int, f []float64, sc *scratch) float64 
 	return p
 }
 
+// memoSimilarity is Similarity, remembered per content pair (copies of a
+// text score alike).
+func (ix *Index) memoSimilarity(i, j int, charWeight float64, sc *scratch) float64 {
+	ti, tj := ix.textID[i], ix.textID[j]
+	if ti > tj {
+		ti, tj = tj, ti
+	}
+	key := uint64(ti)<<32 | uint64(tj)
+	if sc.simMemo == nil {
+		sc.simMemo = map[uint64]float64{}
+	}
+	if s, ok := sc.simMemo[key]; ok {
+		return s
+	}
+	s := ix.Similarity(i, j, charWeight)
+	sc.simMemo[key] = s
+	return s
+}
+
 // modelLinksOf scores unit i's candidates with the model and, with
 // Options.Rules, with the rules beside it.
 func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair {
@@ -1306,7 +1326,7 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 		}
 		x.mlink = x.p >= m.Related
 		if a.opts.Rules && rank < a.opts.RuleCandidates {
-			s := ix.Similarity(i, int(c.j), a.opts.CharWeight)
+			s := ix.memoSimilarity(i, int(c.j), a.opts.CharWeight, sc)
 			keyOnly := false
 			if keys != nil {
 				shared, only := keys.shared(ix, i, int(c.j))

@@ -25,6 +25,29 @@ var devGold []byte
 //go:embed testdata/judged-equivalent.json
 var devJudged []byte
 
+//go:embed testdata/judged-related.json
+var relatedJudged []byte
+
+// RelatedJudgement is a hand judgement of a link proposed as related, by
+// clause ID: whether the two clauses state the same measure after all.
+type RelatedJudgement struct {
+	A, B   string
+	Same   bool
+	Reason string
+}
+
+// RelatedSample returns the hand-judged random sample of related links
+// (testdata/judged-related.json, on the seeds with ../shared/real).
+func RelatedSample() ([]RelatedJudgement, error) {
+	var f struct {
+		Judged []RelatedJudgement `json:"judged"`
+	}
+	if err := json.Unmarshal(relatedJudged, &f); err != nil {
+		return nil, fmt.Errorf("eval: judged-related.json: %w", err)
+	}
+	return f.Judged, nil
+}
+
 // Gold is a hand-made answer key.
 type Gold struct {
 	About       string       `json:"about"`
@@ -176,6 +199,11 @@ type Scores struct {
 	// JudgedCorrect those judged right; Proposed counts every equivalent
 	// clause link it proposes, judged or not.
 	Judged, JudgedCorrect, Proposed int
+
+	// RelatedSampled counts the links of the judged related sample
+	// (RelatedSample) the system still proposes as related, RelatedSame
+	// those judged to state the same measure.
+	RelatedSampled, RelatedSame int
 }
 
 // DocScores is the part of Scores for one document.
@@ -374,6 +402,20 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 	for _, l := range res.Alignments {
 		if l.Kind == "equivalent" {
 			s.Proposed++
+		}
+	}
+	if sample, err := RelatedSample(); err == nil {
+		kind := map[[2]string]string{}
+		for _, l := range res.Alignments {
+			kind[[2]string{l.A, l.B}], kind[[2]string{l.B, l.A}] = string(l.Kind), string(l.Kind)
+		}
+		for _, j := range sample {
+			if kind[[2]string{j.A, j.B}] == "related" {
+				s.RelatedSampled++
+				if j.Same {
+					s.RelatedSame++
+				}
+			}
 		}
 	}
 	for _, j := range g.Judged {
@@ -616,6 +658,9 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 	fmt.Fprintf(w, "alignment: gold clause pairs linked %d/%d, as equivalent %d/%d; tasks holding them linked %d/%d\n", s.PairsLinked, s.Pairs, s.PairsEquivalent, s.Pairs, s.TaskPairsLinked, s.TaskPairs)
 	if s.Judged > 0 {
 		fmt.Fprintf(w, "precision: hand-judged equivalent links right %d/%d = %.3f (judged links the system still proposes as equivalent; %d proposed)\n", s.JudgedCorrect, s.Judged, ratio(s.JudgedCorrect, s.Judged), s.Proposed)
+	}
+	if s.RelatedSampled > 0 {
+		fmt.Fprintf(w, "related:   of a hand-judged random sample of related links, %d/%d = %.3f state the same measure (those the system still proposes as related)\n", s.RelatedSame, s.RelatedSampled, ratio(s.RelatedSame, s.RelatedSampled))
 	}
 	if verbose {
 		for _, d := range s.Docs {

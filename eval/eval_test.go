@@ -125,3 +125,20 @@ func TestRealScores(t *testing.T) {
 	assert.GreaterOrEqual(t, s.FieldsRight, 30, "metadata fields right")
 	assert.Equal(t, s.SafeguardGold, s.SafeguardRight, "safeguard flags right")
 }
+
+// The hand-judged sample of related links loads, each with its reason.
+func TestRelatedSample(t *testing.T) {
+	sample, err := eval.RelatedSample()
+	require.NoError(t, err)
+	require.Len(t, sample, 40)
+	same := 0
+	for _, j := range sample {
+		assert.NotEmpty(t, j.A)
+		assert.NotEmpty(t, j.B)
+		assert.NotEmpty(t, j.Reason, "%s ~ %s", j.A, j.B)
+		if j.Same {
+			same++
+		}
+	}
+	assert.Equal(t, 9, same)
+}

@@ -204,3 +204,12 @@ func TestAllTables(t *testing.T) {
 	code, _, _ = runCLI(t, "", "report", "-q", "--format", "csv", "--table", "all")
 	assert.Equal(t, exitUsage, code, "a folder is needed")
 }
+
+// bench-scale --exact checks the candidate search against exhaustive
+// search on a sample of phrases and prints the share found.
+func TestBenchScaleExact(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "bench-scale", "--sizes", "12", "--exact", "200")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Regexp(t, `exhaustive check: (\d+) of (\d+) top-10 candidates of 200 phrases found \(100\.0%\)`, out)
+	assert.Contains(t, out, "floorMB/s")
+}

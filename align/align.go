@@ -935,15 +935,6 @@ func (ix *Index) topPartial(m int, sc *scratch) []cand {
 	return h
 }
 
-// weight returns the vector's weight for feature id.
-func (v vec) weight(id int32) (float32, bool) {
-	k, ok := slices.BinarySearch(v.ids, id)
-	if !ok {
-		return 0, false
-	}
-	return v.w[k], true
-}
-
 func sortCands(cs []cand) {
 	slices.SortFunc(cs, func(x, y cand) int {
 		if better(x, y) {

@@ -93,6 +93,18 @@ func (s *Jieba) Segment(text string) []Token {
 	return out
 }
 
+// cutWords is the text of Segment's tokens, without their offsets.
+func (s *Jieba) cutWords(text string) []string {
+	words := s.j.Cut(text, true)
+	out := words[:0]
+	for _, w := range words {
+		if isWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // Close frees the dictionaries. The segmenter must not be used after.
 func (s *Jieba) Close() {
 	s.once.Do(s.j.Free)

@@ -33,6 +33,12 @@ type Segmenter interface {
 	Segment(s string) []Token
 }
 
+// wordCutter is a Segmenter that can list the words of Segment without
+// their offsets, which costs less (Jieba): Words uses it.
+type wordCutter interface {
+	cutWords(s string) []string
+}
+
 // SegmenterFunc adapts a function to the Segmenter interface.
 type SegmenterFunc func(s string) []Token
 
@@ -113,10 +119,17 @@ func Shared() (*Jieba, error) { return shared() }
 // Words segments s and returns the content words: variants folded, stop
 // words, punctuation and single Han characters dropped.
 func Words(seg Segmenter, s string) []string {
-	toks := seg.Segment(s)
+	var toks []string
+	if c, ok := seg.(wordCutter); ok {
+		toks = c.cutWords(s)
+	} else {
+		for _, t := range seg.Segment(s) {
+			toks = append(toks, t.Text)
+		}
+	}
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
-		w := Fold(t.Text)
+		w := Fold(t)
 		if IsStop(w) {
 			continue
 		}

@@ -3,6 +3,8 @@ package eval_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"testing"
@@ -124,6 +126,29 @@ func TestRealScores(t *testing.T) {
 	assert.Zero(t, s.FalseTasks, "no not-task snippet inside a task")
 	assert.GreaterOrEqual(t, s.FieldsRight, 30, "metadata fields right")
 	assert.Equal(t, s.SafeguardGold, s.SafeguardRight, "safeguard flags right")
+
+	// The hand labels keyed by clause ID still name the text they were
+	// given for: a structure change that renumbers clauses must re-key them.
+	seedDocs, err := policycmp.LoadFS(context.Background(), seeds.FS(), seeds.Names(), policycmp.Options{})
+	require.NoError(t, err)
+	text := map[string]string{}
+	for _, d := range append(seedDocs, docs...) {
+		for _, tk := range d.Tasks {
+			for _, c := range tk.Clauses {
+				text[c.ID] = c.Text
+			}
+		}
+	}
+	keys, err := eval.LabelKeys()
+	require.NoError(t, err)
+	require.NotEmpty(t, keys)
+	for _, k := range keys {
+		got, ok := text[k.ID]
+		if assert.True(t, ok, "%s: clause %s no longer exists", k.File, k.ID) {
+			sum := sha256.Sum256([]byte(got))
+			assert.Equal(t, k.TextSHA256, hex.EncodeToString(sum[:])[:12], "%s: clause %s now holds other text: %q", k.File, k.ID, got)
+		}
+	}
 }
 
 // The hand-judged sample of related links loads, each with its reason.

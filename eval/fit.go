@@ -181,6 +181,44 @@ func NearMissLabels() (map[[2]string]bool, error) {
 	return m, nil
 }
 
+// ClauseKey is a clause ID a hand label is keyed by, with the first 12 hex
+// digits of the SHA-256 of the clause's text when it was labelled.
+type ClauseKey struct {
+	ID, TextSHA256 string
+	File           string // the testdata file holding the label
+}
+
+// LabelKeys lists the clause IDs the ID-keyed hand labels use (near misses
+// and the judged related sample) with their text fingerprints, so a test
+// can check that a change in structure has not moved a label onto other
+// text.
+func LabelKeys() ([]ClauseKey, error) {
+	var out []ClauseKey
+	for _, f := range []struct {
+		name string
+		data []byte
+		list string
+	}{{"near-misses.json", nearMissesJSON, "pairs"}, {"judged-related.json", relatedJudged, "judged"}} {
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal(f.data, &doc); err != nil {
+			return nil, fmt.Errorf("eval: %s: %w", f.name, err)
+		}
+		var items []struct {
+			A    string `json:"a"`
+			B    string `json:"b"`
+			ASum string `json:"a_text_sha256"`
+			BSum string `json:"b_text_sha256"`
+		}
+		if err := json.Unmarshal(doc[f.list], &items); err != nil {
+			return nil, fmt.Errorf("eval: %s: %w", f.name, err)
+		}
+		for _, it := range items {
+			out = append(out, ClauseKey{it.A, it.ASum, f.name}, ClauseKey{it.B, it.BSum, f.name})
+		}
+	}
+	return out, nil
+}
+
 // AlignCV is the document-grouped cross-validation of the alignment
 // model: for each document, the model is fitted on the samples that do not
 // involve it, the whole corpus is aligned with that model, and the gold

@@ -236,15 +236,16 @@ func (v vec) dot(o vec) float64 {
 	return s
 }
 
-// Index holds the vectors of a set of units.
+// Index holds the vectors of a set of units. Units with the same content
+// (textID) share one entry in the per-content fields: chars, words,
+// charsFixed, wordsFixed, keys and runes.
 type Index struct {
 	units    []Unit
-	docIdx   []int // document order of each unit
-	chars    []vec
-	words    []vec
+	docIdx   []int       // document order of each unit
+	chars    []vec       // each content's character-pair vector (corpus weights)
+	words    []vec       // each content's word vector
 	postings [][]posting // bigram ID → contents holding it
 	maxW     []float32   // the largest weight in each bigram's postings
-	cvec     []vec       // each content's character-pair vector
 	df       []int32
 	maxPost  int
 	wordW    []float64 // weight of each word ID (background × corpus IDF), nil without a background table
@@ -252,13 +253,13 @@ type Index struct {
 	// charsFixed and wordsFixed are the vectors under fixed weights
 	// (reference pairs, background words), for the model's features.
 	charsFixed, wordsFixed []vec
-	keys                   [][]uint64 // sorted content character pairs of each unit (pairKeys)
+	keys                   [][]uint64 // sorted content character pairs of each content (pairKeys)
 	// textID names each unit's content (text, themes, targets): units
 	// with the same content score alike, so a pair of contents is scored
 	// once per worker and its copies reuse it.
 	textID   []int32
 	members  [][]int32 // the units of each content, ascending
-	runes    [][]rune  // each unit's text, clipped to MaxDiffRunes
+	runes    [][]rune  // each content's text, clipped to MaxDiffRunes
 	keyTerm  func(string) bool
 	wordText []string // the word of each word ID
 	wordDF   []int32  // how many units hold each word
@@ -393,8 +394,6 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	var charTF, wordTF []termFreq // by content
 	var cdf, wdf []int32
 	var buf []int32
-	ix.keys = make([][]uint64, len(units))
-	ix.runes = make([][]rune, len(units))
 	ix.textID = make([]int32, len(units))
 	contents := map[string]int32{}
 	var content strings.Builder
@@ -409,21 +408,20 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		content.WriteString(strings.Join(u.Words, " "))
 		id, ok := contents[content.String()]
 		if ok {
-			r := ix.members[id][0]
-			ix.textID[i], ix.keys[i], ix.runes[i] = id, ix.keys[r], ix.runes[r]
+			ix.textID[i] = id
 			ix.members[id] = append(ix.members[id], int32(i))
 		} else {
 			id = int32(len(contents))
 			contents[content.String()] = id
 			ix.members = append(ix.members, []int32{int32(i)})
 			ix.textID[i] = id
-			ix.keys[i] = pairKeys(u.Text)
-			ix.runes[i] = []rune(u.Text)
-			if len(ix.runes[i]) > MaxDiffRunes {
-				ix.runes[i] = ix.runes[i][:MaxDiffRunes]
+			keys, runes := pairKeys(u.Text), []rune(u.Text)
+			if len(runes) > MaxDiffRunes {
+				runes = runes[:MaxDiffRunes]
 			}
+			ix.keys, ix.runes = append(ix.keys, keys), append(ix.runes, runes)
 			buf = buf[:0]
-			for _, k := range ix.keys[i] {
+			for _, k := range keys {
 				buf = append(buf, charID(k))
 			}
 			charTF = append(charTF, newTermFreq(buf))
@@ -443,8 +441,9 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		}
 	}
 	n := float64(len(units))
-	ix.chars = make([]vec, len(units))
-	ix.words = make([]vec, len(units))
+	nc := len(ix.members)
+	ix.chars = make([]vec, nc)
+	ix.words = make([]vec, nc)
 	var wordIDF []float64
 	if bg != nil {
 		wordIDF = make([]float64, len(wv.ids))
@@ -472,8 +471,8 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	// The model's features use fixed weights: the reference pair weights
 	// and the background word weights, never the corpus loaded.
 	if pairIDF != nil || ix.bgW != nil {
-		ix.charsFixed = make([]vec, len(units))
-		ix.wordsFixed = make([]vec, len(units))
+		ix.charsFixed = make([]vec, nc)
+		ix.wordsFixed = make([]vec, nc)
 	}
 	var charIDF []float64
 	if pairIDF != nil {
@@ -486,29 +485,21 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 			charIDF[id] = v
 		}
 	}
-	for i := range units {
-		if r := ix.members[ix.textID[i]][0]; int(r) != i { // a copy: share the first's vectors
-			ix.chars[i], ix.words[i] = ix.chars[r], ix.words[r]
-			if ix.charsFixed != nil {
-				ix.charsFixed[i], ix.wordsFixed[i] = ix.charsFixed[r], ix.wordsFixed[r]
-			}
-			continue
-		}
-		c := ix.textID[i]
+	for c := range nc {
 		if ix.charsFixed != nil {
 			if charIDF != nil {
-				ix.charsFixed[i] = tfidf(charTF[c], cdf, n, charIDF)
+				ix.charsFixed[c] = tfidf(charTF[c], cdf, n, charIDF)
 			} else {
-				ix.charsFixed[i] = tfidf(charTF[c], cdf, n, nil)
+				ix.charsFixed[c] = tfidf(charTF[c], cdf, n, nil)
 			}
 			if ix.bgW != nil {
-				ix.wordsFixed[i] = tfidf(wordTF[c], wdf, n, ix.bgW)
+				ix.wordsFixed[c] = tfidf(wordTF[c], wdf, n, ix.bgW)
 			} else {
-				ix.wordsFixed[i] = tfidf(wordTF[c], wdf, n, wordIDF)
+				ix.wordsFixed[c] = tfidf(wordTF[c], wdf, n, wordIDF)
 			}
 		}
-		ix.chars[i] = tfidf(charTF[c], cdf, n, nil)
-		ix.words[i] = tfidf(wordTF[c], wdf, n, wordIDF)
+		ix.chars[c] = tfidf(charTF[c], cdf, n, nil)
+		ix.words[c] = tfidf(wordTF[c], wdf, n, wordIDF)
 		charTF[c], wordTF[c] = termFreq{}, termFreq{}
 	}
 	ix.df = cdf
@@ -517,10 +508,7 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	// when candidates are chosen.
 	ix.postings = make([][]posting, len(cv))
 	ix.maxW = make([]float32, len(cv))
-	ix.cvec = make([]vec, len(ix.members))
-	for c, ms := range ix.members {
-		v := ix.chars[ms[0]]
-		ix.cvec[c] = v
+	for c, v := range ix.chars {
 		for p, id := range v.ids {
 			if int(cdf[id]) <= ix.maxPost {
 				ix.postings[id] = append(ix.postings[id], posting{int32(c), v.w[p]})
@@ -583,9 +571,10 @@ func tfidf(tf termFreq, df []int32, n float64, idf []float64) vec {
 
 // Similarity is the score of units i and j of the index, in [0,1].
 func (ix *Index) Similarity(i, j int, charWeight float64) float64 {
-	c := ix.chars[i].dot(ix.chars[j])
-	w := ix.words[i].dot(ix.words[j])
-	if len(ix.words[i].ids) == 0 || len(ix.words[j].ids) == 0 {
+	ti, tj := ix.textID[i], ix.textID[j]
+	c := ix.chars[ti].dot(ix.chars[tj])
+	w := ix.words[ti].dot(ix.words[tj])
+	if len(ix.words[ti].ids) == 0 || len(ix.words[tj].ids) == 0 {
 		w = c
 	}
 	s := charWeight*c + (1-charWeight)*w
@@ -664,7 +653,7 @@ func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
 	if len(sc.acc) < len(ix.members) {
 		sc.acc = make([]float64, len(ix.members))
 	}
-	v := ix.cvec[c]
+	v := ix.chars[c]
 	sc.order = sc.order[:0]
 	for p, id := range v.ids {
 		if len(ix.postings[id]) > 0 {
@@ -759,7 +748,7 @@ func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
 				break
 			}
 			j := cd.j
-			u := ix.cvec[j]
+			u := ix.chars[j]
 			// What each unread list adds, then added in reading order, so
 			// the sum is the one a full read makes.
 			clear(add[:len(unread)])
@@ -1386,7 +1375,7 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 // Without a background table, any shared word counts.
 func (ix *Index) anchored(i, j int, min float64) bool {
 	if ix.wordW == nil {
-		a, b := ix.words[i], ix.words[j]
+		a, b := ix.words[ix.textID[i]], ix.words[ix.textID[j]]
 		return len(a.ids) == 0 || len(b.ids) == 0 || a.dot(b) > 0
 	}
 	return ix.sharedWord(i, j, func(id int32) bool { return ix.wordW[id] >= min })
@@ -1394,7 +1383,7 @@ func (ix *Index) anchored(i, j int, min float64) bool {
 
 // sharedWord reports whether units i and j share a word for which ok holds.
 func (ix *Index) sharedWord(i, j int, ok func(id int32) bool) bool {
-	a, b := ix.words[i], ix.words[j]
+	a, b := ix.words[ix.textID[i]], ix.words[ix.textID[j]]
 	p, q := 0, 0
 	for p < len(a.ids) && q < len(b.ids) {
 		switch {
@@ -1427,8 +1416,8 @@ func newKeyIndex(ix *Index, min float64, maxUnits int, key func(string) bool) *k
 	for id, w := range ix.wordText {
 		ok[id] = ix.wordW[id] >= min && int(ix.wordDF[id]) <= maxUnits && key(w)
 	}
-	for i, v := range ix.words {
-		for _, id := range v.ids {
+	for i := range ix.units {
+		for _, id := range ix.words[ix.textID[i]].ids {
 			if ok[id] {
 				k.units[id] = append(k.units[id], int32(i))
 			}

@@ -411,12 +411,13 @@ func (ix *Index) cheapFeatures(i, j int, f []float64) {
 	if ix.charsFixed != nil {
 		chars, words = ix.charsFixed, ix.wordsFixed
 	}
-	f[0] = chars[i].dot(chars[j])
-	f[1] = words[i].dot(words[j])
-	if len(words[i].ids) == 0 || len(words[j].ids) == 0 {
+	ti, tj := ix.textID[i], ix.textID[j]
+	f[0] = chars[ti].dot(chars[tj])
+	f[1] = words[ti].dot(words[tj])
+	if len(words[ti].ids) == 0 || len(words[tj].ids) == 0 {
 		f[1] = f[0]
 	}
-	if pa, pb := ix.keys[i], ix.keys[j]; len(pa) > 0 && len(pb) > 0 {
+	if pa, pb := ix.keys[ti], ix.keys[tj]; len(pa) > 0 && len(pb) > 0 {
 		c := float64(commonSorted(pa, pb))
 		f[2], f[3] = 2*c/float64(len(pa)+len(pb)), c/float64(min(len(pa), len(pb)))
 	}
@@ -443,8 +444,9 @@ func (ix *Index) cheapFeatures(i, j int, f []float64) {
 
 // dearFeatures fills the longest shared run, shared words and key terms.
 func (ix *Index) dearFeatures(i, j int, f []float64) {
-	la, lb := len(ix.runes[i]), len(ix.runes[j])
-	lcs := longestCommon(ix.runes[i], ix.runes[j])
+	ra, rb := ix.runes[ix.textID[i]], ix.runes[ix.textID[j]]
+	la, lb := len(ra), len(rb)
+	lcs := longestCommon(ra, rb)
 	if short := min(la, lb); short > 0 {
 		f[4] = float64(lcs) / float64(short)
 	}

@@ -314,14 +314,16 @@ func (v *vocab) id(s string) int32 {
 // NewIndex vectorises units: TF-IDF (sublinear tf) over character bigrams
 // and over words, with document frequencies from the units themselves.
 func NewIndex(units []Unit, maxPosting float64) *Index {
-	return newIndex(units, maxPosting, nil, nil, true)
+	return newIndex(units, maxPosting, nil, nil, true, true)
 }
 
 // NewIndexFor vectorises units as an aligner with opts does: with its
-// background word weights, reference pair weights and key terms.
+// background word weights, reference pair weights and key terms. Without
+// opts.Model it keeps only what the candidate search and the rules need:
+// Features still works on it, computing what it lacks.
 func NewIndexFor(units []Unit, opts Options) *Index {
 	o := opts.withDefaults()
-	ix := newIndex(units, o.MaxPosting, o.WordIDF, o.PairIDF, true)
+	ix := newIndex(units, o.MaxPosting, o.WordIDF, o.PairIDF, true, o.Model != nil)
 	ix.keyTerm = o.KeyTerm
 	return ix
 }
@@ -370,7 +372,9 @@ const unknownIDF = 11.0
 // lacks: rarer than any it holds.
 const unknownPairIDF = 8.0
 
-func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool), pairIDF func(string) (float64, bool), rarity bool) *Index {
+// newIndex builds the index; features keeps what the model's features
+// need besides the candidate search (fixed-weight vectors, pair keys, runes).
+func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool), pairIDF func(string) (float64, bool), rarity, features bool) *Index {
 	ix := &Index{units: units, docIdx: make([]int, len(units))}
 	docOrder := map[string]int{}
 	for i, u := range units {
@@ -470,9 +474,12 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	}
 	// The model's features use fixed weights: the reference pair weights
 	// and the background word weights, never the corpus loaded.
-	if pairIDF != nil || ix.bgW != nil {
+	if features && (pairIDF != nil || ix.bgW != nil) {
 		ix.charsFixed = make([]vec, nc)
 		ix.wordsFixed = make([]vec, nc)
+	}
+	if !features {
+		ix.keys, ix.runes = nil, nil
 	}
 	var charIDF []float64
 	if pairIDF != nil {
@@ -1007,10 +1014,20 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	if err != nil {
 		return nil, fmt.Errorf("align: %w", err)
 	}
+	// Units are scored content by content, a content's copies one after
+	// another: what they share (model probabilities, similarities by
+	// content pair) is remembered for the content only, so the memory
+	// stays small however many contents there are.
 	found := make([][]pair, n)
-	err = work.Each(ctx, n, a.opts.Workers, func() func(int) {
+	err = work.Each(ctx, len(ix.members), a.opts.Workers, func() func(int) {
 		sc := scratch{rankings: rs}
-		return func(i int) { found[i] = slices.Clip(slices.Clone(a.linksOf(ix, keys, i, &sc))) }
+		return func(c int) {
+			clear(sc.memo)
+			clear(sc.simMemo)
+			for _, i := range ix.members[c] {
+				found[i] = slices.Clip(slices.Clone(a.linksOf(ix, keys, int(i), &sc)))
+			}
+		}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("align: %w", err)
@@ -1118,6 +1135,9 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, pairs []pair) ([]Li
 				if len(ma)*len(mb) <= 1 {
 					return
 				}
+				if len(sc.memo) > groupMemo {
+					clear(sc.memo)
+				}
 				for _, i := range ma {
 					for _, j := range mb {
 						if p := ix.memoProb(a.opts.Model, int(i), int(j), f, &sc); p > m.s {
@@ -1141,6 +1161,10 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, pairs []pair) ([]Li
 	SortLinks(links)
 	return links, nil
 }
+
+// groupMemo bounds the model probabilities a worker remembers while it
+// rescores group pairs: a cache, forgotten when full.
+const groupMemo = 1 << 16
 
 // pair is a link between units a and b of the index, a from the earlier document.
 // Scores are kept in thousandths (as links report them): a pair is 20

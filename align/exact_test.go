@@ -52,3 +52,20 @@ func TestCandidatesAreExhaustive(t *testing.T) {
 		}
 	}
 }
+
+// An index built without a model keeps less, and computes what Features
+// needs from the units instead: the features are the same.
+func TestFeaturesWithoutModelIndex(t *testing.T) {
+	units := []align.Unit{
+		{ID: "a1", Doc: "A", Text: "推进紧密型县域医共体建设", Words: []string{"推进", "紧密型", "县域", "医共体", "建设"}},
+		{ID: "b1", Doc: "B", Text: "加快紧密型县域医疗卫生共同体建设", Words: []string{"加快", "紧密型", "县域", "医疗卫生", "共同体", "建设"}},
+		{ID: "b2", Doc: "B", Text: "完善医保支付方式改革", Words: []string{"完善", "医保", "支付", "方式", "改革"}},
+	}
+	full := align.NewIndex(units, 0.05)
+	lean := align.NewIndexFor(units, align.Options{})
+	for i := range units {
+		for j := range units {
+			assert.Equal(t, full.Features(i, j), lean.Features(i, j), "%d %d", i, j)
+		}
+	}
+}

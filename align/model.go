@@ -417,7 +417,7 @@ func (ix *Index) cheapFeatures(i, j int, f []float64) {
 	if len(words[ti].ids) == 0 || len(words[tj].ids) == 0 {
 		f[1] = f[0]
 	}
-	if pa, pb := ix.keys[ti], ix.keys[tj]; len(pa) > 0 && len(pb) > 0 {
+	if pa, pb := ix.pairKeysOf(i), ix.pairKeysOf(j); len(pa) > 0 && len(pb) > 0 {
 		c := float64(commonSorted(pa, pb))
 		f[2], f[3] = 2*c/float64(len(pa)+len(pb)), c/float64(min(len(pa), len(pb)))
 	}
@@ -442,9 +442,26 @@ func (ix *Index) cheapFeatures(i, j int, f []float64) {
 	}
 }
 
+// pairKeysOf is unit i's pair keys, kept or computed.
+func (ix *Index) pairKeysOf(i int) []uint64 {
+	if ix.keys != nil {
+		return ix.keys[ix.textID[i]]
+	}
+	return pairKeys(ix.units[i].Text)
+}
+
+// runesOf is unit i's text as runes clipped to MaxDiffRunes, kept or computed.
+func (ix *Index) runesOf(i int) []rune {
+	if ix.runes != nil {
+		return ix.runes[ix.textID[i]]
+	}
+	r := []rune(ix.units[i].Text)
+	return r[:min(len(r), MaxDiffRunes)]
+}
+
 // dearFeatures fills the longest shared run, shared words and key terms.
 func (ix *Index) dearFeatures(i, j int, f []float64) {
-	ra, rb := ix.runes[ix.textID[i]], ix.runes[ix.textID[j]]
+	ra, rb := ix.runesOf(i), ix.runesOf(j)
 	la, lb := len(ra), len(rb)
 	lcs := longestCommon(ra, rb)
 	if short := min(la, lb); short > 0 {

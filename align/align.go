@@ -1164,7 +1164,7 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, pairs []pair) ([]Li
 
 // groupMemo bounds the model probabilities a worker remembers while it
 // rescores group pairs: a cache, forgotten when full.
-const groupMemo = 1 << 16
+const groupMemo = 1 << 18
 
 // pair is a link between units a and b of the index, a from the earlier document.
 // Scores are kept in thousandths (as links report them): a pair is 20

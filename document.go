@@ -151,17 +151,17 @@ type Clause struct {
 	End     int    `json:"end"`
 	Damaged bool   `json:"damaged"`
 
-	m mtext // the clause text with its raw offsets
+	spans rawSpans // the raw offsets of each rune of Text
 }
 
 // rawSpan maps a byte span of the clause text to raw offsets.
 func (c *Clause) rawSpan(start, end int) (int, int) {
-	if c.m.Len() == 0 {
+	if c.spans.Len() == 0 {
 		return c.Start, c.End
 	}
 	start, end = min(max(start, 0), len(c.Text)), min(max(end, 0), len(c.Text))
 	rs := utf8.RuneCountInString(c.Text[:start])
-	return c.m.span(rs, rs+utf8.RuneCountInString(c.Text[start:end]))
+	return c.spans.span(rs, rs+utf8.RuneCountInString(c.Text[start:end]))
 }
 
 // Departments names who is responsible for a task (package extract).

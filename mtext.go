@@ -2,6 +2,7 @@ package policycmp
 
 import (
 	"regexp"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -52,6 +53,59 @@ func (m mtext) span(i, j int) (int, int) {
 		return int(m.s[i]), int(m.s[i])
 	}
 	return int(m.s[i]), int(m.e[j-1])
+}
+
+// rawSpans is the raw byte span of each rune of a finished text, kept
+// compactly: the starts, and each span's length in a byte when every one
+// fits (the ends otherwise). A clause keeps it instead of its mtext, so the
+// cleaned paragraphs it was cut from can be freed.
+type rawSpans struct {
+	s []int32
+	n []uint8 // e - s of each rune, when every span is 0–255 bytes
+	e []int32 // the ends, otherwise
+}
+
+func (m mtext) rawSpans() rawSpans {
+	r := rawSpans{s: slices.Clone(m.s)}
+	fits := true
+	for i := range m.s {
+		if d := m.e[i] - m.s[i]; d < 0 || d > 255 {
+			fits = false
+			break
+		}
+	}
+	if !fits {
+		r.e = slices.Clone(m.e)
+		return r
+	}
+	r.n = make([]uint8, len(m.s))
+	for i := range m.s {
+		r.n[i] = uint8(m.e[i] - m.s[i])
+	}
+	return r
+}
+
+func (r rawSpans) Len() int { return len(r.s) }
+
+func (r rawSpans) end(i int) int {
+	if r.e != nil {
+		return int(r.e[i])
+	}
+	return int(r.s[i]) + int(r.n[i])
+}
+
+// span returns the raw byte span of runes [i, j), as mtext.span does.
+func (r rawSpans) span(i, j int) (int, int) {
+	if len(r.s) == 0 {
+		return 0, 0
+	}
+	if i >= len(r.s) {
+		return r.end(len(r.s) - 1), r.end(len(r.s) - 1)
+	}
+	if j <= i {
+		return int(r.s[i]), int(r.s[i])
+	}
+	return int(r.s[i]), r.end(j - 1)
 }
 
 func (m *mtext) push(r rune, s, e int32) {

@@ -487,7 +487,7 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 	for _, p := range kept {
 		for _, c := range splitClauses(p) {
 			s, e := c.span(0, c.Len())
-			cl := Clause{ID: id + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, m: c}
+			cl := Clause{ID: id + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, spans: c.rawSpans()}
 			for _, dm := range damaged {
 				if dm[0] < e && dm[1] > s {
 					cl.Damaged = true

@@ -139,7 +139,7 @@ func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
 		t.Start, t.End = text.span(0, text.Len())
 		for _, c := range splitClauses(text) {
 			s, e := c.span(0, c.Len())
-			t.Clauses = append(t.Clauses, Clause{ID: t.ID + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, m: c})
+			t.Clauses = append(t.Clauses, Clause{ID: t.ID + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, spans: c.rawSpans()})
 		}
 		if c, ok := cellAt(r, lead, len(labels)); ok {
 			t.Departments.Merge(dutyCell(c.String(), true))

@@ -484,10 +484,16 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 	if _, e := n.full.span(0, n.full.Len()); e > t.End {
 		t.End = e // a marker with no text after it
 	}
+	at := 0 // clause texts share the task text's memory where they recur in it, in order
 	for _, p := range kept {
 		for _, c := range splitClauses(p) {
 			s, e := c.span(0, c.Len())
-			cl := Clause{ID: id + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, spans: c.rawSpans()}
+			text := c.String()
+			if k := strings.Index(t.Text[at:], text); k >= 0 {
+				text = t.Text[at+k : at+k+len(text)]
+				at += k + len(text)
+			}
+			cl := Clause{ID: id + "/c" + itoa(len(t.Clauses)+1), Text: text, Start: s, End: e, spans: c.rawSpans()}
 			for _, dm := range damaged {
 				if dm[0] < e && dm[1] > s {
 					cl.Damaged = true

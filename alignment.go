@@ -143,7 +143,7 @@ func wordIDF(seg segment.Segmenter) (idfer, bool) {
 
 // units builds the aligner's units: clauses (labelled later) and their
 // phrases (aligned), with where each clause is and its document.
-func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segment.Segmenter) (cu, pu []align.Unit, where map[string]*Clause, docOf map[string]string, err error) {
+func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segment.Segmenter, wordsOf *memo[string, []string]) (cu, pu []align.Unit, where map[string]*Clause, docOf map[string]string, err error) {
 	minRunes := a.MinClauseRunes
 	if minRunes == 0 {
 		minRunes = 6
@@ -154,7 +154,6 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 	per := make([]unitsOf, len(docs))
 	// Corpora repeat national wording: each distinct text is segmented
 	// and classified once, and its copies share the result.
-	wordsOf := newMemo(func(text string) []string { return segment.Words(seg, segment.FoldText(text)) })
 	themesOf := newMemo(func(text string) []string { return a.unitThemes(text, nil) })
 	unitThemes := func(text string, fallback []string) []string {
 		if a.Classifier == nil {
@@ -206,6 +205,33 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 		}
 	}
 	return cu, pu, where, docOf, nil
+}
+
+// newWordMemo segments each distinct text once (see units).
+func newWordMemo(seg segment.Segmenter) *memo[string, []string] {
+	return newMemo(func(text string) []string { return segment.Words(seg, segment.FoldText(text)) })
+}
+
+// taskWords are a task's words: those of its clauses' phrases, which the
+// phrase pass segmented already. jieba cuts at punctuation before it
+// segments, so they are the words of the whole text.
+func (a *DefaultAligner) taskWords(t *Task, wordsOf *memo[string, []string]) []string {
+	minRunes := a.MinClauseRunes
+	if minRunes == 0 {
+		minRunes = 6
+	}
+	var out []string
+	for _, c := range t.Clauses {
+		ps := align.Phrases(c.Text, minRunes)
+		if utf8.RuneCountInString(c.Text) < minRunes || len(ps) <= 1 {
+			out = append(out, wordsOf.get(c.Text)...)
+			continue
+		}
+		for _, p := range ps {
+			out = append(out, wordsOf.get(p)...)
+		}
+	}
+	return out
 }
 
 // override applies MinScore and Equivalent to clause links.
@@ -297,7 +323,7 @@ func (a *DefaultAligner) PhraseIndex(ctx context.Context, docs []*Document) (*al
 	if err != nil {
 		return nil, align.Options{}, err
 	}
-	_, pu, _, _, err := a.units(ctx, docs, seg)
+	_, pu, _, _, err := a.units(ctx, docs, seg, newWordMemo(seg))
 	if err != nil {
 		return nil, align.Options{}, err
 	}
@@ -314,7 +340,8 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	cu, pu, where, docOf, err := a.units(ctx, docs, seg)
+	wordsOf := newWordMemo(seg)
+	cu, pu, where, docOf, err := a.units(ctx, docs, seg, wordsOf)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -339,7 +366,7 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	tus := make([][]align.Unit, len(docs))
 	if err := parallel(ctx, len(docs), 0, func(k int) {
 		for _, t := range docs[k].Tasks {
-			tus[k] = append(tus[k], align.Unit{ID: t.ID, Doc: docs[k].ID, Text: t.Text, Words: segment.Words(seg, segment.FoldText(t.Text)), Themes: themeIDs(t)})
+			tus[k] = append(tus[k], align.Unit{ID: t.ID, Doc: docs[k].ID, Text: t.Text, Words: a.taskWords(t, wordsOf), Themes: themeIDs(t)})
 		}
 	}); err != nil {
 		return nil, nil, nil, fmt.Errorf("align: %w", err)

@@ -1191,41 +1191,99 @@ func (p pair) ruleScore() float64 { return float64(p.rs1000) / 1000 }
 // decide marks pairs equivalent: by score, or as mutual best matches
 // anchored on a specific word.
 func (a *Aligner) decide(ix *Index, pairs []pair) {
-	// best score of a unit into a document: by the rules' score (rs, for
-	// the rules' mutual test) and by the model's (s)
-	bestRule := make(map[uint64]float64, len(pairs))
-	bestModel := make(map[uint64]float64, len(pairs))
-	for _, p := range pairs {
-		for _, key := range []uint64{uint64(p.a)<<32 | uint64(ix.docIdx[p.b]), uint64(p.b)<<32 | uint64(ix.docIdx[p.a])} {
-			rs := p.score()
-			if p.model {
-				rs = -1
-				if p.rlink {
-					rs = p.ruleScore()
-				}
-			}
-			bestRule[key] = max(bestRule[key], rs)
-			bestModel[key] = max(bestModel[key], p.score())
-		}
-	}
-	mutualIn := func(best map[uint64]float64, p pair, s float64) bool {
+	best := newBestInto(ix, pairs)
+	mutual := func(p pair, s uint16, rule bool) bool {
 		// Ties count as best: each unit has no better match in the other's document.
-		return s >= 0 && s >= best[uint64(p.a)<<32|uint64(ix.docIdx[p.b])] && s >= best[uint64(p.b)<<32|uint64(ix.docIdx[p.a])]
+		ra, ma := best.of(p.a, int32(ix.docIdx[p.b]))
+		rb, mb := best.of(p.b, int32(ix.docIdx[p.a]))
+		if rule {
+			return s >= ra && s >= rb
+		}
+		return s >= ma && s >= mb
 	}
 	for k := range pairs {
 		p := &pairs[k]
 		switch {
 		case p.model && !a.opts.Rules:
-			p.eq = p.eq || (mutualIn(bestModel, *p, p.score()) && p.score() >= a.opts.Model.Mutual)
+			p.eq = p.eq || (mutual(*p, p.s1000, false) && p.score() >= a.opts.Model.Mutual)
 		case p.model: // the rules decide, and the model where it is sure
 			rs := p.ruleScore()
-			rules := p.rlink && (rs >= a.opts.Equivalent || (mutualIn(bestRule, *p, rs) && rs >= a.opts.Mutual && p.anch) || p.sole)
-			model := a.opts.ModelMutual && mutualIn(bestModel, *p, p.score()) && p.score() >= a.opts.Model.Mutual
+			rules := p.rlink && (rs >= a.opts.Equivalent || (mutual(*p, p.rs1000, true) && rs >= a.opts.Mutual && p.anch) || p.sole)
+			model := a.opts.ModelMutual && mutual(*p, p.s1000, false) && p.score() >= a.opts.Model.Mutual
 			p.eq = p.eq || rules || model
 		default:
-			p.eq = p.score() >= a.opts.Equivalent || (mutualIn(bestRule, *p, p.score()) && p.score() >= a.opts.Mutual && p.anch) || p.sole
+			p.eq = p.score() >= a.opts.Equivalent || (mutual(*p, p.s1000, true) && p.score() >= a.opts.Mutual && p.anch) || p.sole
 		}
 	}
+}
+
+// bestInto holds each unit's best scores, in thousandths, into each other
+// document it has pairs into: by the rules' score (for the rules' mutual
+// test) and by the model's. Entries are sorted by document, one a
+// document, in one array (a map of pairs was the phrase pass's largest
+// structure).
+type bestInto struct {
+	off  []int32 // unit u's entries are ents[off[u]:off[u]+n[u]]
+	n    []int32
+	ents []bestEntry
+}
+
+type bestEntry struct {
+	doc         int32
+	rule, model uint16
+}
+
+func newBestInto(ix *Index, pairs []pair) *bestInto {
+	units := len(ix.units)
+	b := &bestInto{off: make([]int32, units+1), n: make([]int32, units)}
+	for _, p := range pairs {
+		b.off[p.a+1]++
+		b.off[p.b+1]++
+	}
+	for u := range units {
+		b.off[u+1] += b.off[u]
+	}
+	b.ents = make([]bestEntry, b.off[units])
+	add := func(u int32, doc int, p pair) {
+		var rule uint16
+		switch {
+		case !p.model:
+			rule = p.s1000
+		case p.rlink:
+			rule = p.rs1000
+		}
+		b.ents[b.off[u]+b.n[u]] = bestEntry{int32(doc), rule, p.s1000}
+		b.n[u]++
+	}
+	for _, p := range pairs {
+		add(p.a, ix.docIdx[p.b], p)
+		add(p.b, ix.docIdx[p.a], p)
+	}
+	// one entry a document: the best of each score
+	for u := range units {
+		es := b.ents[b.off[u] : b.off[u]+b.n[u]]
+		slices.SortFunc(es, func(x, y bestEntry) int { return cmp.Compare(x.doc, y.doc) })
+		out := es[:0]
+		for _, e := range es {
+			if k := len(out) - 1; k >= 0 && out[k].doc == e.doc {
+				out[k].rule, out[k].model = max(out[k].rule, e.rule), max(out[k].model, e.model)
+				continue
+			}
+			out = append(out, e)
+		}
+		b.n[u] = int32(len(out))
+	}
+	return b
+}
+
+// of returns unit u's best rule and model scores into document doc.
+func (b *bestInto) of(u, doc int32) (rule, model uint16) {
+	es := b.ents[b.off[u] : b.off[u]+b.n[u]]
+	k, ok := slices.BinarySearchFunc(es, doc, func(e bestEntry, d int32) int { return cmp.Compare(e.doc, d) })
+	if !ok {
+		return 0, 0
+	}
+	return es[k].rule, es[k].model
 }
 
 func (a *Aligner) linksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair {

@@ -143,14 +143,17 @@ func wordIDF(seg segment.Segmenter) (idfer, bool) {
 
 // units builds the aligner's units: clauses (labelled later) and their
 // phrases (aligned), with where each clause is and its document.
-func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segment.Segmenter, wordsOf *memo[string, []string]) (cu, pu []align.Unit, where map[string]*Clause, docOf map[string]string, err error) {
+func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segment.Segmenter, wordsOf *memo[string, []string]) (cl clauses, pu []align.Unit, err error) {
 	minRunes := a.MinClauseRunes
 	if minRunes == 0 {
 		minRunes = 6
 	}
 	// Build the units of each document in parallel, then join them in
 	// document order.
-	type unitsOf struct{ cu, pu []align.Unit }
+	type unitsOf struct {
+		pu      []align.Unit
+		targets map[string][]align.Target
+	}
 	per := make([]unitsOf, len(docs))
 	// Corpora repeat national wording: each distinct text is segmented
 	// and classified once, and its copies share the result.
@@ -178,7 +181,12 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 					}
 				}
 				cthemes := unitThemes(c.Text, themes)
-				u.cu = append(u.cu, align.Unit{ID: c.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets})
+				if len(targets) > 0 {
+					if u.targets == nil {
+						u.targets = map[string][]align.Target{}
+					}
+					u.targets[c.ID] = targets
+				}
 				// Long sentences list several measures: align their phrases too.
 				if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 					for k, p := range ps {
@@ -191,20 +199,39 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 		}
 		per[k] = u
 	}); err != nil {
-		return nil, nil, nil, nil, fmt.Errorf("align: %w", err)
+		return clauses{}, nil, fmt.Errorf("align: %w", err)
 	}
-	where = map[string]*Clause{}
-	docOf = map[string]string{}
+	cl = clauses{where: map[string]*Clause{}, docOf: map[string]string{}, targets: map[string][]align.Target{}}
 	for k, u := range per {
-		cu, pu = append(cu, u.cu...), append(pu, u.pu...)
+		pu = append(pu, u.pu...)
+		for id, ts := range u.targets {
+			cl.targets[id] = ts
+		}
 		for _, t := range docs[k].Tasks {
 			for i := range t.Clauses {
-				where[t.Clauses[i].ID] = &t.Clauses[i]
-				docOf[t.Clauses[i].ID] = docs[k].ID
+				cl.where[t.Clauses[i].ID] = &t.Clauses[i]
+				cl.docOf[t.Clauses[i].ID] = docs[k].ID
 			}
 		}
 	}
-	return cu, pu, where, docOf, nil
+	return cl, pu, nil
+}
+
+// clauses finds the clauses of the aligned documents by ID: where each is,
+// its document, and the targets set in it.
+type clauses struct {
+	where   map[string]*Clause
+	docOf   map[string]string
+	targets map[string][]align.Target
+}
+
+// unit is clause id as a unit to label or to search for reuse.
+func (cl clauses) unit(id string) align.Unit {
+	c, ok := cl.where[id]
+	if !ok {
+		return align.Unit{ID: id}
+	}
+	return align.Unit{ID: id, Doc: cl.docOf[id], Text: c.Text, Targets: cl.targets[id]}
 }
 
 // newWordMemo segments each distinct text once (see units).
@@ -323,7 +350,7 @@ func (a *DefaultAligner) PhraseIndex(ctx context.Context, docs []*Document) (*al
 	if err != nil {
 		return nil, align.Options{}, err
 	}
-	_, pu, _, _, err := a.units(ctx, docs, seg, newWordMemo(seg))
+	_, pu, err := a.units(ctx, docs, seg, newWordMemo(seg))
 	if err != nil {
 		return nil, align.Options{}, err
 	}
@@ -341,7 +368,7 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 		return nil, nil, nil, err
 	}
 	wordsOf := newWordMemo(seg)
-	cu, pu, where, docOf, err := a.units(ctx, docs, seg, wordsOf)
+	cls, pu, err := a.units(ctx, docs, seg, wordsOf)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -375,14 +402,10 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	for _, u := range tus {
 		tu = append(tu, u...)
 	}
-	byID := make(map[string]align.Unit, len(cu))
-	for _, u := range cu {
-		byID[u.ID] = u
-	}
 	var labeler align.Labeler
 	if err := parallel(ctx, len(clauseLinks), 0, func(i int) {
 		if l := clauseLinks[i]; l.Kind == align.Equivalent {
-			clauseLinks[i].Relation, clauseLinks[i].Evidence = labeler.Label(byID[l.A], byID[l.B])
+			clauseLinks[i].Relation, clauseLinks[i].Evidence = labeler.Label(cls.unit(l.A), cls.unit(l.B))
 		}
 	}); err != nil {
 		return nil, nil, nil, err
@@ -416,16 +439,20 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 		}
 	}
 	align.SortLinks(eq)
+	byID := map[string]align.Unit{}
+	for _, l := range eq {
+		byID[l.A], byID[l.B] = cls.unit(l.A), cls.unit(l.B)
+	}
 	passages, err := align.Reuse(ctx, byID, eq, align.ReuseOptions{})
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	reuse := make([]Reuse, 0, len(passages))
 	for _, p := range passages {
-		ca, cb := where[p.A], where[p.B]
+		ca, cb := cls.where[p.A], cls.where[p.B]
 		as, ae := ca.rawSpan(p.AStart, p.AEnd)
 		bs, be := cb.rawSpan(p.BStart, p.BEnd)
-		reuse = append(reuse, Reuse{A: p.A, B: p.B, ADoc: docOf[p.A], BDoc: docOf[p.B], AStart: as, AEnd: ae, BStart: bs, BEnd: be, Text: p.Text, Chars: p.Identities})
+		reuse = append(reuse, Reuse{A: p.A, B: p.B, ADoc: cls.docOf[p.A], BDoc: cls.docOf[p.B], AStart: as, AEnd: ae, BStart: bs, BEnd: be, Text: p.Text, Chars: p.Identities})
 	}
 	return toLinks(clauseLinks), taskLinksFrom(docs, clauseLinks, taskLinks), reuse, nil
 }

@@ -520,22 +520,79 @@ func (r *Report) buildDuties(res *policycmp.Result) {
 
 func (r *Report) buildPairs(res *policycmp.Result) {
 	r.Pairs = []Pair{}
-	var eq []policycmp.Link
-	for _, l := range res.Alignments {
+	var shown []int32 // the links that may be shown, by index
+	for k, l := range res.Alignments {
 		if l.Kind == align.Equivalent || r.opts.Related {
-			eq = append(eq, l)
+			shown = append(shown, int32(k))
 		}
 	}
-	r.PairsTotal = len(eq)
+	r.PairsTotal = len(shown)
 	// Show the strongest pairs, then keep the document order.
-	slices.SortStableFunc(eq, func(a, b policycmp.Link) int { return cmp.Compare(b.Score, a.Score) })
-	eq = eq[:min(len(eq), r.opts.MaxDiffs)]
+	var eq []policycmp.Link
+	for _, k := range strongest(shown, res.Alignments, r.opts.MaxDiffs) {
+		eq = append(eq, res.Alignments[k])
+	}
 	r.sortLinks(eq)
 	for _, l := range eq {
 		if p, ok := r.pair(l); ok {
 			r.Pairs = append(r.Pairs, p)
 		}
 	}
+}
+
+// strongest returns the k links of idx with the highest scores, ties in
+// input order (the first k of a stable sort by score), with a heap of k:
+// the links can number millions and k is a page.
+func strongest(idx []int32, links []policycmp.Link, k int) []int32 {
+	worse := func(a, b int32) bool { // a ranks below b
+		sa, sb := links[a].Score, links[b].Score
+		return sa < sb || (sa == sb && a > b)
+	}
+	h := make([]int32, 0, min(k, len(idx)))
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			m := l
+			if r := l + 1; r < len(h) && worse(h[r], h[l]) {
+				m = r
+			}
+			if !worse(h[m], h[i]) {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, x := range idx {
+		switch {
+		case len(h) < k:
+			h = append(h, x)
+			for c := len(h) - 1; c > 0; {
+				p := (c - 1) / 2
+				if !worse(h[c], h[p]) {
+					break
+				}
+				h[c], h[p] = h[p], h[c]
+				c = p
+			}
+		case k > 0 && worse(h[0], x):
+			h[0] = x
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(a, b int32) int {
+		if worse(b, a) {
+			return -1
+		}
+		if worse(a, b) {
+			return 1
+		}
+		return 0
+	})
+	return h
 }
 
 // sortLinks orders links by their documents' order, then by their IDs.

@@ -509,9 +509,11 @@ func headingLinks(ctx context.Context, docs []*Document) ([]align.Link, error) {
 const TaskClauseMinScore = 0.4
 
 func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link {
-	taskOf := map[string]*Task{}
+	taskOf := map[string]*Task{} // by clause ID
+	byID := map[string]*Task{}
 	for _, d := range docs {
 		for _, t := range d.Tasks {
+			byID[t.ID] = t
 			for _, c := range t.Clauses {
 				taskOf[c.ID] = t
 			}
@@ -521,9 +523,13 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 		score float64
 		eq    bool
 	}
-	m := map[[2]string]agg{}
+	m := map[[2]*Task]agg{} // keyed by task, not by ID: millions of lookups at scale
 	for _, l := range textLinks {
-		k := [2]string{l.A, l.B}
+		ta, tb := byID[l.A], byID[l.B]
+		if ta == nil || tb == nil {
+			continue
+		}
+		k := [2]*Task{ta, tb}
 		g := m[k]
 		m[k] = agg{max(g.score, l.Score), g.eq || l.Kind == align.Equivalent}
 	}
@@ -531,11 +537,14 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	// clause pair that is equivalent or scores TaskClauseMinScore: not on
 	// a weakly related sentence.
 	for _, l := range clauseLinks {
-		ta, tb := taskOf[l.A], taskOf[l.B]
-		if ta == nil || tb == nil || (l.Kind != align.Equivalent && l.Score < TaskClauseMinScore) {
+		if l.Kind != align.Equivalent && l.Score < TaskClauseMinScore {
 			continue
 		}
-		k := [2]string{ta.ID, tb.ID}
+		ta, tb := taskOf[l.A], taskOf[l.B]
+		if ta == nil || tb == nil {
+			continue
+		}
+		k := [2]*Task{ta, tb}
 		g := m[k]
 		g.score = max(g.score, l.Score)
 		g.eq = g.eq || (l.Kind == align.Equivalent && ta.PrimaryTheme() == tb.PrimaryTheme())
@@ -543,7 +552,7 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	}
 	out := make([]align.Link, 0, len(m))
 	for k, g := range m {
-		l := align.Link{A: k[0], B: k[1], Score: g.score, Kind: align.Related}
+		l := align.Link{A: k[0].ID, B: k[1].ID, Score: g.score, Kind: align.Related}
 		if g.eq {
 			l.Kind = align.Equivalent
 		}

@@ -1577,13 +1577,40 @@ func (ix *Index) scope(i int) string {
 }
 
 // SortLinks orders links by A, then B.
+// Links with the same A and B keep their input order. The sort moves
+// indices and then each link once: links are large and there can be
+// millions.
 func SortLinks(links []Link) {
-	slices.SortFunc(links, func(x, y Link) int {
-		if c := strings.Compare(x.A, y.A); c != 0 {
+	idx := make([]int32, len(links))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(x, y int32) int {
+		if c := strings.Compare(links[x].A, links[y].A); c != 0 {
 			return c
 		}
-		return strings.Compare(x.B, y.B)
+		if c := strings.Compare(links[x].B, links[y].B); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
 	})
+	// Apply the permutation (links[j] takes the link at idx[j]) cycle by cycle.
+	for i := range idx {
+		if idx[i] == int32(i) {
+			continue
+		}
+		tmp, j := links[i], int32(i)
+		for {
+			k := idx[j]
+			idx[j] = j
+			if k == int32(i) {
+				links[j] = tmp
+				break
+			}
+			links[j] = links[k]
+			j = k
+		}
+	}
 }
 
 // Phrases splits text at commas, colons and semicolons into phrases of at

@@ -2,6 +2,7 @@ package align_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,4 +69,22 @@ func TestFeaturesWithoutModelIndex(t *testing.T) {
 			assert.Equal(t, full.Features(i, j), lean.Features(i, j), "%d %d", i, j)
 		}
 	}
+}
+
+// SortLinks orders by A, then B, keeping the input order of equal pairs.
+func TestSortLinks(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var links []align.Link
+	for i := range 500 {
+		links = append(links, align.Link{A: string(rune('a' + r.IntN(5))), B: string(rune('a' + r.IntN(5))), Score: float64(i)})
+	}
+	want := slices.Clone(links)
+	slices.SortStableFunc(want, func(x, y align.Link) int {
+		if c := strings.Compare(x.A, y.A); c != 0 {
+			return c
+		}
+		return strings.Compare(x.B, y.B)
+	})
+	align.SortLinks(links)
+	assert.Equal(t, want, links)
 }

@@ -12,6 +12,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/policycmp/policycmp"
@@ -68,6 +69,7 @@ type Report struct {
 	clause     map[string]clauseInfo // clause ID → its text, task and document
 	docOf      map[string]string     // clause or task ID → document ID
 	task       map[string]*policycmp.Task
+	diffs      sync.Map // [2]string → []align.Op: the pairs' diffs, made once for Pairs and the page
 }
 
 // clauseInfo is what the renderers need of a clause.
@@ -659,10 +661,18 @@ func (p Pair) Marked() (a, b string) {
 
 // diff is the character diff of two texts, or the word diff with Options.Words.
 func (r *Report) diff(a, b string) []align.Op {
-	if r.opts.Words != nil {
-		return align.DiffTokens(segment.Split(r.opts.Words, a), segment.Split(r.opts.Words, b))
+	key := [2]string{a, b}
+	if ops, ok := r.diffs.Load(key); ok {
+		return ops.([]align.Op)
 	}
-	return align.Diff(a, b)
+	var ops []align.Op
+	if r.opts.Words != nil {
+		ops = align.DiffTokens(segment.Split(r.opts.Words, a), segment.Split(r.opts.Words, b))
+	} else {
+		ops = align.Diff(a, b)
+	}
+	r.diffs.Store(key, ops)
+	return ops
 }
 
 func (r *Report) buildSummaries(res *policycmp.Result) {

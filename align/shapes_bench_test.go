@@ -1,0 +1,119 @@
+package align_test
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/policycmp/policycmp/align"
+)
+
+// alignShapes are corpora shaped to defeat the candidate search: each
+// builds n units spread over documents of 50 units.
+var alignShapes = []struct {
+	name  string
+	build func(n int) []align.Unit
+}{
+	// One phrase copied into every document (one unit in 50): a single
+	// content with n/50 copies, each the others' best candidate, among
+	// distinct texts.
+	{"one-text-in-every-document", func(n int) []align.Unit {
+		alphabet := []rune("推进深化完善健全医疗保障服务药品价格改革基层卫生县域公立医院管理体系机制建设")
+		return shapeUnits(n, func(i int, r *rand.Rand) string {
+			if i%50 == 0 {
+				return "推进紧密型县域医共体建设,健全分级诊疗制度"
+			}
+			var b strings.Builder
+			for range 10 + r.IntN(30) {
+				b.WriteRune(alphabet[r.IntN(len(alphabet))])
+			}
+			return b.String()
+		})
+	}},
+	// Distinct texts from 40 characters: every unit shares character
+	// pairs of like weight with thousands of others, so the bound prunes
+	// little and the budget is what bounds the search.
+	{"few-characters", func(n int) []align.Unit {
+		alphabet := []rune("推进深化完善健全医疗保障服务药品价格改革基层卫生县域公立医院管理体系机制建设")
+		return shapeUnits(n, func(_ int, r *rand.Rand) string {
+			var b strings.Builder
+			for range 12 + r.IntN(20) {
+				b.WriteRune(alphabet[r.IntN(len(alphabet))])
+			}
+			return b.String()
+		})
+	}},
+	// Near-copies of a few hundred texts: the shape of generated and of
+	// real corpora, which repeat national wording with local edits.
+	{"near-copies", func(n int) []align.Unit {
+		alphabet := []rune("推进深化完善健全医疗保障服务药品价格改革基层卫生县域公立医院管理体系机制建设")
+		var base []string
+		r := rand.New(rand.NewPCG(1, 2))
+		for range 300 {
+			var b strings.Builder
+			for range 10 + r.IntN(30) {
+				b.WriteRune(alphabet[r.IntN(len(alphabet))])
+			}
+			base = append(base, b.String())
+		}
+		return shapeUnits(n, func(_ int, r *rand.Rand) string {
+			rs := []rune(base[r.IntN(len(base))])
+			rs[r.IntN(len(rs))] = alphabet[r.IntN(len(alphabet))]
+			return string(rs)
+		})
+	}},
+}
+
+func shapeUnits(n int, text func(int, *rand.Rand) string) []align.Unit {
+	r := rand.New(rand.NewPCG(uint64(n), 7))
+	out := make([]align.Unit, n)
+	for i := range out {
+		t := text(i, r)
+		out[i] = align.Unit{ID: "u" + itoa(i), Doc: "d" + itoa(i/50), Text: t, Words: align.Bigrams(t)}
+	}
+	return out
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; i > 0; i /= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+	}
+	return string(b)
+}
+
+// BenchmarkAlignShapes aligns each shape at three sizes and reports the
+// growth exponent between the smallest and the largest (1 is linear) and
+// the links per unit at the largest: go test -run '^$' -bench AlignShapes ./align
+func BenchmarkAlignShapes(b *testing.B) {
+	sizes := []int{2000, 8000, 32000}
+	al := align.New(align.Options{})
+	for _, sh := range alignShapes {
+		b.Run(sh.name, func(b *testing.B) {
+			var secs []float64
+			links := 0
+			for b.Loop() {
+				secs = secs[:0]
+				for _, n := range sizes {
+					us := sh.build(n)
+					start := time.Now()
+					ls, err := al.Align(context.Background(), us)
+					if err != nil {
+						b.Fatal(err)
+					}
+					secs = append(secs, time.Since(start).Seconds())
+					links = len(ls)
+				}
+			}
+			b.ReportMetric(math.Log(secs[2]/secs[0])/math.Log(float64(sizes[2])/float64(sizes[0])), "exponent")
+			b.ReportMetric(secs[2], "s@32k")
+			b.ReportMetric(float64(links)/float64(sizes[2]), "links/unit")
+		})
+	}
+}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/align"
+	"github.com/policycmp/policycmp/internal/topk"
 	"github.com/policycmp/policycmp/internal/work"
 	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/taxonomy"
@@ -551,39 +552,8 @@ func strongest(idx []int32, links []policycmp.Link, k int) []int32 {
 		return sa < sb || (sa == sb && a > b)
 	}
 	h := make([]int32, 0, min(k, len(idx)))
-	down := func(i int) {
-		for {
-			l := 2*i + 1
-			if l >= len(h) {
-				return
-			}
-			m := l
-			if r := l + 1; r < len(h) && worse(h[r], h[l]) {
-				m = r
-			}
-			if !worse(h[m], h[i]) {
-				return
-			}
-			h[i], h[m] = h[m], h[i]
-			i = m
-		}
-	}
 	for _, x := range idx {
-		switch {
-		case len(h) < k:
-			h = append(h, x)
-			for c := len(h) - 1; c > 0; {
-				p := (c - 1) / 2
-				if !worse(h[c], h[p]) {
-					break
-				}
-				h[c], h[p] = h[p], h[c]
-				c = p
-			}
-		case k > 0 && worse(h[0], x):
-			h[0] = x
-			down(0)
-		}
+		h = topk.Push(h, k, x, func(a, b int32) bool { return worse(b, a) })
 	}
 	slices.SortFunc(h, func(a, b int32) int {
 		if worse(b, a) {

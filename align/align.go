@@ -1301,39 +1301,38 @@ func (a *Aligner) linksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair 
 
 // memoProb is prob at Model.Related, remembered per content pair.
 func (ix *Index) memoProb(m *Model, i, j int, f []float64, sc *scratch) float64 {
-	ti, tj := ix.textID[i], ix.textID[j]
-	if ti > tj {
-		ti, tj = tj, ti
-	}
-	key := uint64(ti)<<32 | uint64(tj)
-	if sc.memo == nil {
-		sc.memo = map[uint64]float64{}
-	}
-	if p, ok := sc.memo[key]; ok {
+	return remember(&sc.memo, ix.contentPair(i, j), func() float64 {
+		p, _ := ix.prob(m, i, j, m.Related, f)
 		return p
-	}
-	p, _ := ix.prob(m, i, j, m.Related, f)
-	sc.memo[key] = p
-	return p
+	})
 }
 
 // memoSimilarity is Similarity, remembered per content pair (copies of a
 // text score alike).
 func (ix *Index) memoSimilarity(i, j int, charWeight float64, sc *scratch) float64 {
+	return remember(&sc.simMemo, ix.contentPair(i, j), func() float64 { return ix.Similarity(i, j, charWeight) })
+}
+
+// contentPair names the contents of units i and j, in either order.
+func (ix *Index) contentPair(i, j int) uint64 {
 	ti, tj := ix.textID[i], ix.textID[j]
 	if ti > tj {
 		ti, tj = tj, ti
 	}
-	key := uint64(ti)<<32 | uint64(tj)
-	if sc.simMemo == nil {
-		sc.simMemo = map[uint64]float64{}
+	return uint64(ti)<<32 | uint64(tj)
+}
+
+// remember returns memo's value for key, computing it with f once.
+func remember(memo *map[uint64]float64, key uint64, f func() float64) float64 {
+	if *memo == nil {
+		*memo = map[uint64]float64{}
 	}
-	if s, ok := sc.simMemo[key]; ok {
-		return s
+	if v, ok := (*memo)[key]; ok {
+		return v
 	}
-	s := ix.Similarity(i, j, charWeight)
-	sc.simMemo[key] = s
-	return s
+	v := f()
+	(*memo)[key] = v
+	return v
 }
 
 // modelLinksOf scores unit i's candidates with the model and, with

@@ -396,9 +396,6 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	// Units with the same content (text, themes, targets, words) share
 	// their vectors and keys: generated and real corpora repeat national
 	// wording, and each content is built once.
-	var charTF, wordTF []termFreq // by content
-	var cdf, wdf []int32
-	var buf []int32
 	ix.textID = make([]int32, len(units))
 	contents := map[string]int32{}
 	var content strings.Builder
@@ -412,41 +409,51 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		content.WriteByte(0)
 		content.WriteString(strings.Join(u.Words, " "))
 		id, ok := contents[content.String()]
-		if ok {
-			ix.textID[i] = id
-			ix.members[id] = append(ix.members[id], int32(i))
-		} else {
+		if !ok {
 			id = int32(len(contents))
 			contents[content.String()] = id
-			ix.members = append(ix.members, []int32{int32(i)})
-			ix.textID[i] = id
-			keys, runes := pairKeys(u.Text), []rune(u.Text)
-			if len(runes) > MaxDiffRunes {
-				runes = runes[:MaxDiffRunes]
-			}
-			ix.keys, ix.runes = append(ix.keys, keys), append(ix.runes, runes)
-			buf = buf[:0]
-			for _, k := range keys {
-				buf = append(buf, charID(k))
-			}
-			charTF = append(charTF, newTermFreq(buf))
-			buf = buf[:0]
-			for _, w := range u.Words {
-				buf = append(buf, wv.id(w))
-			}
-			wordTF = append(wordTF, newTermFreq(buf))
-			cdf = grow(cdf, len(cv))
-			wdf = grow(wdf, len(wv.ids))
+			ix.members = append(ix.members, nil)
 		}
-		for _, id := range charTF[id].ids {
-			cdf[id]++
+		ix.textID[i] = id
+		ix.members[id] = append(ix.members[id], int32(i))
+	}
+	clear(contents)
+	nc := len(ix.members)
+	// Each content's pair keys (and runes) on every core, then the
+	// vocabularies in order of first appearance.
+	ix.keys, ix.runes = make([][]uint64, nc), make([][]rune, nc)
+	_ = work.Do(context.Background(), nc, 0, func(c int) {
+		text := units[ix.members[c][0]].Text
+		ix.keys[c] = pairKeys(text)
+		if features {
+			r := []rune(text)
+			ix.runes[c] = r[:min(len(r), MaxDiffRunes)]
 		}
-		for _, id := range wordTF[id].ids {
-			wdf[id]++
+	})
+	charTF, wordTF := make([]termFreq, nc), make([]termFreq, nc)
+	var cdf, wdf []int32
+	var buf []int32
+	for c, ms := range ix.members {
+		buf = buf[:0]
+		for _, k := range ix.keys[c] {
+			buf = append(buf, charID(k))
+		}
+		charTF[c] = newTermFreq(buf)
+		buf = buf[:0]
+		for _, w := range units[ms[0]].Words {
+			buf = append(buf, wv.id(w))
+		}
+		wordTF[c] = newTermFreq(buf)
+		cdf = grow(cdf, len(cv))
+		wdf = grow(wdf, len(wv.ids))
+		for _, id := range charTF[c].ids {
+			cdf[id] += int32(len(ms))
+		}
+		for _, id := range wordTF[c].ids {
+			wdf[id] += int32(len(ms))
 		}
 	}
 	n := float64(len(units))
-	nc := len(ix.members)
 	ix.chars = make([]vec, nc)
 	ix.words = make([]vec, nc)
 	var wordIDF []float64
@@ -493,7 +500,7 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 			charIDF[id] = v
 		}
 	}
-	for c := range nc {
+	_ = work.Do(context.Background(), nc, 0, func(c int) {
 		if ix.charsFixed != nil {
 			if charIDF != nil {
 				ix.charsFixed[c] = tfidf(charTF[c], cdf, n, charIDF)
@@ -509,7 +516,7 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		ix.chars[c] = tfidf(charTF[c], cdf, n, nil)
 		ix.words[c] = tfidf(wordTF[c], wdf, n, wordIDF)
 		charTF[c], wordTF[c] = termFreq{}, termFreq{}
-	}
+	})
 	ix.df = cdf
 	ix.maxPost = max(64, int(maxPosting*n))
 	// Postings list contents, not units: a content's copies are expanded

@@ -118,3 +118,31 @@ func ExampleDefaultModel() {
 	fmt.Println(near > far, far < m.Related)
 	// Output: true true
 }
+
+func ExampleLabeler() {
+	// A Labeler labels like Label, computing each distinct text's
+	// character pairs once: for corpora that repeat their wording.
+	var lb align.Labeler
+	national := align.Unit{Text: "推进紧密型县域医共体建设"}
+	for _, local := range []string{"推进紧密型县域医共体建设", "加快推进紧密型县域医疗卫生共同体建设"} {
+		rel, ev := lb.Label(national, align.Unit{Text: local})
+		fmt.Println(rel, ev.Basis)
+	}
+	// Output:
+	// same verbatim
+	// adapted wording
+}
+
+func ExampleIndex_ExhaustiveCandidates() {
+	units := []align.Unit{
+		{ID: "a", Doc: "A", Text: "推进紧密型县域医共体建设"},
+		{ID: "b", Doc: "B", Text: "加快推进紧密型县域医共体建设"},
+		{ID: "c", Doc: "C", Text: "完善医保支付方式改革"},
+		{ID: "d", Doc: "D", Text: "推进县域医共体建设"},
+	}
+	ix := align.NewIndex(units, 0.5)
+	// The pruned search finds what reading every posting finds.
+	fmt.Println(ix.Candidates(0, 2, 1<<20), ix.ExhaustiveCandidates(0, 2))
+	// Output:
+	// [1 3] [1 3]
+}

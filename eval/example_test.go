@@ -51,3 +51,20 @@ func ExampleLeaveOneOut() {
 	fmt.Printf("%d folds, top-1 %.3f, set F1 %.3f\n", len(l.Folds), l.Top1(), l.SetF1())
 	// Output: 5 folds, top-1 0.991, set F1 0.870
 }
+
+func ExampleRelatedSample() {
+	sample, err := eval.RelatedSample()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	same := 0
+	for _, j := range sample {
+		if j.Same {
+			same++
+		}
+	}
+	fmt.Printf("%d related links judged, %d state the same measure\n", len(sample), same)
+	// Output:
+	// 40 related links judged, 9 state the same measure
+}

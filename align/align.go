@@ -798,7 +798,10 @@ func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
 			sc.acc[j] = 0
 		}
 		sortCands(out)
-		return ranking{out, !exhausted}
+		// Complete only when every list was read: a ranking cut by the
+		// bound lacks the weaker contents that copies in the unit's own
+		// document may leave candidates to.
+		return ranking{out, !exhausted && stop == len(sc.order)}
 	}
 	h := ix.topPartial(m, sc)
 	out := slices.Clone(h)

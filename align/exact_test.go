@@ -88,3 +88,27 @@ func TestSortLinks(t *testing.T) {
 	align.SortLinks(links)
 	assert.Equal(t, want, links)
 }
+
+// When a unit's strongest matches are all in its own document, the
+// search reaches past them to the weaker ones in other documents, as
+// exhaustive search does: here x and its nineteen near-variants fill the
+// ranking's twenty places, and the other documents share only x's first
+// pairs, which the bound leaves unread.
+func TestCandidatesPastOwnDocument(t *testing.T) {
+	base := []rune("推进紧密型县域医共体建设健全分级诊疗制度完善医保支付方式")
+	alphabet := []rune("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
+	units := []align.Unit{{ID: "x", Doc: "A", Text: string(base)}}
+	for k := range 19 { // near-variants of x in its own document (with x, 20 contents)
+		rs := append([]rune(nil), base...)
+		rs[len(rs)-1-k] = alphabet[k]
+		units = append(units, align.Unit{ID: "a" + string(alphabet[k]), Doc: "A", Text: string(rs)})
+	}
+	for d := range 40 { // elsewhere: x's first pairs only, with other text
+		units = append(units, align.Unit{ID: "b" + string(rune('0'+d/10)) + string(rune('0'+d%10)), Doc: "D" + string(rune('0'+d/10)) + string(rune('0'+d%10)),
+			Text: string(base[:3]) + string(alphabet[d%len(alphabet)]) + "加强基层卫生人才队伍建设" + string(alphabet[(d*7)%len(alphabet)])})
+	}
+	ix := align.NewIndex(units, 0.9)
+	want := ix.ExhaustiveCandidates(0, 10)
+	require.Len(t, want, 10)
+	assert.Equal(t, want, ix.Candidates(0, 10, 1<<30))
+}

@@ -148,13 +148,24 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 	if minRunes == 0 {
 		minRunes = 6
 	}
-	// Build the units of each document in parallel, then join them in
-	// document order.
+	// Build the units of each task in parallel (tasks balance the cores
+	// better than documents, which are few in a small comparison), then
+	// join them in document and task order.
 	type unitsOf struct {
 		pu      []align.Unit
 		targets map[string][]align.Target
 	}
-	per := make([]unitsOf, len(docs))
+	type taskOf struct {
+		d *Document
+		t *Task
+	}
+	var tasks []taskOf
+	for _, d := range docs {
+		for _, t := range d.Tasks {
+			tasks = append(tasks, taskOf{d, t})
+		}
+	}
+	per := make([]unitsOf, len(tasks))
 	// Corpora repeat national wording: each distinct text is segmented
 	// and classified once, and its copies share the result.
 	themesOf := newMemo(func(text string) []string { return a.unitThemes(text, nil) })
@@ -164,37 +175,35 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 		}
 		return themesOf.get(text)
 	}
-	if err := parallel(ctx, len(docs), 0, func(k int) {
-		d := docs[k]
+	if err := parallel(ctx, len(tasks), 0, func(k int) {
+		d, t := tasks[k].d, tasks[k].t
 		var u unitsOf
-		for _, t := range d.Tasks {
-			themes := themeIDs(t)
-			for i := range t.Clauses {
-				c := &t.Clauses[i]
-				if utf8.RuneCountInString(c.Text) < minRunes {
-					continue
+		themes := themeIDs(t)
+		for i := range t.Clauses {
+			c := &t.Clauses[i]
+			if utf8.RuneCountInString(c.Text) < minRunes {
+				continue
+			}
+			var targets []align.Target
+			for _, tg := range t.Targets {
+				if tg.ClauseID == c.ID {
+					targets = append(targets, align.Target{Indicator: tg.Indicator, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
 				}
-				var targets []align.Target
-				for _, tg := range t.Targets {
-					if tg.ClauseID == c.ID {
-						targets = append(targets, align.Target{Indicator: tg.Indicator, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
-					}
+			}
+			cthemes := unitThemes(c.Text, themes)
+			if len(targets) > 0 {
+				if u.targets == nil {
+					u.targets = map[string][]align.Target{}
 				}
-				cthemes := unitThemes(c.Text, themes)
-				if len(targets) > 0 {
-					if u.targets == nil {
-						u.targets = map[string][]align.Target{}
-					}
-					u.targets[c.ID] = targets
+				u.targets[c.ID] = targets
+			}
+			// Long sentences list several measures: align their phrases too.
+			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
+				for k, p := range ps {
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: wordsOf.get(p), Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p)})
 				}
-				// Long sentences list several measures: align their phrases too.
-				if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
-					for k, p := range ps {
-						u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: wordsOf.get(p), Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p)})
-					}
-				} else {
-					u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: wordsOf.get(c.Text), Themes: cthemes, Targets: targets})
-				}
+			} else {
+				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: wordsOf.get(c.Text), Themes: cthemes, Targets: targets})
 			}
 		}
 		per[k] = u
@@ -207,11 +216,10 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 		for id, ts := range u.targets {
 			cl.targets[id] = ts
 		}
-		for _, t := range docs[k].Tasks {
-			for i := range t.Clauses {
-				cl.where[t.Clauses[i].ID] = &t.Clauses[i]
-				cl.docOf[t.Clauses[i].ID] = docs[k].ID
-			}
+		t := tasks[k].t
+		for i := range t.Clauses {
+			cl.where[t.Clauses[i].ID] = &t.Clauses[i]
+			cl.docOf[t.Clauses[i].ID] = tasks[k].d.ID
 		}
 	}
 	return cl, pu, nil

@@ -44,6 +44,15 @@ var shapes = []struct {
 		}
 		return b.String()
 	}},
+	{"one joined paragraph", func(size int) string { // every line goes on: one paragraph of 100,000s of lines, quoted terms split across them
+		var b strings.Builder
+		b.WriteString("(一)")
+		for b.Len() < size {
+			b.WriteString("推进医改,\n“\n一站式\n”\n服务,\n")
+		}
+		b.WriteString("完成。\n")
+		return b.String()
+	}},
 	{"no punctuation", func(size int) string { // one unpunctuated line after a marker
 		return "(一)" + strings.Repeat("推进医疗卫生服务体系建设", size/36+1)
 	}},

@@ -40,23 +40,117 @@ func Reflow(lines []Line) []bool {
 	}
 	blankMeans := float64(blanks) < BlankShare*float64(len(lines)-1)
 	join := make([]bool, len(lines)-1)
-	para := "" // the paragraph line i ends, joined so far
+	var para paraView // the paragraph line i ends, joined so far
 	for i := range join {
 		a, b := lines[i].Text, lines[i+1].Text
-		if i > 0 && join[i-1] {
-			para += a
-		} else {
-			para = a
+		if i == 0 || !join[i-1] {
+			para.reset()
 		}
+		para.add(a)
 		if a == "" || b == "" || (blankMeans && lines[i+1].BlankBefore) {
 			continue
 		}
 		if strings.Trim(a, closers) == "" {
-			a = para // "”" alone: whether the sentence goes on is the paragraph's to say
+			a = para.String() // "”" alone: whether the sentence goes on is the paragraph's to say
 		}
 		join[i] = continues(a, b, lines[i+1:])
 	}
 	return join
+}
+
+// paraViewBytes is how much of a paragraph's start and end paraView keeps
+// once it is longer than twice that.
+const paraViewBytes = 256
+
+// paraView stands for a paragraph being joined line by line, in constant
+// memory: the whole text while it is short, else its start and end with,
+// between them, one character of each kind continues tests for (a
+// period, other punctuation, Han, a digit, anything else a number line
+// cannot hold) that the paragraph holds and the two ends lack. continues answers on it as on the whole paragraph,
+// and joining stays linear however long the paragraph grows.
+type paraView struct {
+	full                      strings.Builder // while n ≤ 2·paraViewBytes
+	head, tail                string
+	n                         int
+	period, punct, han, digit bool
+	other                     bool // a rune no number line holds, of none of the kinds above
+}
+
+func (p *paraView) reset() { *p = paraView{} }
+
+func (p *paraView) add(s string) {
+	for _, r := range s {
+		switch {
+		case r == '。':
+			p.period = true
+		case strings.ContainsRune("，,、；;", r):
+			p.punct = true
+		case unicode.Is(unicode.Han, r):
+			p.han = true
+		case isDigit(r):
+			p.digit = true
+		case !strings.ContainsRune(".%‰％/-~:", r):
+			p.other = true
+		}
+	}
+	if p.n+len(s) <= 2*paraViewBytes {
+		p.full.WriteString(s)
+	} else if p.head == "" {
+		whole := p.full.String() + s
+		p.head, p.tail = runePrefix(whole, paraViewBytes), runeSuffix(whole, paraViewBytes)
+		p.full.Reset()
+	} else {
+		p.tail = runeSuffix(p.tail+s, paraViewBytes)
+	}
+	p.n += len(s)
+}
+
+// String is the paragraph, or its stand-in once it is long.
+func (p *paraView) String() string {
+	if p.head == "" {
+		return p.full.String()
+	}
+	ends := p.head + p.tail
+	var mid strings.Builder
+	for _, k := range []struct {
+		has bool
+		r   rune
+		in  func(string) bool
+	}{
+		{p.period, '。', func(s string) bool { return strings.ContainsRune(s, '。') }},
+		{p.punct, '，', func(s string) bool { return strings.ContainsAny(s, "，,、；;") }},
+		{p.han, '汉', hasHan},
+		{p.digit, '0', func(s string) bool { return strings.ContainsFunc(s, isDigit) }},
+		{p.other, 'x', func(s string) bool { return !isNumberLine(s) }},
+	} {
+		if k.has && !k.in(ends) {
+			mid.WriteRune(k.r)
+		}
+	}
+	return p.head + mid.String() + p.tail
+}
+
+// runePrefix is s's first n bytes or fewer, cut at a rune boundary.
+func runePrefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// runeSuffix is s's last n bytes or fewer, cut at a rune boundary.
+func runeSuffix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	k := len(s) - n
+	for k < len(s) && !utf8.RuneStart(s[k]) {
+		k++
+	}
+	return s[k:]
 }
 
 // continues reports whether b (the first of next) continues a.

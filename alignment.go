@@ -144,10 +144,7 @@ func wordIDF(seg segment.Segmenter) (idfer, bool) {
 // units builds the aligner's units: clauses (labelled later) and their
 // phrases (aligned), with where each clause is and its document.
 func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segment.Segmenter, wordsOf *memo[string, []string]) (cl clauses, pu []align.Unit, err error) {
-	minRunes := a.MinClauseRunes
-	if minRunes == 0 {
-		minRunes = 6
-	}
+	minRunes := a.minClauseRunes()
 	// Build the units of each task in parallel (tasks balance the cores
 	// better than documents, which are few in a small comparison), then
 	// join them in document and task order.
@@ -242,6 +239,14 @@ func (cl clauses) unit(id string) align.Unit {
 	return align.Unit{ID: id, Doc: cl.docOf[id], Text: c.Text, Targets: cl.targets[id]}
 }
 
+// minClauseRunes is MinClauseRunes with its default.
+func (a *DefaultAligner) minClauseRunes() int {
+	if a.MinClauseRunes == 0 {
+		return 6
+	}
+	return a.MinClauseRunes
+}
+
 // newWordMemo segments each distinct text once (see units).
 func newWordMemo(seg segment.Segmenter) *memo[string, []string] {
 	return newMemo(func(text string) []string { return segment.Words(seg, segment.FoldText(text)) })
@@ -251,10 +256,7 @@ func newWordMemo(seg segment.Segmenter) *memo[string, []string] {
 // phrase pass segmented already. jieba cuts at punctuation before it
 // segments, so they are the words of the whole text.
 func (a *DefaultAligner) taskWords(t *Task, wordsOf *memo[string, []string]) []string {
-	minRunes := a.MinClauseRunes
-	if minRunes == 0 {
-		minRunes = 6
-	}
+	minRunes := a.minClauseRunes()
 	var out []string
 	for _, c := range t.Clauses {
 		ps := align.Phrases(c.Text, minRunes)

@@ -35,42 +35,28 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 			_, err = bw.WriteString(s)
 		}
 	}
-	// One encoder and buffer for every item: items are encoded one at a
-	// time, so memory stays with the largest item, not the stream.
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(true)
-	value := func(v any, prefix string) {
-		if err != nil {
-			return
-		}
-		buf.Reset()
-		if indent != "" {
-			enc.SetIndent(prefix, indent)
-		}
-		if err = enc.Encode(v); err == nil {
-			_, err = bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+	// The top-level values (schema, extra) are encoded at the first
+	// indent level, list items on every core a batch at a time, each
+	// worker with its own encoder, and written in order: the bytes are
+	// those of encoding one item after another.
+	top := newItemEncoder(in1, indent)
+	value := func(v any) {
+		if err == nil {
+			var b []byte
+			if b, err = top.encode(v); err == nil {
+				_, err = bw.Write(b)
+			}
 		}
 	}
-	// Lists are encoded a batch at a time on every core, each worker
-	// with its own encoder, and written in order: the bytes are those of
-	// encoding one item after another.
 	workers := runtime.GOMAXPROCS(0)
-	type encoder struct {
-		buf bytes.Buffer
+	type worker struct {
+		enc *itemEncoder
 		out []byte
-		enc *json.Encoder
 		err error
 	}
-	encs := make([]*encoder, workers)
+	encs := make([]*worker, workers)
 	for w := range encs {
-		e := &encoder{}
-		e.enc = json.NewEncoder(&e.buf)
-		e.enc.SetEscapeHTML(true)
-		if indent != "" {
-			e.enc.SetIndent(in2, indent)
-		}
-		encs[w] = e
+		encs[w] = &worker{enc: newItemEncoder(in2, indent)}
 	}
 	list := func(key string, n, batch int, item func(i int) any, last bool) {
 		write(in1 + `"` + key + `": [`)
@@ -89,9 +75,9 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 							e.out = append(e.out, ',')
 						}
 						e.out = append(e.out, nl+in2...)
-						e.buf.Reset()
-						if e.err = e.enc.Encode(item(i)); e.err == nil {
-							e.out = append(e.out, bytes.TrimRight(e.buf.Bytes(), "\n")...)
+						var b []byte
+						if b, e.err = e.enc.encode(item(i)); e.err == nil {
+							e.out = append(e.out, b...)
 						}
 					}
 				})
@@ -117,7 +103,7 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 	}
 	write("{" + nl)
 	write(in1 + `"schema": `)
-	value(res.Schema, in1)
+	value(res.Schema)
 	write("," + nl)
 	list("documents", len(res.Documents), documentBatch, func(i int) any { return res.Documents[i] }, false)
 	list("alignments", len(res.Alignments), linkBatch, func(i int) any { return res.Alignments[i] }, false)
@@ -128,7 +114,7 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 	}
 	if extra != nil {
 		write(in1 + `"` + extraKey + `": `)
-		value(extra, in1)
+		value(extra)
 		write(nl)
 	}
 	write("}\n")
@@ -136,4 +122,32 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 		return err
 	}
 	return bw.Flush()
+}
+
+// itemEncoder encodes one JSON value at a time into a reused buffer, with
+// HTML-significant characters escaped and, when indent is set, each line
+// after the first starting with prefix.
+type itemEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newItemEncoder(prefix, indent string) *itemEncoder {
+	e := &itemEncoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(true)
+	if indent != "" {
+		e.enc.SetIndent(prefix, indent)
+	}
+	return e
+}
+
+// encode returns v's encoding without the encoder's final newline; the
+// bytes are valid until the next call.
+func (e *itemEncoder) encode(v any) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(e.buf.Bytes(), "\n"), nil
 }

@@ -255,9 +255,9 @@ type Index struct {
 	// (reference pairs, background words), for the model's features.
 	charsFixed, wordsFixed []vec
 	keys                   [][]uint64 // sorted content character pairs of each content (pairKeys)
-	// textID names each unit's content (text, themes, targets): units
-	// with the same content score alike, so a pair of contents is scored
-	// once per worker and its copies reuse it.
+	// textID names each unit's content (text, themes, targets, words):
+	// units with the same content score alike, so a pair of contents is
+	// scored once and its copies reuse it.
 	textID   []int32
 	members  [][]int32 // the units of each content, ascending
 	runes    [][]rune  // each content's text, clipped to MaxDiffRunes
@@ -315,7 +315,7 @@ func (v *vocab) id(s string) int32 {
 // NewIndex vectorises units: TF-IDF (sublinear tf) over character bigrams
 // and over words, with document frequencies from the units themselves.
 func NewIndex(units []Unit, maxPosting float64) *Index {
-	return newIndex(units, maxPosting, nil, nil, true, true)
+	return newIndex(units, maxPosting, nil, nil, true)
 }
 
 // NewIndexFor vectorises units as an aligner with opts does: with its
@@ -324,7 +324,7 @@ func NewIndex(units []Unit, maxPosting float64) *Index {
 // Features still works on it, computing what it lacks.
 func NewIndexFor(units []Unit, opts Options) *Index {
 	o := opts.withDefaults()
-	ix := newIndex(units, o.MaxPosting, o.WordIDF, o.PairIDF, true, o.Model != nil)
+	ix := newIndex(units, o.MaxPosting, o.WordIDF, o.PairIDF, o.Model != nil)
 	ix.keyTerm = o.KeyTerm
 	return ix
 }
@@ -375,7 +375,7 @@ const unknownPairIDF = 8.0
 
 // newIndex builds the index; features keeps what the model's features
 // need besides the candidate search (fixed-weight vectors, pair keys, runes).
-func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool), pairIDF func(string) (float64, bool), rarity, features bool) *Index {
+func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool), pairIDF func(string) (float64, bool), features bool) *Index {
 	ix := &Index{units: units, docIdx: make([]int, len(units))}
 	docOrder := map[string]int{}
 	for i, u := range units {
@@ -468,7 +468,7 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 			ix.bgW[id] = v
 			// Scale by the word's rarity in the corpus, once there are
 			// enough units for document frequencies to mean something.
-			if rarity && n >= minUnitsForRarity {
+			if n >= minUnitsForRarity {
 				v *= math.Log(1+n/float64(wdf[id])) / math.Log(1+n)
 			}
 			wordIDF[id] = v
@@ -501,17 +501,9 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		}
 	}
 	_ = work.Do(context.Background(), nc, 0, func(c int) {
-		if ix.charsFixed != nil {
-			if charIDF != nil {
-				ix.charsFixed[c] = tfidf(charTF[c], cdf, n, charIDF)
-			} else {
-				ix.charsFixed[c] = tfidf(charTF[c], cdf, n, nil)
-			}
-			if ix.bgW != nil {
-				ix.wordsFixed[c] = tfidf(wordTF[c], wdf, n, ix.bgW)
-			} else {
-				ix.wordsFixed[c] = tfidf(wordTF[c], wdf, n, wordIDF)
-			}
+		if ix.charsFixed != nil { // nil weights: from the units (no reference, no background table)
+			ix.charsFixed[c] = tfidf(charTF[c], cdf, n, charIDF)
+			ix.wordsFixed[c] = tfidf(wordTF[c], wdf, n, ix.bgW)
 		}
 		ix.chars[c] = tfidf(charTF[c], cdf, n, nil)
 		ix.words[c] = tfidf(wordTF[c], wdf, n, wordIDF)
@@ -615,11 +607,11 @@ func themePrior(s float64, a, b []string) float64 {
 
 // scratch is a worker's reusable memory for gathering candidates.
 type scratch struct {
-	acc     []float64 // accumulated weight per unit
-	touched []int32   // units with acc != 0
+	acc     []float64 // accumulated weight per content
+	touched []int32   // contents with acc != 0
 	order   []int
 	top     []cand
-	memo    map[uint64]float64 // model probability by content pair (-1: below the bound)
+	memo    map[uint64]float64 // model probability by content pair (0: below Model.Related)
 	simMemo map[uint64]float64 // the rules' similarity by content pair
 	// rankings, when set, is every content's ranking (Index.rankings),
 	// shared read-only by the workers.
@@ -660,7 +652,7 @@ type ranking struct {
 // (the sum over them of c's weight times the list's largest weight) falls
 // below the m-th best partial score, no unseen content can enter the top
 // m; the contents seen that still can are completed from the unread lists
-// by lookup, adding in the same order, so their scores are those a full
+// by merge, adding in the same order, so their scores are those a full
 // read gives. budget bounds the posting entries read before that point as
 // a safety net for pathological shapes (one list is always read); when it
 // stops the read, the ranking is marked incomplete.
@@ -1003,7 +995,7 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 			clear(sc.memo)
 			clear(sc.simMemo)
 			for _, i := range ix.members[c] {
-				found[i] = slices.Clip(slices.Clone(a.linksOf(ix, keys, int(i), &sc)))
+				found[i] = slices.Clone(a.linksOf(ix, keys, int(i), &sc)) // at its size: millions are kept
 			}
 		}
 	})
@@ -1119,7 +1111,7 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, pairs []pair) ([]Li
 				for _, i := range ma {
 					for _, j := range mb {
 						if p := ix.memoProb(a.opts.Model, int(i), int(j), f, &sc); p > m.s {
-							m.s = math.Round(p*1000) / 1000
+							m.s = float64(thousandths(p)) / 1000
 						}
 					}
 				}
@@ -1303,8 +1295,7 @@ func (a *Aligner) linksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair 
 		if ix.docIdx[c.j] < ix.docIdx[i] {
 			x, y = y, x
 		}
-		s := math.Round(c.s*1000) / 1000
-		out = append(out, pair{a: x, b: y, s1000: thousandths(s), anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific) && !keyOnly[c.j], sole: sole[c.j]})
+		out = append(out, pair{a: x, b: y, s1000: thousandths(c.s), anch: ix.anchored(i, int(c.j), a.opts.MutualSpecific) && !keyOnly[c.j], sole: sole[c.j]})
 	}
 	return out
 }

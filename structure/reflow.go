@@ -169,7 +169,7 @@ func continues(a, b string, next []Line) bool {
 		return strings.ContainsRune("(（〔[【《", last)
 	case strings.ContainsRune("“「『", first):
 		// A quotation the line neither closes nor ends a sentence in ("“"
-		// alone, "“一站式") goes on below: a quoted term split across
+		// alone, "“医共体") goes on below: a quoted term split across
 		// lines, not a pull-quote.
 		return midSentence(a, last) || strings.ContainsRune(openers, last)
 	case strings.ContainsRune(closers, first) && !(first == '—' && strings.HasPrefix(b, "——")):

@@ -33,6 +33,10 @@ func cmdBenchScale(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, args, &c, "text"); err != nil {
 		return err
 	}
+	if *exact < 0 {
+		fmt.Fprintf(e.stderr, "policycmp bench-scale: --exact wants a number of phrases, 0 for none\n")
+		return errUsage
+	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {

@@ -213,3 +213,10 @@ func TestBenchScaleExact(t *testing.T) {
 	assert.Regexp(t, `exhaustive check: (\d+) of (\d+) top-10 candidates of 200 phrases found \(100\.0%\)`, out)
 	assert.Contains(t, out, "floorMB/s")
 }
+
+// A negative --exact is a usage error, not a silent no-op.
+func TestBenchScaleExactNegative(t *testing.T) {
+	code, _, errOut := runCLI(t, "", "bench-scale", "--sizes", "5", "--exact", "-3")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--exact")
+}

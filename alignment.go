@@ -51,6 +51,27 @@ type DefaultAligner struct {
 	// and related: a clause link is equivalent exactly when its score
 	// reaches it.
 	Equivalent float64
+	// Concepts finds the domain concepts a phrase names (align.Unit.Concepts);
+	// nil means segment.Concepts, the built-in list (segment/data/concepts.tsv).
+	// Return nothing to align without concepts.
+	Concepts func(text string) []segment.Mention
+}
+
+// conceptsOf is a phrase's concepts as the aligner takes them.
+func (a *DefaultAligner) conceptsOf(text string) []align.Concept {
+	find := a.Concepts
+	if find == nil {
+		find = segment.Concepts
+	}
+	ms := find(text)
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]align.Concept, len(ms))
+	for k, m := range ms {
+		out[k] = align.Concept{ID: m.ID, Form: segment.Fold(m.Form)} // 集采 and 集中带量采购 are one wording
+	}
+	return out
 }
 
 // Decision says who decides clause links (DefaultAligner.Decide).
@@ -197,10 +218,10 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 			// Long sentences list several measures: align their phrases too.
 			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 				for k, p := range ps {
-					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: wordsOf.get(p), Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p)})
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: wordsOf.get(p), Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p), Concepts: a.conceptsOf(p)})
 				}
 			} else {
-				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: wordsOf.get(c.Text), Themes: cthemes, Targets: targets})
+				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: wordsOf.get(c.Text), Themes: cthemes, Targets: targets, Concepts: a.conceptsOf(c.Text)})
 			}
 		}
 		per[k] = u

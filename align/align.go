@@ -61,6 +61,18 @@ type Unit struct {
 	Words   []string // segmented, variant-folded words without stop words
 	Themes  []string // theme IDs, primary first; may be empty
 	Targets []Target
+	// Concepts are the domain concepts the text names, each with the form
+	// it names it by (segment.Concepts). Two units that share a concept
+	// named by different forms (总额控制 ~ 总额预算) are candidates of each
+	// other beyond the shared characters (Options.ConceptCandidates), and
+	// the pair model weighs that evidence (the feature "concept").
+	Concepts []Concept
+}
+
+// Concept is a domain concept a unit names: its ID and the form used
+// (variants folded by the caller, as Words are).
+type Concept struct {
+	ID, Form string
 }
 
 // Target is a quantitative target of a unit, for stronger/weaker labels.
@@ -178,6 +190,14 @@ type Options struct {
 	// 0 means 3, so they grow with the units, not with the documents each
 	// unit has near-copies in.
 	RelatedPerUnit int
+	// ConceptCandidates is how many candidates each unit gets beyond
+	// Candidates from the units that share one of its concepts named by a
+	// different form and no form of it (Unit.Concepts), those sharing the
+	// most character-pair weight first: units that state the same measure
+	// in other words share few characters, so the character search alone
+	// never offers them. Only the model scores them (see Model); 0 means
+	// 3, negative none.
+	ConceptCandidates int
 }
 
 func (o Options) withDefaults() Options {
@@ -196,6 +216,7 @@ func (o Options) withDefaults() Options {
 	work.Default(&o.RuleCandidates, 10)
 	work.Default(&o.RelatedPerDoc, 1)
 	work.Default(&o.RelatedPerUnit, 3)
+	work.Default(&o.ConceptCandidates, 3)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -264,6 +285,12 @@ type Index struct {
 	keyTerm  func(string) bool
 	wordText []string // the word of each word ID
 	wordDF   []int32  // how many units hold each word
+	// concepts holds each content's concepts as conceptID<<32 | formID,
+	// sorted; conceptPost lists the contents naming each concept.
+	concepts     [][]uint64
+	conceptForms []string // the text of each form ID
+	conceptPost  [][]int32
+	conceptExtra int // Options.ConceptCandidates (0: none)
 }
 
 // Bigrams returns the character bigrams of s that carry content: pairs of
@@ -315,7 +342,9 @@ func (v *vocab) id(s string) int32 {
 // NewIndex vectorises units: TF-IDF (sublinear tf) over character bigrams
 // and over words, with document frequencies from the units themselves.
 func NewIndex(units []Unit, maxPosting float64) *Index {
-	return newIndex(units, maxPosting, nil, nil, true)
+	ix := newIndex(units, maxPosting, nil, nil, true)
+	ix.conceptExtra = max(0, Options{}.withDefaults().ConceptCandidates)
+	return ix
 }
 
 // NewIndexFor vectorises units as an aligner with opts does: with its
@@ -326,6 +355,7 @@ func NewIndexFor(units []Unit, opts Options) *Index {
 	o := opts.withDefaults()
 	ix := newIndex(units, o.MaxPosting, o.WordIDF, o.PairIDF, o.Model != nil)
 	ix.keyTerm = o.KeyTerm
+	ix.conceptExtra = max(0, o.ConceptCandidates)
 	return ix
 }
 
@@ -355,7 +385,7 @@ func (ix *Index) Candidates(i, k, budget int) []int {
 func (ix *Index) ExhaustiveCandidates(i, k int) []int {
 	var sc scratch
 	var out []int
-	for _, c := range ix.expand(i, k, ix.rank(ix.textID[i], 0, math.MaxInt, &sc).cands) {
+	for _, c := range ix.withConcepts(i, ix.expand(i, k, ix.rank(ix.textID[i], 0, math.MaxInt, &sc).cands), &sc) {
 		out = append(out, int(c.j))
 	}
 	return out
@@ -408,6 +438,12 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		fmt.Fprint(&content, u.Targets)
 		content.WriteByte(0)
 		content.WriteString(strings.Join(u.Words, " "))
+		for _, c := range u.Concepts {
+			content.WriteByte(0)
+			content.WriteString(c.ID)
+			content.WriteByte(1)
+			content.WriteString(c.Form)
+		}
 		id, ok := contents[content.String()]
 		if !ok {
 			id = int32(len(contents))
@@ -511,6 +547,7 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	})
 	ix.df = cdf
 	ix.maxPost = max(64, int(maxPosting*n))
+	ix.indexConcepts()
 	// Postings list contents, not units: a content's copies are expanded
 	// when candidates are chosen.
 	ix.postings = make([][]posting, len(cv))
@@ -621,6 +658,11 @@ type scratch struct {
 	exact    []float64  // the best complete scores (rank)
 	unread   [][2]int32 // unread bigram IDs and their reading place (rank)
 	add      []float64  // what each unread list adds to a content (rank)
+	// conceptFound is what conceptContents found for content conceptsOf
+	// (when conceptsValid): a content's copies are asked in a row.
+	conceptFound  []cand
+	conceptsOf    int32
+	conceptsValid bool
 }
 
 type cand struct {
@@ -930,7 +972,7 @@ func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
 	if len(out) < k && !r.complete {
 		out = ix.expand(i, k, ix.rank(c, 0, budget, sc).cands)
 	}
-	return out
+	return ix.withConcepts(i, out, sc)
 }
 
 // expand lists the units of ranked contents outside unit i's document,

@@ -26,6 +26,7 @@ var FeatureNames = []string{
 	"metric",       // 1 when the two set targets on the same metric
 	"length_ratio", // the shorter text's length over the longer's
 	"key_term",     // 1 when they share a rare curated domain term
+	"concept",      // 1 when they share a domain concept named by different forms only (Unit.Concepts)
 }
 
 // Model is a logistic model of "the two units state the same measure"
@@ -439,6 +440,9 @@ func (ix *Index) cheapFeatures(i, j int, f []float64) {
 	}
 	if _, _, ok := sameMetric(a.Targets, b.Targets); ok {
 		f[9] = 1
+	}
+	if ix.bridged(ti, tj) {
+		f[12] = 1
 	}
 }
 

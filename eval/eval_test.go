@@ -7,12 +7,14 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/align"
 	"github.com/policycmp/policycmp/eval"
 	"github.com/policycmp/policycmp/seeds"
 	"github.com/policycmp/policycmp/segment"
@@ -47,7 +49,7 @@ func TestSeedScores(t *testing.T) {
 	assert.Equal(t, s.DeptNames, s.DeptFound, "every dev department found")
 	assert.GreaterOrEqual(t, s.Top1(), 0.96, "top-1 in gold set")
 	assert.GreaterOrEqual(t, s.SetF1(), 0.88, "theme set F1")
-	assert.GreaterOrEqual(t, s.PairsLinked, 28, "gold clause pairs linked")
+	assert.GreaterOrEqual(t, s.PairsLinked, 30, "gold clause pairs linked")
 	assert.GreaterOrEqual(t, s.PairsEquivalent, 24, "gold clause pairs linked as equivalent")
 	assert.GreaterOrEqual(t, s.TaskPairsLinked, 30, "tasks holding a gold clause pair are linked")
 	assert.GreaterOrEqual(t, s.Judged, 100, "the judgements cover at least 100 proposed links")
@@ -96,12 +98,13 @@ func TestSquashAndLocate(t *testing.T) {
 // it; a user's clone does not).
 const sharedDir = "../../shared"
 
-// The real documents of ../shared/real against ../shared/gold/real-dev.json:
-// the structure floors of the real-document issue.
-func TestRealScores(t *testing.T) {
+// sharedSet loads the real gold, the real documents and the seeds, or
+// skips the test (naming what is not checked) without the shared folder.
+func sharedSet(t *testing.T, what string) (*eval.Gold, []*policycmp.Document, []*policycmp.Document) {
+	t.Helper()
 	goldData, err := os.ReadFile(filepath.Join(sharedDir, "gold", "real-dev.json"))
 	if err != nil {
-		t.Skipf("no shared development folder beside the checkout (%v): the real-document floors are not checked", err)
+		t.Skipf("no shared development folder beside the checkout (%v): %s are not checked", err, what)
 	}
 	gold, err := eval.ParseGold(goldData)
 	require.NoError(t, err)
@@ -114,7 +117,18 @@ func TestRealScores(t *testing.T) {
 		require.NoError(t, err, f)
 		docs = append(docs, d)
 	}
-	res, err := policycmp.Compare(context.Background(), docs, policycmp.Config{})
+	seedDocs, err := policycmp.LoadFS(context.Background(), seeds.FS(), seeds.Names(), policycmp.Options{})
+	require.NoError(t, err)
+	return gold, docs, seedDocs
+}
+
+// The real documents of ../shared/real against ../shared/gold/real-dev.json:
+// the structure floors of the real-document issue.
+func TestRealScores(t *testing.T) {
+	gold, docs, seedDocs := sharedSet(t, "the real-document floors")
+	// The real documents with the seeds their clause pairs name, as
+	// 'policycmp eval --shared' loads them.
+	res, err := policycmp.Compare(context.Background(), append(slices.Clone(docs), seedDocs...), policycmp.Config{})
 	require.NoError(t, err)
 	s := eval.Evaluate(gold, res)
 	var buf bytes.Buffer
@@ -126,11 +140,11 @@ func TestRealScores(t *testing.T) {
 	assert.Zero(t, s.FalseTasks, "no not-task snippet inside a task")
 	assert.GreaterOrEqual(t, s.FieldsRight, 30, "metadata fields right")
 	assert.Equal(t, s.SafeguardGold, s.SafeguardRight, "safeguard flags right")
+	assert.GreaterOrEqual(t, s.PairsLinked, 38, "real gold clause pairs linked")
+	assert.GreaterOrEqual(t, s.PairsEquivalent, 11, "real gold clause pairs linked as equivalent")
 
 	// The hand labels keyed by clause ID still name the text they were
 	// given for: a structure change that renumbers clauses must re-key them.
-	seedDocs, err := policycmp.LoadFS(context.Background(), seeds.FS(), seeds.Names(), policycmp.Options{})
-	require.NoError(t, err)
 	text := map[string]string{}
 	for _, d := range append(seedDocs, docs...) {
 		for _, tk := range d.Tasks {
@@ -166,4 +180,40 @@ func TestRelatedSample(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 9, same)
+}
+
+// The pair model cross-validated by document on the seed and real gold
+// pairs: the figures 'policycmp eval --loo --shared' prints, kept as floors.
+func TestAlignCrossValidated(t *testing.T) {
+	realGold, docs, seedDocs := sharedSet(t, "the cross-validated alignment floors")
+	if testing.Short() {
+		t.Skip("cross-validation aligns the corpus once per document")
+	}
+	seg, err := segment.Shared()
+	if err != nil {
+		t.Skipf("jieba dictionaries unavailable: %v", err)
+	}
+	docs = append(docs, seedDocs...)
+	cls := taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{})
+	for _, d := range docs {
+		d.Classify(cls)
+	}
+	pairs := append(slices.Clone(eval.DevGold().ClausePairs), realGold.ClausePairs...)
+	semantic := map[string]bool{}
+	for _, p := range pairs {
+		if p.Difficulty == "semantic" {
+			semantic[p.ID] = true
+		}
+	}
+	cv, err := eval.CrossValidate(context.Background(), docs, policycmp.DefaultAligner{Segmenter: seg, Classifier: cls}, pairs, semantic, eval.DevGold().Judged, align.FitOptions{})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	cv.Print(&buf)
+	t.Log("\n" + buf.String())
+	assert.Equal(t, 75, cv.Pairs)
+	assert.Equal(t, 15, cv.Semantic)
+	assert.GreaterOrEqual(t, cv.Linked, 65, "pairs linked, cross-validated")
+	assert.GreaterOrEqual(t, cv.Equivalent, 35, "pairs as equivalent, cross-validated")
+	assert.GreaterOrEqual(t, cv.SemanticLinked, 9, "semantic pairs linked, cross-validated")
+	assert.GreaterOrEqual(t, float64(cv.JudgedCorrect), 0.885*float64(cv.Judged), "judged precision, cross-validated")
 }

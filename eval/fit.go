@@ -29,8 +29,10 @@ type LabelledPair struct {
 //     NearMisses per side), labelled by hand (NearMissLabels); a near miss
 //     without a label is left out, never assumed negative.
 //
-// A clause pair is represented by its phrase pair that shares the most
-// character pairs (the phrases that state the common measure). Each
+// A clause pair is represented by its phrase pair that best covers the
+// two snippets the label names it by (the phrases that state the common
+// measure), and among those by the pair that shares the most character
+// pairs. Each
 // sample's groups are its two documents, for document-grouped
 // cross-validation.
 func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.DefaultAligner, pairs []GoldPair, judged []Judgement) ([]align.Sample, []LabelledPair, error) {
@@ -52,7 +54,8 @@ func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.
 		phrases[u.Group] = append(phrases[u.Group], i)
 	}
 	type labelled struct {
-		a, b   []string
+		a, b   []string // clause IDs
+		sa, sb string   // the snippets that name the measure in them
 		label  bool
 		reason string
 	}
@@ -62,7 +65,7 @@ func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.
 		if da == nil || db == nil {
 			continue
 		}
-		want = append(want, labelled{ClausesContaining(da, p.A.Snippet), ClausesContaining(db, p.B.Snippet), true, "gold pair " + p.ID})
+		want = append(want, labelled{ClausesContaining(da, p.A.Snippet), ClausesContaining(db, p.B.Snippet), p.A.Snippet, p.B.Snippet, true, "gold pair " + p.ID})
 	}
 	for _, j := range judged {
 		da, db := bySource[j.A.Source], bySource[j.B.Source]
@@ -73,7 +76,7 @@ func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.
 		if !j.Correct {
 			reason = "judged wrong"
 		}
-		want = append(want, labelled{ClausesContaining(da, j.A.Snippet), ClausesContaining(db, j.B.Snippet), j.Correct, reason})
+		want = append(want, labelled{ClausesContaining(da, j.A.Snippet), ClausesContaining(db, j.B.Snippet), j.A.Snippet, j.B.Snippet, j.Correct, reason})
 	}
 	positive := map[[2]string]bool{}
 	for _, w := range want {
@@ -106,15 +109,18 @@ func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.
 		if len(w.a) == 0 || len(w.b) == 0 {
 			continue
 		}
-		// the phrase pair sharing the most character pairs
-		bi, bj, best := -1, -1, -1.0
+		// the phrase pair that best covers the two snippets, then that
+		// sharing the most character pairs
+		bi, bj, best, bestCover := -1, -1, -1.0, -1.0
 		for _, ca := range w.a {
 			for _, cb := range w.b {
 				for _, i := range phrases[ca] {
+					_, ci := align.PairOverlap(ix.Unit(i).Text, w.sa)
 					for _, j := range phrases[cb] {
+						_, cj := align.PairOverlap(ix.Unit(j).Text, w.sb)
 						d, c := align.PairOverlap(ix.Unit(i).Text, ix.Unit(j).Text)
-						if d+c > best {
-							bi, bj, best = i, j, d+c
+						if cover := ci + cj; cover > bestCover || cover == bestCover && d+c > best {
+							bi, bj, best, bestCover = i, j, d+c, cover
 						}
 					}
 				}
@@ -225,7 +231,8 @@ func LabelKeys() ([]ClauseKey, error) {
 // pairs and judged links whose first document it is are scored.
 type AlignCV struct {
 	Pairs, Linked, Equivalent int // gold pairs scored, linked, linked as equivalent
-	Semantic, SemanticEq      int // of them, the semantic ones, and those as equivalent
+	Semantic, SemanticLinked  int // of them, the semantic ones, and those linked
+	SemanticEq                int // and those linked as equivalent
 	Judged, JudgedCorrect     int // judged links proposed as equivalent, and right
 	Folds                     int
 }
@@ -283,6 +290,9 @@ func CrossValidate(ctx context.Context, docs []*policycmp.Document, base policyc
 			}
 			if k != "" {
 				cv.Linked++
+				if semantic[p.ID] {
+					cv.SemanticLinked++
+				}
 			}
 			if k == "equivalent" {
 				cv.Equivalent++
@@ -306,7 +316,7 @@ func CrossValidate(ctx context.Context, docs []*policycmp.Document, base policyc
 // Print writes the cross-validated figures.
 func (cv *AlignCV) Print(w io.Writer) {
 	fmt.Fprintf(w, "alignment model, cross-validated by document (%d folds: each document's pairs scored by a model fitted without it):\n", cv.Folds)
-	fmt.Fprintf(w, "  gold clause pairs linked %d/%d, as equivalent %d/%d (semantic %d/%d)\n", cv.Linked, cv.Pairs, cv.Equivalent, cv.Pairs, cv.SemanticEq, cv.Semantic)
+	fmt.Fprintf(w, "  gold clause pairs linked %d/%d, as equivalent %d/%d (semantic pairs linked %d/%d, as equivalent %d/%d)\n", cv.Linked, cv.Pairs, cv.Equivalent, cv.Pairs, cv.SemanticLinked, cv.Semantic, cv.SemanticEq, cv.Semantic)
 	if cv.Judged > 0 {
 		fmt.Fprintf(w, "  judged links proposed as equivalent right %d/%d = %.3f\n", cv.JudgedCorrect, cv.Judged, ratio(cv.JudgedCorrect, cv.Judged))
 	}

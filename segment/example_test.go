@@ -23,3 +23,15 @@ func ExampleShared() {
 	fmt.Println(segment.Words(seg, "扩大集采范围,落实家庭医生签约服务"))
 	// Output: [扩大 集中带量采购 范围 家庭医生 签约服务]
 }
+
+func ExampleConcepts() {
+	// A 2014 plan and a 2023 plan name the global budget differently.
+	for _, text := range []string{"完善医保付费总额控制", "完善总额预算管理"} {
+		for _, m := range segment.Concepts(text) {
+			fmt.Println(m.ID, m.Form)
+		}
+	}
+	// Output:
+	// insurance.payment/global_budget 总额控制
+	// insurance.payment/global_budget 总额预算
+}

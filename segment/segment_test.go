@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/policycmp/policycmp/segment"
+	"github.com/policycmp/policycmp/taxonomy"
 )
 
 func shared(t testing.TB) *segment.Jieba {
@@ -131,4 +132,29 @@ func TestSplitJoinsBack(t *testing.T) {
 	assert.Contains(t, parts, "集中带量采购", "the domain dictionary keeps the term whole")
 	assert.Contains(t, parts, ",", "punctuation between tokens is kept")
 	assert.Empty(t, segment.Split(segment.Bigrams, ""))
+}
+
+func TestConcepts(t *testing.T) {
+	got := segment.Concepts("完善医保付费总额控制，推进县域医共体建设，县域医共体实行总额付费")
+	assert.Equal(t, []segment.Mention{
+		{ID: "insurance.payment/global_budget", Form: "总额控制"},
+		{ID: "delivery.county/community", Form: "县域医共体"}, // the longest form, not 医共体 inside it
+		{ID: "insurance.payment/global_budget", Form: "总额付费"},
+	}, got)
+	assert.Empty(t, segment.Concepts("加强组织领导"))
+	assert.Empty(t, segment.Concepts(""))
+}
+
+// Every concept belongs to a theme of the codebook: its ID is THEME/slug.
+func TestConceptThemes(t *testing.T) {
+	tax := taxonomy.Default()
+	ids := map[string]bool{}
+	for _, id := range tax.IDs() {
+		ids[id] = true
+	}
+	for _, m := range segment.ConceptList() {
+		theme, slug, ok := strings.Cut(m.ID, "/")
+		assert.True(t, ok && slug != "", "%s: want THEME/slug", m.ID)
+		assert.True(t, ids[theme], "%s: %s is not a codebook theme", m.ID, theme)
+	}
 }

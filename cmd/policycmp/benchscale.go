@@ -191,6 +191,6 @@ func checkExact(ctx context.Context, e *env, docs []*policycmp.Document, sample 
 			}
 		}
 	}
-	fmt.Fprintf(e.stdout, "%8s exhaustive check: %d of %d top-%d candidates of %d phrases found (%.1f%%)\n", "", found, want, opts.Candidates, units, 100*float64(found)/float64(max(1, want)))
+	fmt.Fprintf(e.stdout, "%8s exhaustive check: %d of %d candidates (top %d, and by concept) of %d phrases found (%.1f%%)\n", "", found, want, opts.Candidates, units, 100*float64(found)/float64(max(1, want)))
 	return nil
 }

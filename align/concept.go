@@ -162,3 +162,37 @@ func (ix *Index) conceptContents(c int32, found []cand) []cand {
 	sortCands(found)
 	return found
 }
+
+// conceptJaccard is the number of concepts contents a and b both name over
+// the number either names, whatever the forms; 0 when neither names one.
+func (ix *Index) conceptJaccard(a, b int32) float64 {
+	if ix.concepts == nil {
+		return 0
+	}
+	ka, kb := ix.concepts[a], ix.concepts[b]
+	both, either := 0, 0
+	p, q := 0, 0
+	next := func(k []uint64, i int) int {
+		c := k[i] >> 32
+		for i < len(k) && k[i]>>32 == c {
+			i++
+		}
+		return i
+	}
+	for p < len(ka) || q < len(kb) {
+		either++
+		switch {
+		case q == len(kb) || p < len(ka) && ka[p]>>32 < kb[q]>>32:
+			p = next(ka, p)
+		case p == len(ka) || kb[q]>>32 < ka[p]>>32:
+			q = next(kb, q)
+		default:
+			both++
+			p, q = next(ka, p), next(kb, q)
+		}
+	}
+	if either == 0 {
+		return 0
+	}
+	return float64(both) / float64(either)
+}

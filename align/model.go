@@ -14,19 +14,20 @@ import (
 // and fixed reference weights only, never from the other units loaded, so a
 // pair's features (and its probability) are the same in any run.
 var FeatureNames = []string{
-	"char_cosine",  // cosine of the character-pair vectors (reference weights)
-	"word_cosine",  // cosine of the word vectors (background IDF)
-	"dice",         // shared character pairs over all, twice
-	"contained",    // shared character pairs over those of the shorter text
-	"longest",      // longest shared run of characters over the shorter text's length
-	"longest_abs",  // that run's length, ten characters and more counting 1
-	"specific",     // the weight of the most specific shared word, over 12
-	"specific_sum", // the summed weight of the shared words, over 40
-	"theme",        // 1 same primary theme, 0.5 a shared theme or unknown, 0 none
-	"metric",       // 1 when the two set targets on the same metric
-	"length_ratio", // the shorter text's length over the longer's
-	"key_term",     // 1 when they share a rare curated domain term
-	"concept",      // 1 when they share a domain concept named by different forms only (Unit.Concepts)
+	"char_cosine",   // cosine of the character-pair vectors (reference weights)
+	"word_cosine",   // cosine of the word vectors (background IDF)
+	"dice",          // shared character pairs over all, twice
+	"contained",     // shared character pairs over those of the shorter text
+	"longest",       // longest shared run of characters over the shorter text's length
+	"longest_abs",   // that run's length, ten characters and more counting 1
+	"specific",      // the weight of the most specific shared word, over 12
+	"specific_sum",  // the summed weight of the shared words, over 40
+	"theme",         // 1 same primary theme, 0.5 a shared theme or unknown, 0 none
+	"metric",        // 1 when the two set targets on the same metric
+	"length_ratio",  // the shorter text's length over the longer's
+	"key_term",      // 1 when they share a rare curated domain term
+	"concept",       // 1 when they share a domain concept named by different forms only (Unit.Concepts)
+	"concepts_same", // the concepts both name over those either names (0 when neither names one)
 }
 
 // Model is a logistic model of "the two units state the same measure"
@@ -444,6 +445,7 @@ func (ix *Index) cheapFeatures(i, j int, f []float64) {
 	if ix.bridged(ti, tj) {
 		f[12] = 1
 	}
+	f[13] = ix.conceptJaccard(ti, tj)
 }
 
 // pairKeysOf is unit i's pair keys, kept or computed.

@@ -28,6 +28,30 @@ var devJudged []byte
 //go:embed testdata/judged-related.json
 var relatedJudged []byte
 
+//go:embed testdata/judged-real-equivalent.json
+var realEquivalentJudged []byte
+
+// RealJudgement is a hand judgement of a link proposed as equivalent with
+// a real document on at least one side, by clause ID (no real text is kept).
+type RealJudgement struct {
+	A, B    string
+	Correct bool
+	Reason  string
+}
+
+// RealEquivalentSample returns the hand-judged random sample of equivalent
+// links that involve the real documents of ../shared
+// (testdata/judged-real-equivalent.json).
+func RealEquivalentSample() ([]RealJudgement, error) {
+	var f struct {
+		Judged []RealJudgement `json:"judged"`
+	}
+	if err := json.Unmarshal(realEquivalentJudged, &f); err != nil {
+		return nil, fmt.Errorf("eval: judged-real-equivalent.json: %w", err)
+	}
+	return f.Judged, nil
+}
+
 // RelatedJudgement is a hand judgement of a link proposed as related, by
 // clause ID: whether the two clauses state the same measure after all.
 type RelatedJudgement struct {
@@ -204,6 +228,10 @@ type Scores struct {
 	// (RelatedSample) the system still proposes as related, RelatedSame
 	// those judged to state the same measure.
 	RelatedSampled, RelatedSame int
+	// RealSampled counts the links of the judged sample of equivalent links
+	// with a real document (RealEquivalentSample) the system still proposes
+	// as equivalent, RealRight those of them judged right.
+	RealSampled, RealRight int
 }
 
 // DocScores is the part of Scores for one document.
@@ -414,6 +442,20 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 				s.RelatedSampled++
 				if j.Same {
 					s.RelatedSame++
+				}
+			}
+		}
+	}
+	if sample, err := RealEquivalentSample(); err == nil {
+		kind := map[[2]string]string{}
+		for _, l := range res.Alignments {
+			kind[[2]string{l.A, l.B}], kind[[2]string{l.B, l.A}] = string(l.Kind), string(l.Kind)
+		}
+		for _, j := range sample {
+			if kind[[2]string{j.A, j.B}] == "equivalent" {
+				s.RealSampled++
+				if j.Correct {
+					s.RealRight++
 				}
 			}
 		}
@@ -661,6 +703,9 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 	}
 	if s.RelatedSampled > 0 {
 		fmt.Fprintf(w, "related:   of a hand-judged random sample of related links, %d/%d = %.3f state the same measure (those the system still proposes as related)\n", s.RelatedSame, s.RelatedSampled, ratio(s.RelatedSame, s.RelatedSampled))
+	}
+	if s.RealSampled > 0 {
+		fmt.Fprintf(w, "precision: of a hand-judged random sample of equivalent links with a real document, %d/%d = %.3f right (those the system still proposes as equivalent)\n", s.RealRight, s.RealSampled, ratio(s.RealRight, s.RealSampled))
 	}
 	if verbose {
 		for _, d := range s.Docs {

@@ -194,8 +194,9 @@ type ClauseKey struct {
 	File           string // the testdata file holding the label
 }
 
-// LabelKeys lists the clause IDs the ID-keyed hand labels use (near misses
-// and the judged related sample) with their text fingerprints, so a test
+// LabelKeys lists the clause IDs the ID-keyed hand labels use (near misses,
+// the judged related sample and the judged sample of equivalent links with
+// a real document) with their text fingerprints, so a test
 // can check that a change in structure has not moved a label onto other
 // text.
 func LabelKeys() ([]ClauseKey, error) {
@@ -204,7 +205,7 @@ func LabelKeys() ([]ClauseKey, error) {
 		name string
 		data []byte
 		list string
-	}{{"near-misses.json", nearMissesJSON, "pairs"}, {"judged-related.json", relatedJudged, "judged"}} {
+	}{{"near-misses.json", nearMissesJSON, "pairs"}, {"judged-related.json", relatedJudged, "judged"}, {"judged-real-equivalent.json", realEquivalentJudged, "judged"}} {
 		var doc map[string]json.RawMessage
 		if err := json.Unmarshal(f.data, &doc); err != nil {
 			return nil, fmt.Errorf("eval: %s: %w", f.name, err)

@@ -1220,7 +1220,9 @@ func (a *Aligner) decide(ix *Index, pairs []pair) {
 			p.eq = p.eq || (mutual(*p, p.s1000, false) && p.score() >= a.opts.Model.Mutual)
 		case p.model: // the rules decide, and the model where it is sure
 			rs := p.ruleScore()
-			rules := p.rlink && (rs >= a.opts.Equivalent || (mutual(*p, p.rs1000, true) && rs >= a.opts.Mutual && p.anch) || p.sole)
+			// The rules make a pair equivalent only where the model would
+			// link it at all: their word rarity is that of the loaded units.
+			rules := p.rlink && p.score() >= a.opts.Model.Related && (rs >= a.opts.Equivalent || (mutual(*p, p.rs1000, true) && rs >= a.opts.Mutual && p.anch) || p.sole)
 			model := a.opts.ModelMutual && mutual(*p, p.s1000, false) && p.score() >= a.opts.Model.Mutual
 			p.eq = p.eq || rules || model
 		default:
@@ -1624,7 +1626,9 @@ func SortLinks(links []Link) {
 }
 
 // Phrases splits text at commas, colons and semicolons into phrases of at
-// least minRunes runes; shorter pieces join their neighbour. An enumeration
+// least minRunes letters (digits and punctuation do not count, so a lead-in
+// such as 到2020年 states no measure of its own); shorter pieces join their
+// neighbour. An enumeration
 // comma (、) splits too when the items around it are clauses of their own
 // (ten runes or more), as in 完善…、推进…、拓展…, but not in a list of
 // names such as 康复医院、护理院、互联网医院.
@@ -1670,7 +1674,7 @@ func Phrases(text string, minRunes int) []string {
 	var b strings.Builder
 	for i, it := range items {
 		if i%2 == 1 { // a separator
-			if utf8.RuneCountInString(strings.TrimSpace(b.String())) >= minRunes {
+			if letters(b.String()) >= minRunes {
 				out = append(out, strings.TrimSpace(b.String()))
 				b.Reset()
 			} else if b.Len() > 0 {
@@ -1681,11 +1685,23 @@ func Phrases(text string, minRunes int) []string {
 		b.WriteString(it)
 	}
 	if s := strings.TrimSpace(b.String()); s != "" {
-		if utf8.RuneCountInString(s) < minRunes && len(out) > 0 {
+		if letters(s) < minRunes && len(out) > 0 {
 			out[len(out)-1] += "," + s
 		} else {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// letters counts the letters of s (Han characters among them), not its
+// digits, spaces or punctuation.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }

@@ -186,6 +186,8 @@ func TestPhrasesAndGroups(t *testing.T) {
 	assert.Equal(t, []string{"完善分级诊疗技术标准和工作机制", "在医疗机构开展服务协调工作", "健全多学科联合诊疗和查房机制"},
 		align.Phrases("完善分级诊疗技术标准和工作机制、在医疗机构开展服务协调工作、健全多学科联合诊疗和查房机制", 6), "long items of an enumeration split")
 	assert.Equal(t, []string{"发展康复医院、护理院、医养结合机构"}, align.Phrases("发展康复医院、护理院、医养结合机构", 6), "a list of names stays whole")
+	assert.Equal(t, []string{"到2020年,每千常住人口医疗机构床位5.5张", "基层医疗机构床位每千人口0.8张"},
+		align.Phrases("到2020年,每千常住人口医疗机构床位5.5张,基层医疗机构床位每千人口0.8张", 6), "a lead-in of a date states no measure: it joins the next piece")
 
 	// Phrases of a clause carry the clause as their Group: links come out between clauses.
 	mk := func(id, group, doc, text string) align.Unit {

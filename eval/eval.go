@@ -39,6 +39,34 @@ type RealJudgement struct {
 	Reason  string
 }
 
+// RealJudgements resolves the judged sample of equivalent links with a
+// real document (RealEquivalentSample) against docs, the real documents
+// and the seeds loaded: each becomes a Judgement whose snippets are the two
+// clause texts. Judgements naming a clause docs lack are left out.
+func RealJudgements(docs []*policycmp.Document) ([]Judgement, error) {
+	sample, err := RealEquivalentSample()
+	if err != nil {
+		return nil, err
+	}
+	where := map[string]Snip{}
+	for _, d := range docs {
+		for _, t := range d.Tasks {
+			for _, c := range t.Clauses {
+				where[c.ID] = Snip{Source: d.Source, Snippet: c.Text}
+			}
+		}
+	}
+	var out []Judgement
+	for _, j := range sample {
+		a, okA := where[j.A]
+		b, okB := where[j.B]
+		if okA && okB {
+			out = append(out, Judgement{A: a, B: b, Correct: j.Correct, Note: j.Reason, Real: true})
+		}
+	}
+	return out, nil
+}
+
 // RealEquivalentSample returns the hand-judged random sample of equivalent
 // links that involve the real documents of ../shared
 // (testdata/judged-real-equivalent.json).
@@ -151,6 +179,9 @@ type Judgement struct {
 	B       Snip   `json:"b"`
 	Correct bool   `json:"correct"`
 	Note    string `json:"note,omitempty"`
+	// Real marks a judgement of the sample with a real document
+	// (RealJudgements), counted apart by CrossValidate.
+	Real bool `json:"-"`
 }
 
 // DevGold returns the embedded dev gold for the seed documents, with the

@@ -24,6 +24,8 @@ type LabelledPair struct {
 // on, from docs (every document the pairs name, loaded together):
 //   - each gold pair is a positive, and so is each judged link judged right;
 //   - each judged link judged wrong is a negative;
+//   - the judged sample with a real document (Judgement.Real) is left out:
+//     it only measures;
 //   - near misses: for every positive, the other candidates the aligner
 //     scores for its phrases in the counterpart's document (up to
 //     NearMisses per side), labelled by hand (NearMissLabels); a near miss
@@ -69,8 +71,8 @@ func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.
 	}
 	for _, j := range judged {
 		da, db := bySource[j.A.Source], bySource[j.B.Source]
-		if da == nil || db == nil {
-			continue
+		if da == nil || db == nil || j.Real {
+			continue // the sample with a real document measures, it is never fitted on
 		}
 		reason := "judged right"
 		if !j.Correct {
@@ -235,6 +237,7 @@ type AlignCV struct {
 	Semantic, SemanticLinked  int // of them, the semantic ones, and those linked
 	SemanticEq                int // and those linked as equivalent
 	Judged, JudgedCorrect     int // judged links proposed as equivalent, and right
+	RealJudged, RealCorrect   int // of them, those of the sample with a real document (Judgement.Real)
 	Folds                     int
 }
 
@@ -308,6 +311,12 @@ func CrossValidate(ctx context.Context, docs []*policycmp.Document, base policyc
 				if j.Correct {
 					cv.JudgedCorrect++
 				}
+				if j.Real {
+					cv.RealJudged++
+					if j.Correct {
+						cv.RealCorrect++
+					}
+				}
 			}
 		}
 	}
@@ -320,5 +329,8 @@ func (cv *AlignCV) Print(w io.Writer) {
 	fmt.Fprintf(w, "  gold clause pairs linked %d/%d, as equivalent %d/%d (semantic pairs linked %d/%d, as equivalent %d/%d)\n", cv.Linked, cv.Pairs, cv.Equivalent, cv.Pairs, cv.SemanticLinked, cv.Semantic, cv.SemanticEq, cv.Semantic)
 	if cv.Judged > 0 {
 		fmt.Fprintf(w, "  judged links proposed as equivalent right %d/%d = %.3f\n", cv.JudgedCorrect, cv.Judged, ratio(cv.JudgedCorrect, cv.Judged))
+		if cv.RealJudged > 0 {
+			fmt.Fprintf(w, "    on the seeds %d/%d = %.3f; with a real document %d/%d = %.3f\n", cv.JudgedCorrect-cv.RealCorrect, cv.Judged-cv.RealJudged, ratio(cv.JudgedCorrect-cv.RealCorrect, cv.Judged-cv.RealJudged), cv.RealCorrect, cv.RealJudged, ratio(cv.RealCorrect, cv.RealJudged))
+		}
 	}
 }

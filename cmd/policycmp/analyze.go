@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/policycmp/policycmp"
@@ -131,6 +132,11 @@ func evalAlignModel(ctx context.Context, c *common, w io.Writer, set *sharedSet,
 	if set != nil {
 		pairs = append(pairs, set.gold.ClausePairs...)
 		docs = set.docs
+		real, err := eval.RealJudgements(docs)
+		if err != nil {
+			return err
+		}
+		judged = append(slices.Clone(judged), real...)
 	} else {
 		var err error
 		if docs, err = policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{}); err != nil {

@@ -39,7 +39,7 @@ func (t *Task) Unit() taxonomy.Unit {
 	if len(parts) > 0 {
 		head = 1
 	}
-	return taxonomy.Unit{ID: t.ID, Parts: parts, HeadParts: head}
+	return taxonomy.Unit{ID: t.ID, Parts: parts, HeadParts: head, Organising: t.Safeguard}
 }
 
 // PrimaryTheme returns the task's first theme, or "unclassified".

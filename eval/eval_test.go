@@ -140,6 +140,8 @@ func TestRealScores(t *testing.T) {
 	assert.Zero(t, s.FalseTasks, "no not-task snippet inside a task")
 	assert.GreaterOrEqual(t, s.FieldsRight, 30, "metadata fields right")
 	assert.Equal(t, s.SafeguardGold, s.SafeguardRight, "safeguard flags right")
+	assert.GreaterOrEqual(t, s.Top1(), 0.895, "real themes: top-1 in gold set")
+	assert.GreaterOrEqual(t, s.SetF1(), 0.675, "real themes: set F1")
 	assert.GreaterOrEqual(t, s.PairsLinked, 39, "real gold clause pairs linked")
 	assert.GreaterOrEqual(t, s.PairsEquivalent, 13, "real gold clause pairs linked as equivalent")
 	assert.GreaterOrEqual(t, s.RealSampled, 50, "the judged sample of equivalent links with a real document: most still proposed")

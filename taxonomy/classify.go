@@ -20,6 +20,11 @@ type Unit struct {
 	ID        string
 	Parts     []string
 	HeadParts int
+	// Organising says the unit only says how the plan itself is carried
+	// out (a task of a safeguard section: 组织领导, 督导评估, 宣传引导): the
+	// taxonomy's Organising theme comes first, the themes its words name
+	// after it.
+	Organising bool
 }
 
 // Label is one theme assigned to a unit.
@@ -264,7 +269,14 @@ func (d *Dict) Classify(u Unit) []Label {
 			best, top = r, i
 		}
 	}
+	org := -1 // the organising theme, for an organising unit
+	if u.Organising && d.tax.Organising != "" {
+		org = slices.IndexFunc(d.tax.Themes, func(t Theme) bool { return t.ID == d.tax.Organising })
+	}
 	if best < d.opts.MinRaw {
+		if org >= 0 {
+			return []Label{{Theme: d.tax.Themes[org].ID, Score: round3(d.opts.MinRaw / (d.opts.MinRaw + 2)), Evidence: ev[org]}}
+		}
 		return []Label{{Theme: Unclassified, Score: 0}}
 	}
 	bestBody := slices.Max(body)
@@ -285,6 +297,15 @@ func (d *Dict) Classify(u Unit) []Label {
 	out := make([]Label, len(kept))
 	for k, i := range kept {
 		out[k] = Label{Theme: d.tax.Themes[i].ID, Score: round3(raw[i] / (raw[i] + 2)), Evidence: ev[i]}
+	}
+	if org >= 0 && kept[0] != org {
+		// The organising theme takes the first place at the strength of
+		// the theme it precedes; the others follow as they were.
+		lead := Label{Theme: d.tax.Themes[org].ID, Score: out[0].Score, Evidence: ev[org]}
+		if k := slices.Index(kept, org); k >= 0 {
+			out = slices.Delete(out, k, k+1)
+		}
+		out = slices.Insert(out, 0, lead)
 	}
 	return out
 }

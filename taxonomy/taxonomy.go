@@ -35,6 +35,11 @@ type Taxonomy struct {
 	Version string   `json:"version" yaml:"version"`
 	Domains []Domain `json:"domains" yaml:"domains"`
 	Themes  []Theme  `json:"themes" yaml:"themes"`
+	// Organising, when set, is the theme of a unit that says how the plan
+	// itself is carried out (Unit.Organising: a task of a safeguard
+	// section): it comes first for such a unit, before the themes its
+	// words name. The codebook's boundary rule makes it governance.leadership.
+	Organising string `json:"organising,omitempty" yaml:"organising,omitempty"`
 }
 
 // Domain groups themes; a theme's ID starts with its domain ID and a dot.
@@ -149,6 +154,9 @@ func (t *Taxonomy) Validate() error {
 				}
 			}
 		}
+	}
+	if t.Organising != "" && !seen[t.Organising] {
+		problems = append(problems, fmt.Sprintf("organising theme %q is not a theme", t.Organising))
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(problems, "; "))

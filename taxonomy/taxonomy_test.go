@@ -56,6 +56,7 @@ func TestValidateErrors(t *testing.T) {
 		{"bad regexp term", `{"domains":[{"id":"a"}],"themes":[{"id":"a.x","domain":"a","terms":["re:(("]}]}`, `bad term`},
 		{"reserved ID", `{"domains":[{"id":"a"}],"themes":[{"id":"unclassified","domain":"a","terms":["甲"]}]}`, `reserved`},
 		{"no themes", `{"name":"empty"}`, `no themes`},
+		{"unknown organising theme", `{"organising":"a.y","domains":[{"id":"a"}],"themes":[{"id":"a.x","domain":"a","terms":["甲"]}]}`, `organising theme "a.y" is not a theme`},
 		{"not JSON or YAML", "themes: [", "parse"},
 	}
 	for _, tc := range tests {
@@ -195,4 +196,38 @@ func TestValidateRejectsEmptyPatternsAndUnsafeIDs(t *testing.T) {
 		_, err := taxonomy.Load(strings.NewReader(y))
 		assert.ErrorIs(t, err, taxonomy.ErrInvalid, y)
 	}
+}
+
+// A task of a safeguard section says how the plan itself is carried out:
+// the organising theme comes first, the themes its words name after it.
+func TestOrganisingUnit(t *testing.T) {
+	d := taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{})
+	parts := []string{"加强督导评估", "疾控机构要定期开展传染病防控工作督导"}
+	plain := d.Classify(taxonomy.Unit{Parts: parts, HeadParts: 1})
+	require.NotEmpty(t, plain)
+	assert.NotEqual(t, "governance.leadership", plain[0].Theme, "its words alone name another theme")
+	org := d.Classify(taxonomy.Unit{Parts: parts, HeadParts: 1, Organising: true})
+	require.Len(t, org, len(plain)+1-countTheme(plain, "governance.leadership"))
+	assert.Equal(t, "governance.leadership", org[0].Theme)
+	assert.Equal(t, plain[0].Theme, org[1].Theme, "the theme its words name follows")
+	assert.Equal(t, plain[0].Score, org[0].Score, "at the strength of the theme it precedes")
+
+	none := d.Classify(taxonomy.Unit{Parts: []string{"其他"}, HeadParts: 1, Organising: true})
+	require.Len(t, none, 1)
+	assert.Equal(t, "governance.leadership", none[0].Theme, "not unclassified")
+
+	custom, err := taxonomy.Parse([]byte(`{"domains":[{"id":"a"}],"themes":[{"id":"a.x","domain":"a","terms":["甲"]}]}`))
+	require.NoError(t, err)
+	got := taxonomy.NewDict(custom, taxonomy.DictOptions{}).Classify(taxonomy.Unit{Parts: []string{"甲"}, HeadParts: 1, Organising: true})
+	assert.Equal(t, "a.x", got[0].Theme, "a taxonomy without an organising theme classifies as before")
+}
+
+func countTheme(ls []taxonomy.Label, id string) int {
+	n := 0
+	for _, l := range ls {
+		if l.Theme == id {
+			n++
+		}
+	}
+	return n
 }

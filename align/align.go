@@ -663,6 +663,8 @@ type scratch struct {
 	conceptFound  []cand
 	conceptsOf    int32
 	conceptsValid bool
+	dense         []float32      // a content's character-pair weights by ID (conceptContents)
+	seen          map[int32]bool // contents read (conceptContents)
 }
 
 type cand struct {

@@ -113,7 +113,7 @@ func (ix *Index) withConcepts(i int, out []cand, sc *scratch) []cand {
 		return out
 	}
 	if !sc.conceptsValid || sc.conceptsOf != c {
-		sc.conceptFound = ix.conceptContents(c, sc.conceptFound[:0])
+		sc.conceptFound = ix.conceptContents(c, sc.conceptFound[:0], sc)
 		sc.conceptsOf, sc.conceptsValid = c, true
 	}
 	extra := 0
@@ -134,10 +134,21 @@ func (ix *Index) withConcepts(i int, out []cand, sc *scratch) []cand {
 
 // conceptContents appends to found the contents a concept bridges to
 // content c, best first: the copies of a content share them, so they are
-// found once per content.
-func (ix *Index) conceptContents(c int32, found []cand) []cand {
+// found once per content. Their character-pair scores are read against c's
+// vector scattered into sc.dense, in the order of a merge (the same sums).
+func (ix *Index) conceptContents(c int32, found []cand, sc *scratch) []cand {
 	keys := ix.concepts[c]
-	seen := map[int32]bool{}
+	v := ix.chars[c]
+	if len(sc.dense) < len(ix.postings) {
+		sc.dense = make([]float32, len(ix.postings))
+	}
+	for p, id := range v.ids {
+		sc.dense[id] = v.w[p]
+	}
+	if sc.seen == nil {
+		sc.seen = map[int32]bool{}
+	}
+	clear(sc.seen)
 	read := 0
 	for k, key := range keys {
 		if k > 0 && keys[k-1]>>32 == key>>32 {
@@ -152,12 +163,21 @@ func (ix *Index) conceptContents(c int32, found []cand) []cand {
 				break
 			}
 			read++
-			if o == c || seen[o] || !ix.bridged(c, o) {
+			if o == c || sc.seen[o] || !ix.bridged(c, o) {
 				continue
 			}
-			seen[o] = true
-			found = append(found, cand{o, ix.chars[c].dot(ix.chars[o])})
+			sc.seen[o] = true
+			u, score := ix.chars[o], 0.0
+			for q, id := range u.ids {
+				if w := sc.dense[id]; w != 0 {
+					score += float64(w) * float64(u.w[q])
+				}
+			}
+			found = append(found, cand{o, score})
 		}
+	}
+	for _, id := range v.ids {
+		sc.dense[id] = 0
 	}
 	sortCands(found)
 	return found

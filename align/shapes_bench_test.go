@@ -65,6 +65,24 @@ var alignShapes = []struct {
 			return string(rs)
 		})
 	}},
+	// Concepts named all over the corpus in different forms: 21 concepts,
+	// each in just under the posting cap's share of the units (1 in 21 <
+	// 5 %), 8 forms each, so almost every pair of units naming one is
+	// bridged and each unit's concept candidates are bounded by the budget.
+	{"concepts-everywhere", func(n int) []align.Unit {
+		alphabet := []rune("推进深化完善健全医疗保障服务药品价格改革基层卫生县域公立医院管理体系机制建设")
+		us := shapeUnits(n, func(_ int, r *rand.Rand) string {
+			var b strings.Builder
+			for range 10 + r.IntN(30) {
+				b.WriteRune(alphabet[r.IntN(len(alphabet))])
+			}
+			return b.String()
+		})
+		for i := range us {
+			us[i].Concepts = []align.Concept{{ID: "c" + itoa(i%21), Form: "f" + itoa(i/21%8)}}
+		}
+		return us
+	}},
 }
 
 func shapeUnits(n int, text func(int, *rand.Rand) string) []align.Unit {

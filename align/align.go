@@ -366,8 +366,9 @@ func (ix *Index) Len() int { return len(ix.units) }
 func (ix *Index) Unit(i int) Unit { return ix.units[i] }
 
 // Candidates returns up to k units of other documents that share the most
-// weighted character pairs with unit i, best first (the units the aligner
-// scores for i). The search prunes by an upper bound on what unread
+// weighted character pairs with unit i, best first, then up to
+// Options.ConceptCandidates units that a concept bridges to it (the units
+// the aligner scores for i). The search prunes by an upper bound on what unread
 // postings can add, so its result is that of ExhaustiveCandidates unless
 // budget posting entries are read first.
 func (ix *Index) Candidates(i, k, budget int) []int {
@@ -379,8 +380,9 @@ func (ix *Index) Candidates(i, k, budget int) []int {
 	return out
 }
 
-// ExhaustiveCandidates is Candidates by reading every posting list of
-// unit i in full, with neither bound nor budget: the reference the
+// ExhaustiveCandidates is Candidates by reading every character-pair
+// posting list of unit i in full, with neither bound nor budget, plus the
+// same concept candidates (Options.ConceptCandidates): the reference the
 // aligner's pruned search is checked against (slow; for measurement).
 func (ix *Index) ExhaustiveCandidates(i, k int) []int {
 	var sc scratch

@@ -55,9 +55,8 @@ func (ix *Index) indexConcepts() {
 }
 
 // bridged reports whether contents a and b share a concept that they name
-// by different forms only (no form of one equal to or inside a form of
-// the other): evidence of the same measure that their
-// characters do not show.
+// by different forms only (no form of one equal to or inside a form of the
+// other): evidence of the same measure that their characters do not show.
 func (ix *Index) bridged(a, b int32) bool {
 	if ix.concepts == nil {
 		return false

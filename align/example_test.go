@@ -146,3 +146,21 @@ func ExampleIndex_ExhaustiveCandidates() {
 	// Output:
 	// [1 3] [1 3]
 }
+
+func ExampleConcept() {
+	// A 2014 plan and a 2023 plan name the global budget differently; a
+	// third clause shares more characters but no concept.
+	gb := func(form string) []align.Concept { return []align.Concept{{ID: "insurance.payment/global_budget", Form: form}} }
+	units := []align.Unit{
+		{ID: "2014", Doc: "A", Text: "完善医保付费总额控制", Concepts: gb("总额控制")},
+		{ID: "other", Doc: "B", Text: "完善医保付费方式"},
+		{ID: "2023", Doc: "B", Text: "推行总额预算管理", Concepts: gb("总额预算")},
+	}
+	ix := align.NewIndexFor(units, align.Options{})
+	for _, c := range ix.Candidates(0, 1, 1<<20) {
+		fmt.Println(ix.Unit(c).ID) // the best by characters, then the one the concept bridges
+	}
+	// Output:
+	// other
+	// 2023
+}

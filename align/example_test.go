@@ -150,7 +150,9 @@ func ExampleIndex_ExhaustiveCandidates() {
 func ExampleConcept() {
 	// A 2014 plan and a 2023 plan name the global budget differently; a
 	// third clause shares more characters but no concept.
-	gb := func(form string) []align.Concept { return []align.Concept{{ID: "insurance.payment/global_budget", Form: form}} }
+	gb := func(form string) []align.Concept {
+		return []align.Concept{{ID: "insurance.payment/global_budget", Form: form}}
+	}
 	units := []align.Unit{
 		{ID: "2014", Doc: "A", Text: "完善医保付费总额控制", Concepts: gb("总额控制")},
 		{ID: "other", Doc: "B", Text: "完善医保付费方式"},

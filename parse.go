@@ -270,6 +270,10 @@ func splitTail(pieces []piece) (body, tail []piece) {
 			}
 			return pieces[:i], pieces[i:]
 		}
+		if started && p.mk != nil && !p.mk.Keep && p.mk.Size <= len(s) && structure.IsClosing(s[p.mk.Size:]) {
+			// a numbered closing article (第四条 本方案自印发之日起施行)
+			return pieces[:i], pieces[i:]
+		}
 		if started {
 			if k := closingAt(s); k >= 0 {
 				r := utf8.RuneCountInString(s[:k])

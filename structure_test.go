@@ -213,3 +213,19 @@ func TestTableOnlyPlan(t *testing.T) {
 	require.Len(t, d.Tasks, 2)
 	assert.Equal(t, []string{"县医保局"}, d.Tasks[1].Departments.Lead)
 }
+
+// Items numbered 1） under sections, and a plan in articles whose last
+// article is its effective-date clause.
+func TestCloseParenItemsAndClosingArticle(t *testing.T) {
+	d, err := policycmp.IngestString("p.txt", "某市医改重点任务\n一、深化医保支付方式改革\n1）全面推进按病种分值付费改革。\n2）完善医保总额预算管理。\n二、推进医共体建设\n1）做实人财物一体化管理。\n2）推进县管乡用改革。\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"1) 全面推进按病种分值付费改革", "2) 完善医保总额预算管理", "1) 做实人财物一体化管理", "2) 推进县管乡用改革"}, headings(d),
+		"1） items are tasks of their sections, not text folded into them")
+
+	a, err := policycmp.IngestString("a.txt", "某县深化医改实施方案\n第一条 深化医保支付方式改革。推进按病种分值付费。\n第二条 推进医共体建设。做实一体化管理。\n第三条 本方案自印发之日起施行。\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"第一条 深化医保支付方式改革", "第二条 推进医共体建设"}, headings(a), "the effective-date article is no task")
+	last := a.Sections[len(a.Sections)-1]
+	assert.Equal(t, policycmp.SectionClosing, last.Kind)
+	assert.Contains(t, last.Text, "本方案自印发之日起施行")
+}

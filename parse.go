@@ -111,6 +111,11 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 					continue
 				}
 				switch {
+				case hasDeptTail(last) && hasDeptTail(p) && !isHeadingLike(p):
+					// another measure with its own responsibility note: the
+					// item lists several, each with who carries it out
+					current.body = append(current.body, p)
+					continue
 				case hasDeptTail(last): // a responsibility note ends a task
 					current.closed = true
 				case isHeadingLike(p) && !current.headingLike(): // a subheading ends it

@@ -229,3 +229,17 @@ func TestCloseParenItemsAndClosingArticle(t *testing.T) {
 	assert.Equal(t, policycmp.SectionClosing, last.Kind)
 	assert.Contains(t, last.Text, "本方案自印发之日起施行")
 }
+
+// An item that lists several measures, each with its own responsibility
+// note: every measure stays in the item, none becomes section prose.
+func TestSeveralMeasuresWithDutyTails(t *testing.T) {
+	d, err := policycmp.IngestString("k.txt", "某市医改重点任务\n一、深化医保支付方式改革\n● 全面推进按病种分值付费改革。（牵头单位：市医保局）\n● 完善医保总额预算管理。（牵头单位：市医保局；配合单位：市卫健委）\n二、推进医共体建设\n做实人财物一体化管理。\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 2)
+	assert.Contains(t, d.Tasks[0].Text, "完善医保总额预算管理", "the second measure is the item's, not section text")
+	assert.Equal(t, []string{"市医保局"}, d.Tasks[0].Departments.Lead)
+	assert.Equal(t, []string{"市卫健委"}, d.Tasks[0].Departments.Support)
+	for _, s := range d.Sections {
+		assert.NotContains(t, s.Text, "总额预算", "no measure in section prose")
+	}
+}

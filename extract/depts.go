@@ -22,8 +22,9 @@ var (
 )
 
 // Tail finds a responsibility note closing a paragraph —
-// "(牵头部门:区医保局;配合部门:区卫生健康委、区财政局等)" or
-// "(市财政局、市医保局,各县区政府等按职责分工负责)" — and returns the rune
+// "(牵头部门:区医保局;配合部门:区卫生健康委、区财政局等)",
+// "(市财政局、市医保局,各县区政府等按职责分工负责)" or a labelled last
+// sentence, "。责任单位:县医保局、县财政局" — and returns the rune
 // index where the note opens (the paragraph before it is the rest) and the
 // departments it names.
 func Tail(s string) (int, Departments, bool) {
@@ -32,7 +33,22 @@ func Tail(s string) (int, Departments, bool) {
 	for end > 0 && (r[end-1] == '。' || r[end-1] == '.' || unicode.IsSpace(r[end-1])) {
 		end--
 	}
-	if end == 0 || (r[end-1] != ')' && r[end-1] != ']' && r[end-1] != '】') {
+	if end == 0 {
+		return 0, Departments{}, false
+	}
+	if r[end-1] != ')' && r[end-1] != ']' && r[end-1] != '】' {
+		// a labelled note as the last sentence: …管理。责任单位:市医保局
+		for i := end - 1; i > 0; i-- {
+			if r[i-1] == '。' {
+				rest := strings.TrimSpace(string(r[i:end]))
+				if reDeptLabel.MatchString(rest) {
+					if depts, ok := Parse(rest); ok {
+						return i, depts, true
+					}
+				}
+				break
+			}
+		}
 		return 0, Departments{}, false
 	}
 	depth := 0

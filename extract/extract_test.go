@@ -47,6 +47,13 @@ func TestDepartments(t *testing.T) {
 	assert.Equal(t, []string{"各县区政府"}, d.Local)
 	_, _, ok = extract.Tail("推进(试点)建设")
 	assert.False(t, ok, "a parenthesis that names no department is no note")
+	at, d, ok = extract.Tail("完善医保总额预算管理。牵头单位:县医保局;配合单位:县财政局")
+	require.True(t, ok, "a labelled last sentence is a note")
+	assert.Equal(t, 11, at)
+	assert.Equal(t, []string{"县医保局"}, d.Lead)
+	assert.Equal(t, []string{"县财政局"}, d.Support)
+	_, _, ok = extract.Tail("完善医保总额预算管理。推进责任单位建设")
+	assert.False(t, ok, "a last sentence that does not open with a label is no note")
 }
 
 func TestRead(t *testing.T) {

@@ -523,6 +523,7 @@ var chromeRules = []struct {
 	{"advertisement", regexp.MustCompile(`(咨询|热线|客服|关注|扫描|添加|访问).*(电话|热线|微信|二维码|公众号|\d{3,4}-\d{7,8}|https?://|www\.)`), 300, []string{"咨询", "热线", "客服", "关注", "扫描", "添加", "访问"}},
 	{"link", regexp.MustCompile(`https?://|www\.|^\[(原件|附件|下载|原文)\]|^页面链接与图片详见`), 120, []string{"http", "www.", "[", "页面链接"}},
 	{"separator", regexp.MustCompile(`^[=＝\-—*#~_]{3,}\s*\p{Han}{0,6}\s*[=＝\-—*#~_]{3,}$|^[=＝\-—*#~_]{5,}$`), 60, []string{"=", "-", "—", "*", "#", "~", "_", "＝"}},
+	{"page number", regexp.MustCompile(`^[-—－–]+\s*\d{1,4}\s*[-—－–]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$|^(?i:page)\s*\d{1,4}(\s*(?i:of)\s*\d{1,4})?$`), 20, []string{"-", "—", "－", "–", "页", "age", "AGE"}},
 	{"attachment", regexp.MustCompile(`(?i)\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|txt)$`), 150, []string{"."}},
 	{"image caption", regexp.MustCompile(`^(图片来源|图片提供|图片由|图源|供图|摄影|图/|图 ?:|视频来源|来源 ?:\s*(摄图网|视觉中国|图虫|网络))`), 60, []string{"图", "摄", "视频", "来源"}},
 	{"byline", regexp.MustCompile(`^([●○■◆▲★·•]\s*\p{Han}{2,4}|(文|记者|通讯员|作者|撰稿|编审|责编)\s*[/|:]?\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$`), 30, nil},

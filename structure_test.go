@@ -243,3 +243,23 @@ func TestSeveralMeasuresWithDutyTails(t *testing.T) {
 		assert.NotContains(t, s.Text, "总额预算", "no measure in section prose")
 	}
 }
+
+// Page numbers of a copied PDF (- 3 -, 第 4 页 共 10 页, — 5 —) are page
+// chrome: removed with a warning and their offsets, not task text; a lone
+// number that a split sentence holds stays.
+func TestPageNumbers(t *testing.T) {
+	d, err := policycmp.IngestString("n.txt", "某市医改重点任务\n一、深化医保支付方式改革\n1.全面推进按病种分值付费改革。\n- 3 -\n2.完善医保总额预算管理。\n第 4 页 共 10 页\n3.推进按病种付费，覆盖率达到\n80\n%。\n— 5 —\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 3)
+	for _, tk := range d.Tasks {
+		assert.NotRegexp(t, `页|-3-|—5—`, tk.FullText())
+	}
+	assert.Contains(t, d.Tasks[2].Text, "覆盖率达到80%")
+	found := false
+	for _, w := range d.Warnings {
+		if w.Kind == policycmp.WarnBoilerplate && strings.Contains(w.Detail, "3 page number line(s)") {
+			found = true
+		}
+	}
+	assert.True(t, found, "the removal is a warning: %+v", d.Warnings)
+}

@@ -68,6 +68,15 @@ func TestRead(t *testing.T) {
 	assert.Equal(t, extract.LevelDistrict, md.Level)
 }
 
+// A notice title broken across three short lines is read whole, and gives
+// the plan's own title; a title that has ended takes no further line.
+func TestReadTitleAcrossLines(t *testing.T) {
+	md := extract.Read([]string{"某某市人民政府办公室关于印发", "某某市2025年深化医药卫生体制", "改革重点工作任务的通知", "某政办发〔2025〕12号", "一、任务"}, nil)
+	assert.Equal(t, "某某市2025年深化医药卫生体制改革重点工作任务", md.Title)
+	md = extract.Read([]string{"某市深化医改重点任务", "各县区卫生健康局", "一、任务"}, nil)
+	assert.Equal(t, "某市深化医改重点任务", md.Title)
+}
+
 func ExampleTargets() {
 	for _, tg := range extract.Targets("c1", "到2025年,县域内就诊率达到90%以上", 2024) {
 		fmt.Println(tg.Indicator, tg.Comparator, tg.Value, tg.Unit, tg.Deadline)

@@ -84,9 +84,11 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 	if d.Title == "" && len(pre) > 0 {
 		t := pre[0]
 		if utf8.RuneCountInString(t) <= 60 {
-			if len(pre) > 1 && structure.HeadingLike(pre[1]) && utf8.RuneCountInString(pre[1]) <= 20 && !strings.ContainsAny(t, "?？。") &&
-				!reTitleEnd.MatchString(t) {
-				t += pre[1]
+			// a title broken across short lines goes on until it ends
+			// with a title word (…的通知, …方案)
+			for k := 1; k < len(pre) && k < MaxTitleLines && structure.HeadingLike(pre[k]) && utf8.RuneCountInString(pre[k]) <= 20 &&
+				!strings.ContainsAny(t, "?？。") && !reTitleEnd.MatchString(t); k++ {
+				t += pre[k]
 			}
 			var num string
 			d.Title, num = planTitle(t)
@@ -229,6 +231,10 @@ var (
 	reNoticeOf  = regexp.MustCompile(`关于(?:印发|转发|下发)(.{4,}?)的(?:通知|函)$`)
 	reStatus    = regexp.MustCompile(`废止|失效|修订|修改|有效|作废`)
 )
+
+// MaxTitleLines is how many lines of the preamble a title broken across
+// lines may take.
+const MaxTitleLines = 4
 
 // planTitle reads the title of a page header. A note in parentheses at its
 // end is dropped; a 文号 there is returned. A notice that carries a plan

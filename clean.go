@@ -2,6 +2,7 @@ package policycmp
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"github.com/policycmp/policycmp/structure"
 	"index/suffixarray"
@@ -9,7 +10,9 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -508,25 +511,51 @@ func (c *cleaner) setField(label, value string) {
 	}
 }
 
-var chromeRules = []struct {
+//go:embed chrome.tsv
+var chromeTSV string
+
+// chromeRule is a row of chrome.tsv.
+type chromeRule struct {
 	kind   string
 	re     *regexp.Regexp
 	maxLen int
 	need   []string // the rule can only match a line holding one of these
-}{
-	{"page tool", regexp.MustCompile(`打印本页|打印本文|关闭窗口|返回顶部|分享到|加入收藏|扫一扫|在手机打开|手机扫码|政策留言板|我要纠错|上一篇|下一篇|网站地图|联系我们|版权所有|ICP备|Copyright|©|【字体|字号[:：]?\s*[大中小]`), 80,
-		[]string{"打印", "关闭", "返回", "分享", "收藏", "扫", "手机", "留言", "纠错", "上一篇", "下一篇", "地图", "联系我们", "版权", "ICP", "Copyright", "©", "字体", "字号"}},
-	{"breadcrumb", regexp.MustCompile(`^(当前位置|您现在的位置|您的位置|所在位置|现在位置)\s*[:：]`), 120, []string{"位置"}},
-	{"share buttons", regexp.MustCompile(`^(分享到\s*[:：]?)?\s*((微信|微博|QQ空间|QQ|朋友圈|豆瓣|人人网|腾讯微博|新浪微博|复制链接)\s*[、|/·,，]?\s*){2,}$`), 40, []string{"微信", "微博", "QQ"}},
-	{"related link", regexp.MustCompile(`^(相关链接|相关文件|相关阅读|相关新闻|相关解读|附件下载)\s*[:：]?`), 120, []string{"相关", "附件"}},
-	{"disclaimer", regexp.MustCompile(`^免责声明|版权归.*所有|转载.*(版权|删除)|侵权.*删除|联系删除|给予删除|不代表本站`), 300, []string{"免责", "版权", "转载", "删除", "本站"}},
-	{"advertisement", regexp.MustCompile(`(咨询|热线|客服|关注|扫描|添加|访问).*(电话|热线|微信|二维码|公众号|\d{3,4}-\d{7,8}|https?://|www\.)`), 300, []string{"咨询", "热线", "客服", "关注", "扫描", "添加", "访问"}},
-	{"link", regexp.MustCompile(`https?://|www\.|^\[(原件|附件|下载|原文)\]|^页面链接与图片详见`), 120, []string{"http", "www.", "[", "页面链接"}},
-	{"separator", regexp.MustCompile(`^[=＝\-—*#~_]{3,}\s*\p{Han}{0,6}\s*[=＝\-—*#~_]{3,}$|^[=＝\-—*#~_]{5,}$`), 60, []string{"=", "-", "—", "*", "#", "~", "_", "＝"}},
-	{"page number", regexp.MustCompile(`^[-—－–]+\s*\d{1,4}\s*[-—－–]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$|^(?i:page)\s*\d{1,4}(\s*(?i:of)\s*\d{1,4})?$`), 20, []string{"-", "—", "－", "–", "页", "age", "AGE"}},
-	{"attachment", regexp.MustCompile(`(?i)\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|txt)$`), 150, []string{"."}},
-	{"image caption", regexp.MustCompile(`^(图片来源|图片提供|图片由|图源|供图|摄影|图/|图 ?:|视频来源|来源 ?:\s*(摄图网|视觉中国|图虫|网络))`), 60, []string{"图", "摄", "视频", "来源"}},
-	{"byline", regexp.MustCompile(`^([●○■◆▲★·•]\s*\p{Han}{2,4}|(文|记者|通讯员|作者|撰稿|编审|责编)\s*[/|:]?\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$`), 30, nil},
+}
+
+// chromeRules parses chrome.tsv once, on first use.
+var chromeRules = sync.OnceValue(func() []chromeRule {
+	rules, err := parseChrome(chromeTSV)
+	if err != nil {
+		panic("policycmp: embedded chrome.tsv: " + err.Error()) // embedded data, checked by the tests
+	}
+	return rules
+})
+
+func parseChrome(tsv string) ([]chromeRule, error) {
+	var out []chromeRule
+	for n, line := range strings.Split(tsv, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.SplitN(line, "\t", 4)
+		if len(f) != 4 {
+			return nil, fmt.Errorf("line %d: %d fields, want 4", n+1, len(f))
+		}
+		maxLen, err := strconv.Atoi(f[1])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: longest line: %w", n+1, err)
+		}
+		re, err := regexp.Compile(f[3])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n+1, err)
+		}
+		r := chromeRule{kind: f[0], re: re, maxLen: maxLen}
+		if f[2] != "-" {
+			r.need = strings.Fields(f[2])
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 func chromeKind(s string) string {
@@ -534,7 +563,7 @@ func chromeKind(s string) string {
 		return "" // a numbered item is content, whatever it mentions (a URL, a hotline, a file)
 	}
 	n := utf8.RuneCountInString(s)
-	for _, r := range chromeRules {
+	for _, r := range chromeRules() {
 		if n > r.maxLen {
 			continue
 		}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -16,9 +15,9 @@ type Departments struct {
 }
 
 var (
-	reDeptLabel = regexp.MustCompile(`^(牵头部门|牵头单位|主责部门|主责单位|负责部门|负责单位|责任部门|责任单位|配合部门|配合单位|参与部门|参与单位|协办单位|协办部门|协同部门|协同单位|支持单位)\s*[:：]\s*(.*)$`)
-	reDeptDuty  = regexp.MustCompile(`(等)?(按职责分工|按照职责分工|根据职责分工|按职责|分别|共同)?负责$`)
-	reLocalGov  = regexp.MustCompile(`(政府|管委会|街道|乡镇|各镇|各县|各区|各市|街镇|党委)`)
+	reDeptLabel = pattern("dept_label")
+	reDeptDuty  = pattern("dept_duty")
+	reLocalGov  = pattern("local_gov")
 )
 
 // Tail finds a responsibility note closing a paragraph —
@@ -207,8 +206,8 @@ func appendUnique(list []string, items ...string) []string {
 }
 
 var (
-	reDutyLine     = regexp.MustCompile(`^(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协办单位|参与单位)\s*[:：]`)
-	reDeadlineLine = regexp.MustCompile(`^(完成时限|完成时间|时间节点|时间安排|时限要求|进度安排)\s*[:：]\s*(.+)$`)
+	reDutyLine     = pattern("duty_line")
+	reDeadlineLine = pattern("deadline_line")
 )
 
 // DutyLine reads a line of its own that states who is responsible or by

@@ -3,7 +3,6 @@ package extract
 import (
 	"github.com/policycmp/policycmp/gazetteer"
 	"github.com/policycmp/policycmp/structure"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -47,17 +46,17 @@ func IsIssuerLine(s string) bool { return reIssuerLine.MatchString(s) }
 
 var (
 	// reTitleEnd: a line that ends like a complete title.
-	reTitleEnd      = regexp.MustCompile(`(通知|方案|任务|要点|意见|计划|办法)$`)
-	reNationalOrgan = regexp.MustCompile(`^(国务院|中共中央|国家卫生健康委|国家卫生计生委|国家卫健委|国家医保局|国家医疗保障局|国家发展改革委|国家中医药局|国家中医药管理局|国家疾控局|国家药监局|财政部|人力资源社会保障部|国务院深化医药卫生体制改革领导小组)`)
+	reTitleEnd      = pattern("title_end")
+	reNationalOrgan = pattern("national_organ")
 	// reNationalIssue: a sentence saying a national organ issued the plan
 	// (经国务院同意,国家卫生健康委…联合印发《…》).
-	reNationalIssue  = regexp.MustCompile(`(国务院|中共中央|国家卫生健康委|国家卫健委|国家医保局|国家发展改革委|国家中医药局|国家疾控局)[^。；;]{0,80}(印发|发布|出台)《`)
-	reNationalNumber = regexp.MustCompile(`^(国办发|国发|国办函|国卫|国医保|国中医药|国疾控|国药监|中发|中办发|财社)`)
-	reDateField      = regexp.MustCompile(`(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
-	reDateLine       = regexp.MustCompile(`^(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日$`)
-	reYear           = regexp.MustCompile(`(到|至)?(20\d\d)年(底|末)?(前)?`)
-	reDocNumber      = regexp.MustCompile(`\p{Han}{1,12}[〔\[(【](20\d\d|19\d\d)[〕\])】]\d{1,4}号`)
-	reIssuerLine     = regexp.MustCompile(`^\p{Han}{2,30}(人民政府|办公厅|办公室|委员会|领导小组|卫生健康委|卫健委|医保局|政府)$`)
+	reNationalIssue  = pattern("national_issue")
+	reNationalNumber = pattern("national_number")
+	reDateField      = pattern("date_field")
+	reDateLine       = pattern("date_line")
+	reYear           = pattern("year")
+	reDocNumber      = pattern("doc_number")
+	reIssuerLine     = pattern("issuer_line")
 )
 
 // Read finds a document's metadata in its clean paragraphs and in the
@@ -227,9 +226,9 @@ func issuedNationally(d *Metadata, head []string) bool {
 var (
 	// reTitleNote is a note after a title: its 文号, or a later change of
 	// status (由莆政规〔2025〕2号废止).
-	reTitleNote = regexp.MustCompile(`\(([^()]{2,40})\)$`)
-	reNoticeOf  = regexp.MustCompile(`关于(?:印发|转发|下发)(.{4,}?)的(?:通知|函)$`)
-	reStatus    = regexp.MustCompile(`废止|失效|修订|修改|有效|作废`)
+	reTitleNote = pattern("title_note")
+	reNoticeOf  = pattern("notice_of")
+	reStatus    = pattern("status")
 )
 
 // MaxTitleLines is how many lines of the preamble a title broken across

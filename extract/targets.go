@@ -2,7 +2,6 @@ package extract
 
 import (
 	"github.com/policycmp/policycmp/structure"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,9 +19,9 @@ type Target struct {
 }
 
 var (
-	reTargetNum = regexp.MustCompile(`(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(个百分点|万人次|万人|万元|亿元|万名|万户|%|‰|个|人次|人|元|名|家|年|项|所|张|批|天|小时|倍|次|篇|条|支|台|种|座|户|岁|分钟|周|个月|公里)(及以上|以上|以下|以内|左右)?`)
-	reDeadline  = regexp.MustCompile(`(?:到|至|于|在)?(20\d\d)年(?:底|末)?(?:前|以前|之前)?`)
-	reCue       = regexp.MustCompile(`(达到|达|超过|不少于|不低于|不超过|不高于|低于|高于|提高至|提高到|提升至|提升到|增加到|增至|降至|降低至|降低到|控制在|至少|最长|最多|力争|确保|培养|培训|招收|招录|建成|建设|创建|新增|完成|开展|覆盖|实现|打造|培育|遴选|引进|组建|设立|每千人口|率|占比|比重)`)
+	reTargetNum = pattern("target_num")
+	reDeadline  = pattern("deadline")
+	reCue       = pattern("cue")
 )
 
 // Targets finds the quantitative targets a sentence states: a number with
@@ -104,7 +103,7 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 	return out
 }
 
-var reComparatorEnd = regexp.MustCompile(`(达到|达|超过|不少于|不低于|不超过|不高于|低于|高于|提高至|提高到|提升至|提升到|增加到|增至|降至|降低至|降低到|控制在|至少|最长|最多)$`)
+var reComparatorEnd = pattern("comparator_end")
 
 func lastSep(s, seps string) int {
 	best := 0
@@ -177,8 +176,8 @@ func Comparator(phrase, after string) string {
 	return "="
 }
 
-var reIndicatorTrim = regexp.MustCompile(`^(年底前|年内|力争|确保|到20\d\d年(底)?|20\d\d年(底)?(前)?|全年|每年|进一步|持续|逐步)+`)
-var reIndicatorTail = regexp.MustCompile(`(合计|力争|确保)?(达到|达|超过|不少于|不低于|不超过|不高于|低于|高于|提高至|提高到|提升至|提升到|增加到|增至|降至|降低至|降低到|控制在|至少|最长|最多)$`)
+var reIndicatorTrim = pattern("indicator_trim")
+var reIndicatorTail = pattern("indicator_tail")
 
 // indicator is what a target measures: the phrase before the number
 // without time words and comparators.

@@ -400,12 +400,33 @@ func squeezeSpaces(m mtext) mtext {
 		for j < m.Len() && (m.r[j] == ' ' || m.r[j] == '\t') {
 			j++
 		}
-		if i > 0 && j < m.Len() && isLatin(m.r[i-1]) && isLatin(m.r[j]) {
+		if i > 0 && j < m.Len() && (isLatin(m.r[i-1]) && isLatin(m.r[j]) || outlineNumber(m.r[:i])) {
 			out.push(' ', m.s[i], m.e[i])
 		}
 		i = j - 1
 	}
 	return out
+}
+
+// outlineNumber reports a line start that is an outline number, 3 or 2.1
+// (parts of one or two digits): the space after it marks it as a list
+// marker (2.1 推进…), which structure's schemes read, so it is kept.
+func outlineNumber(r []rune) bool {
+	digits := 0
+	for k, c := range r {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if digits > 2 {
+				return false
+			}
+		case c == '.' && digits > 0 && k < len(r)-1:
+			digits = 0
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 func isLatin(r rune) bool {

@@ -263,3 +263,12 @@ func TestPageNumbers(t *testing.T) {
 	}
 	assert.True(t, found, "the removal is a warning: %+v", d.Warnings)
 }
+
+// Outline numbering (1 …, 1.1 …, 1.2 …): the space after the number marks
+// it; a number at a line start without one (1.5亿元) is text.
+func TestOutlineNumbering(t *testing.T) {
+	d, err := policycmp.IngestString("o.txt", "某市医改重点任务\n1 深化医保支付方式改革\n1.1 全面推进按病种分值付费改革。\n1.2 完善医保总额预算管理，\n1.5亿元用于支付改革。\n2 推进医共体建设\n2.1 做实人财物一体化管理。\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"1.1 全面推进按病种分值付费改革", "1.2 完善医保总额预算管理,1.5亿元用于支付改革", "2.1 做实人财物一体化管理"}, headings(d))
+	assert.Equal(t, []string{"深化医保支付方式改革"}, d.Tasks[0].Path)
+}

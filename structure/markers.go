@@ -125,6 +125,9 @@ func ordinal(num, digits string) int {
 	case "circled":
 		r, _ := utf8.DecodeRuneInString(num)
 		return int(r-'①') + 1
+	case "decimal": // 2.3: the third item of the second
+		n, _ := strconv.Atoi(num[strings.LastIndexByte(num, '.')+1:])
+		return n
 	}
 	if n, err := strconv.Atoi(num); err == nil {
 		return n // 第3条

@@ -221,6 +221,9 @@ func TestCloseParenItemsAndClosingArticle(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"1) 全面推进按病种分值付费改革", "2) 完善医保总额预算管理", "1) 做实人财物一体化管理", "2) 推进县管乡用改革"}, headings(d),
 		"1） items are tasks of their sections, not text folded into them")
+	c, err := policycmp.IngestString("q.txt", "某市医改重点任务\n一、深化医保支付方式改革\n一）全面推进按病种分值付费改革。\n二）完善医保总额预算管理。\n二、推进医共体建设\n一）做实人财物一体化管理。\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"一) 全面推进按病种分值付费改革", "二) 完善医保总额预算管理", "一) 做实人财物一体化管理"}, headings(c), "and so are 一） items")
 
 	a, err := policycmp.IngestString("a.txt", "某县深化医改实施方案\n第一条 深化医保支付方式改革。推进按病种分值付费。\n第二条 推进医共体建设。做实一体化管理。\n第三条 本方案自印发之日起施行。\n")
 	require.NoError(t, err)

@@ -69,7 +69,7 @@ func (a *DefaultAligner) conceptsOf(text string) []align.Concept {
 	}
 	out := make([]align.Concept, len(ms))
 	for k, m := range ms {
-		out[k] = align.Concept{ID: m.ID, Form: segment.Fold(m.Form)} // 集采 and 集中带量采购 are one wording
+		out[k] = align.Concept{ID: m.ID, Form: segment.Fold(m.Form), Text: m.Form} // 集采 and 集中带量采购 are one wording
 	}
 	return out
 }
@@ -228,7 +228,7 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 	}); err != nil {
 		return clauses{}, nil, fmt.Errorf("align: %w", err)
 	}
-	cl = clauses{where: map[string]*Clause{}, docOf: map[string]string{}, targets: map[string][]align.Target{}}
+	cl = clauses{where: map[string]*Clause{}, docOf: map[string]string{}, targets: map[string][]align.Target{}, concepts: a.conceptsOf}
 	for k, u := range per {
 		pu = append(pu, u.pu...)
 		for id, ts := range u.targets {
@@ -246,9 +246,10 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 // clauses finds the clauses of the aligned documents by ID: where each is,
 // its document, and the targets set in it.
 type clauses struct {
-	where   map[string]*Clause
-	docOf   map[string]string
-	targets map[string][]align.Target
+	where    map[string]*Clause
+	docOf    map[string]string
+	targets  map[string][]align.Target
+	concepts func(text string) []align.Concept // a clause's concepts, for its labels
 }
 
 // unit is clause id as a unit to label or to search for reuse.
@@ -257,7 +258,11 @@ func (cl clauses) unit(id string) align.Unit {
 	if !ok {
 		return align.Unit{ID: id}
 	}
-	return align.Unit{ID: id, Doc: cl.docOf[id], Text: c.Text, Targets: cl.targets[id]}
+	u := align.Unit{ID: id, Doc: cl.docOf[id], Text: c.Text, Targets: cl.targets[id]}
+	if cl.concepts != nil {
+		u.Concepts = cl.concepts(c.Text)
+	}
+	return u
 }
 
 // minClauseRunes is MinClauseRunes with its default.

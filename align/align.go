@@ -70,9 +70,11 @@ type Unit struct {
 }
 
 // Concept is a domain concept a unit names: its ID and the form used
-// (variants folded by the caller, as Words are).
+// (variants folded by the caller, as Words are), which is what is compared,
+// and the form as the text writes it, for labels (empty: Form).
 type Concept struct {
 	ID, Form string
+	Text     string
 }
 
 // Target is a quantitative target of a unit, for stronger/weaker labels.

@@ -64,3 +64,21 @@ func TestConceptFeature(t *testing.T) {
 	assert.Equal(t, 0.0, ix.Features(0, at("b-完善医保付费方式"))[k], "no concept")
 	assert.Equal(t, 0.0, ix.Features(at("c1"), at("d1"))[k], "互联网+ inside 互联网+医疗: one wording")
 }
+
+// A label in local wording names the concept the two texts word
+// differently, in the forms they write.
+func TestLabelNamesTheConcept(t *testing.T) {
+	a := align.Unit{Text: "落实市级三级医院对口支援县级医院制度", Concepts: []align.Concept{{ID: "delivery.consortia/counterpart", Form: "对口支援"}}}
+	b := align.Unit{Text: "持续推进三级医院对口帮扶县级医院工作", Concepts: []align.Concept{{ID: "delivery.consortia/counterpart", Form: "对口帮扶"}}}
+	rel, ev := align.Label(a, b)
+	assert.Equal(t, align.Adapted, rel)
+	assert.Equal(t, []string{"对口支援", "对口帮扶"}, ev.Concept)
+	assert.Contains(t, ev.String(), "one concept named 对口支援 and 对口帮扶")
+
+	folded := align.Unit{Text: "落实集采医保资金结余留用政策", Concepts: []align.Concept{{ID: "pharma.procurement/centralized", Form: "集中带量采购", Text: "集采"}}}
+	other := align.Unit{Text: "落实集中带量采购结余留用", Concepts: []align.Concept{{ID: "pharma.procurement/centralized", Form: "集中带量采购"}}}
+	_, ev = align.Label(folded, other)
+	assert.Nil(t, ev.Concept, "the same form once folded: no concept to name")
+	_, ev = align.Label(folded, align.Unit{Text: "落实药品集中采购结余留用", Concepts: []align.Concept{{ID: "pharma.procurement/centralized", Form: "集中采购"}}})
+	assert.Equal(t, []string{"集采", "集中采购"}, ev.Concept, "as the text writes it")
+}

@@ -28,6 +28,10 @@ type Evidence struct {
 	Metric      string  `json:"metric,omitempty"`
 	TargetA     *Target `json:"target_a,omitempty"`
 	TargetB     *Target `json:"target_b,omitempty"`
+	// Concept, for a pair in local wording, holds the two forms by which
+	// A and B name one domain concept (总额控制, 总额预算) when no form of it
+	// is common to them (Unit.Concepts).
+	Concept []string `json:"concept,omitempty"`
 }
 
 // String words the evidence in English, as Link.Reason carries it.
@@ -44,7 +48,11 @@ func (e Evidence) String() string {
 			return fmt.Sprintf("%s: %s vs %s", m, e.TargetB, e.TargetA)
 		}
 	case BasisWording:
-		return fmt.Sprintf("same measure in local wording; %.0f%% of the shorter clause's character pairs recur in the other", e.SharedPairs*100)
+		why := fmt.Sprintf("same measure in local wording; %.0f%% of the shorter clause's character pairs recur in the other", e.SharedPairs*100)
+		if len(e.Concept) == 2 {
+			why += fmt.Sprintf("; one concept named %s and %s", e.Concept[0], e.Concept[1])
+		}
+		return why
 	}
 	return ""
 }
@@ -104,7 +112,45 @@ func label(a, b Unit, pairKeys func(string) []uint64) (Relation, Evidence) {
 	if len(pa)+len(pb) > 0 && 2*float64(common)/float64(len(pa)+len(pb)) >= NearVerbatimDice {
 		return Same, Evidence{Basis: BasisNearVerbatim, SharedPairs: shared}
 	}
-	return Adapted, Evidence{Basis: BasisWording, SharedPairs: shared}
+	ev := Evidence{Basis: BasisWording, SharedPairs: shared}
+	if fa, fb, ok := bridgeForms(a.Concepts, b.Concepts); ok {
+		ev.Concept = []string{fa, fb}
+	}
+	return Adapted, ev
+}
+
+// written is the form as the text writes it.
+func (c Concept) written() string {
+	if c.Text != "" {
+		return c.Text
+	}
+	return c.Form
+}
+
+// bridgeForms finds a concept a and b both name with no form in common (no
+// form of one equal to or inside a form of the other), and the first form
+// of it in each.
+func bridgeForms(a, b []Concept) (fa, fb string, ok bool) {
+	for _, x := range a {
+		meet, fy := false, ""
+		for _, y := range b {
+			if y.ID != x.ID {
+				continue
+			}
+			if fy == "" {
+				fy = y.written()
+			}
+			for _, x2 := range a {
+				if x2.ID == x.ID && (strings.Contains(x2.Form, y.Form) || strings.Contains(y.Form, x2.Form)) {
+					meet = true
+				}
+			}
+		}
+		if fy != "" && !meet {
+			return x.written(), fy, true
+		}
+	}
+	return "", "", false
 }
 
 // NearVerbatimDice is the character-pair Dice from which two different

@@ -61,7 +61,11 @@ func (r *Report) Why(e *align.Evidence) string {
 			return r.Lf("why_target", m, e.TargetB.String(), e.TargetA.String())
 		}
 	case align.BasisWording:
-		return r.Lf("why_share", int(e.SharedPairs*100+0.5))
+		why := r.Lf("why_share", int(e.SharedPairs*100+0.5))
+		if len(e.Concept) == 2 {
+			why += r.Lf("why_concept", e.Concept[0], e.Concept[1])
+		}
+		return why
 	}
 	return ""
 }

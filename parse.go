@@ -136,7 +136,7 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 			continue
 		}
 		mk := *pc.mk
-		cut := utf8.RuneCountInString(s[:mk.Size])
+		cut := utf8.RuneCountInString(s[:min(mk.Size, len(s))]) // a piece opens with its marker
 		if mk.Keep {
 			cut = 0 // 一是… : the numeral is a word of the sentence
 		}

@@ -102,6 +102,8 @@ func TestChooseRejects(t *testing.T) {
 	assert.Empty(t, markers("推进一、二级医院建设。加强第1、2批试点,详见附件2。"), "enumerated numbers and references are not markers")
 	assert.Equal(t, []string{"一"}, markers("一、任务", "推进(一)项工作。"), "a lone (一) in a sentence opens nothing")
 	assert.Equal(t, []string{"(一)", "(二)", "(三)"}, markers("(一)推进。", "(二)落实。", "(三)完善。"))
+	assert.Equal(t, []string{"一", "一)", "(二)"}, markers("一、任务", "一)制定方案。", "(二)制定办法。"),
+		"the inside of (二) is no 二) marker, whatever 一) came before")
 	// 二是 at a line start with no 一是 before it is a word of the sentence.
 	assert.Equal(t, []string{"一", "(一)", "4"}, markers("一、任务", "(一)推进改革", "4.发展社会办医。一是放宽准入。", "二是优化环境。"))
 }

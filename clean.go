@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	tsvrows "github.com/policycmp/policycmp/internal/tsv"
 	"github.com/policycmp/policycmp/structure"
 	"index/suffixarray"
 	"maps"
@@ -554,21 +555,18 @@ var chromeRules = sync.OnceValue(func() []chromeRule {
 
 func parseChrome(tsv string) ([]chromeRule, error) {
 	var out []chromeRule
-	for n, line := range strings.Split(tsv, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.SplitN(line, "\t", 4)
+	for _, row := range tsvrows.Rows(tsv) {
+		f, n := row.Fields, row.Line
 		if len(f) != 4 {
-			return nil, fmt.Errorf("line %d: %d fields, want 4", n+1, len(f))
+			return nil, fmt.Errorf("line %d: %d fields, want 4", n, len(f))
 		}
 		maxLen, err := strconv.Atoi(f[1])
 		if err != nil {
-			return nil, fmt.Errorf("line %d: longest line: %w", n+1, err)
+			return nil, fmt.Errorf("line %d: longest line: %w", n, err)
 		}
 		re, err := regexp.Compile(f[3])
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", n+1, err)
+			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
 		r := chromeRule{kind: f[0], re: re, maxLen: maxLen}
 		if f[2] != "-" {

@@ -4,7 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
-	"strings"
+
+	tsvrows "github.com/policycmp/policycmp/internal/tsv"
 )
 
 //go:embed patterns.tsv
@@ -24,20 +25,18 @@ func mustPatterns(tsv string) map[string]*regexp.Regexp {
 // parsePatterns reads NAME<TAB>regexp rows; comments start with #.
 func parsePatterns(tsv string) (map[string]*regexp.Regexp, error) {
 	m := map[string]*regexp.Regexp{}
-	for n, line := range strings.Split(tsv, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, row := range tsvrows.Rows(tsv) {
+		n := row.Line
+		if len(row.Fields) != 2 || row.Fields[0] == "" {
+			return nil, fmt.Errorf("line %d: want NAME<TAB>pattern", n)
 		}
-		name, pat, ok := strings.Cut(line, "\t")
-		if !ok || name == "" {
-			return nil, fmt.Errorf("line %d: want NAME<TAB>pattern", n+1)
-		}
+		name := row.Fields[0]
 		if _, dup := m[name]; dup {
-			return nil, fmt.Errorf("line %d: pattern %s named twice", n+1, name)
+			return nil, fmt.Errorf("line %d: pattern %s named twice", n, name)
 		}
-		re, err := regexp.Compile(pat)
+		re, err := regexp.Compile(row.Fields[1])
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %s: %w", n+1, name, err)
+			return nil, fmt.Errorf("line %d: %s: %w", n, name, err)
 		}
 		m[name] = re
 	}

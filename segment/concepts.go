@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	tsvrows "github.com/policycmp/policycmp/internal/tsv"
 )
 
 //go:embed data/concepts.tsv
@@ -43,11 +45,12 @@ var concepts = sync.OnceValue(func() *conceptIndex {
 func parseConcepts(data string) (*conceptIndex, error) {
 	ix := &conceptIndex{byFirst: map[rune][]conceptForm{}}
 	seen := map[string]string{}
-	for _, l := range lines(data) {
-		id, forms, ok := strings.Cut(l, "\t")
-		if !ok || id == "" || strings.TrimSpace(forms) == "" {
-			return nil, fmt.Errorf("segment: data/concepts.tsv: want ID<TAB>FORM FORM ..., got %s", strconv.Quote(l))
+	for _, row := range tsvrows.Rows(data) {
+		f := row.Fields
+		if len(f) != 2 || f[0] == "" || strings.TrimSpace(f[1]) == "" {
+			return nil, fmt.Errorf("segment: data/concepts.tsv: line %d: want ID<TAB>FORM FORM ..., got %s", row.Line, strconv.Quote(strings.Join(f, "\t")))
 		}
+		id, forms := f[0], f[1]
 		for _, f := range strings.Fields(forms) {
 			if other, dup := seen[f]; dup {
 				return nil, fmt.Errorf("segment: data/concepts.tsv: form %s is listed under %s and %s", f, other, id)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	tsvrows "github.com/policycmp/policycmp/internal/tsv"
 )
 
 // The word lists are embedded data files (data/): the domain terms, the
@@ -50,10 +52,8 @@ var wordLists = sync.OnceValue(func() *lexicon {
 // comments (#), trimmed.
 func lines(s string) []string {
 	var out []string
-	for l := range strings.Lines(s) {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
+	for _, row := range tsvrows.Rows(s) {
+		out = append(out, strings.TrimSpace(strings.Join(row.Fields, "\t")))
 	}
 	return out
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	tsvrows "github.com/policycmp/policycmp/internal/tsv"
 )
 
 //go:embed schemes.tsv
@@ -54,17 +56,14 @@ var schemes = sync.OnceValue(func() []Scheme {
 
 func parseSchemes(tsv string) ([]Scheme, error) {
 	var out []Scheme
-	for n, line := range strings.Split(tsv, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	for _, row := range tsvrows.Rows(tsv) {
+		f, n := row.Fields, row.Line
 		if len(f) != 6 {
-			return nil, fmt.Errorf("line %d: %d fields, want 6", n+1, len(f))
+			return nil, fmt.Errorf("line %d: %d fields, want 6", n, len(f))
 		}
 		re, err := regexp.Compile(f[1])
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", n+1, err)
+			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
 		s := Scheme{Kind: f[0], re: re, label: f[2], digits: f[3], Keep: f[5] == "yes"}
 		switch f[4] {
@@ -75,7 +74,7 @@ func parseSchemes(tsv string) ([]Scheme, error) {
 		case "any":
 			s.inline = inlineAny
 		default:
-			return nil, fmt.Errorf("line %d: inline %q", n+1, f[4])
+			return nil, fmt.Errorf("line %d: inline %q", n, f[4])
 		}
 		out = append(out, s)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	tsvrows "github.com/policycmp/policycmp/internal/tsv"
 )
 
 //go:embed words.tsv
@@ -24,15 +26,12 @@ var words = sync.OnceValue(func() wordLists {
 
 func parseWords(tsv string) (wordLists, error) {
 	out := wordLists{}
-	for n, line := range strings.Split(tsv, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, row := range tsvrows.Rows(tsv) {
+		list := strings.Join(row.Fields[1:], " ")
+		if len(row.Fields) < 2 || strings.TrimSpace(list) == "" {
+			return nil, fmt.Errorf("line %d: want a name, a tab and words", row.Line)
 		}
-		name, list, ok := strings.Cut(line, "\t")
-		if !ok || strings.TrimSpace(list) == "" {
-			return nil, fmt.Errorf("line %d: want a name, a tab and words", n+1)
-		}
-		out[name] = strings.Fields(list)
+		out[row.Fields[0]] = strings.Fields(list)
 	}
 	return out, nil
 }

@@ -256,7 +256,7 @@ func splitTail(pieces []piece) (body, tail []piece) {
 	for i, p := range pieces {
 		s := p.text.String()
 		if started && p.mk == nil && carriesPlan(i, seen) &&
-			(structure.IsAnnexHeading(s) || extract.IsDateLine(s) || closingAt(s) >= 0) {
+			(structure.IsAnnexHeading(s) || extract.IsDateLine(s) || closingAt(s, nil) >= 0) {
 			// the wrapper ends here: its points are the notice's prose
 			for k := range pieces[:i] {
 				pieces[k].mk = nil
@@ -275,12 +275,8 @@ func splitTail(pieces []piece) (body, tail []piece) {
 			}
 			return pieces[:i], pieces[i:]
 		}
-		if started && p.mk != nil && !p.mk.Keep && p.mk.Size <= len(s) && structure.IsClosing(s[p.mk.Size:]) {
-			// a numbered closing article (第四条 本方案自印发之日起施行)
-			return pieces[:i], pieces[i:]
-		}
 		if started {
-			if k := closingAt(s); k >= 0 {
+			if k := closingAt(s, p.mk); k >= 0 {
 				r := utf8.RuneCountInString(s[:k])
 				head := p
 				head.text = p.text.slice(0, r).trim()
@@ -299,9 +295,10 @@ func splitTail(pieces []piece) (body, tail []piece) {
 }
 
 // closingAt returns the byte offset in s of the first sentence that closes
-// the document, or -1.
-func closingAt(s string) int {
-	if structure.IsClosing(s) {
+// the document, or -1. A piece numbered by mk closes it from its start when
+// its text after the marker does (第四条 本方案自印发之日起施行).
+func closingAt(s string, mk *structure.Marker) int {
+	if structure.IsClosing(s) || mk != nil && !mk.Keep && mk.Size <= len(s) && structure.IsClosing(s[mk.Size:]) {
 		return 0
 	}
 	for i, r := range s {

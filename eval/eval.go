@@ -463,11 +463,11 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 			s.Proposed++
 		}
 	}
+	kind := map[[2]string]string{} // clause ID pair, both orders → link kind
+	for _, l := range res.Alignments {
+		kind[[2]string{l.A, l.B}], kind[[2]string{l.B, l.A}] = string(l.Kind), string(l.Kind)
+	}
 	if sample, err := RelatedSample(); err == nil {
-		kind := map[[2]string]string{}
-		for _, l := range res.Alignments {
-			kind[[2]string{l.A, l.B}], kind[[2]string{l.B, l.A}] = string(l.Kind), string(l.Kind)
-		}
 		for _, j := range sample {
 			if kind[[2]string{j.A, j.B}] == "related" {
 				s.RelatedSampled++
@@ -478,10 +478,6 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 		}
 	}
 	if sample, err := RealEquivalentSample(); err == nil {
-		kind := map[[2]string]string{}
-		for _, l := range res.Alignments {
-			kind[[2]string{l.A, l.B}], kind[[2]string{l.B, l.A}] = string(l.Kind), string(l.Kind)
-		}
 		for _, j := range sample {
 			if kind[[2]string{j.A, j.B}] == "equivalent" {
 				s.RealSampled++

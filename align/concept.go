@@ -70,13 +70,7 @@ func (ix *Index) bridged(a, b int32) bool {
 		case ca > cb:
 			q++
 		default: // the same concept: bridged unless a form is shared
-			pe, qe := p, q
-			for pe < len(ka) && ka[pe]>>32 == ca {
-				pe++
-			}
-			for qe < len(kb) && kb[qe]>>32 == ca {
-				qe++
-			}
+			pe, qe := conceptEnd(ka, p), conceptEnd(kb, q)
 			if !ix.formsMeet(ka[p:pe], kb[q:qe]) {
 				return true
 			}
@@ -92,13 +86,18 @@ func (ix *Index) formsMeet(a, b []uint64) bool {
 	for _, x := range a {
 		fx := ix.conceptForms[uint32(x)]
 		for _, y := range b {
-			if fy := ix.conceptForms[uint32(y)]; x == y || strings.Contains(fx, fy) || strings.Contains(fy, fx) {
+			if x == y || sameWording(fx, ix.conceptForms[uint32(y)]) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// sameWording reports whether two forms of one concept are one wording:
+// equal, or one inside the other (互联网+ and 互联网+医疗). Only a concept
+// named by forms that are not bridges two texts (bridged, bridgeForms).
+func sameWording(a, b string) bool { return strings.Contains(a, b) || strings.Contains(b, a) }
 
 // withConcepts appends to unit i's candidates out up to ix.conceptExtra
 // units of other documents that a concept bridges to it (bridged), those
@@ -191,27 +190,31 @@ func (ix *Index) conceptJaccard(a, b int32) float64 {
 	ka, kb := ix.concepts[a], ix.concepts[b]
 	both, either := 0, 0
 	p, q := 0, 0
-	next := func(k []uint64, i int) int {
-		c := k[i] >> 32
-		for i < len(k) && k[i]>>32 == c {
-			i++
-		}
-		return i
-	}
 	for p < len(ka) || q < len(kb) {
 		either++
 		switch {
 		case q == len(kb) || p < len(ka) && ka[p]>>32 < kb[q]>>32:
-			p = next(ka, p)
+			p = conceptEnd(ka, p)
 		case p == len(ka) || kb[q]>>32 < ka[p]>>32:
-			q = next(kb, q)
+			q = conceptEnd(kb, q)
 		default:
 			both++
-			p, q = next(ka, p), next(kb, q)
+			p, q = conceptEnd(ka, p), conceptEnd(kb, q)
 		}
 	}
 	if either == 0 {
 		return 0
 	}
 	return float64(both) / float64(either)
+}
+
+// conceptEnd is the index after the run of keys from i that name the
+// concept of keys[i] (a content's keys are sorted, its forms of one concept
+// together).
+func conceptEnd(keys []uint64, i int) int {
+	c := keys[i] >> 32
+	for i < len(keys) && keys[i]>>32 == c {
+		i++
+	}
+	return i
 }

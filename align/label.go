@@ -141,7 +141,7 @@ func bridgeForms(a, b []Concept) (fa, fb string, ok bool) {
 				fy = y.written()
 			}
 			for _, x2 := range a {
-				if x2.ID == x.ID && (strings.Contains(x2.Form, y.Form) || strings.Contains(y.Form, x2.Form)) {
+				if x2.ID == x.ID && sameWording(x2.Form, y.Form) {
 					meet = true
 				}
 			}

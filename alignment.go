@@ -599,18 +599,39 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 }
 
 // evidence is a link's evidence, nil when it has no label.
-func evidence(l align.Link) *align.Evidence {
-	if l.Evidence.Basis == "" {
-		return nil
-	}
-	e := l.Evidence
-	return &e
-}
-
+// toLinks converts the aligner's links. Most evidence is a basis and a
+// share of character pairs (rounded to the thousandth): links with the
+// same such evidence share one Evidence and one Reason, which at 1,000
+// documents are a million of each. Evidence naming targets or a concept
+// is each link's own.
 func toLinks(ls []align.Link) []Link {
+	type plain struct {
+		basis  align.Basis
+		shared float64
+	}
+	type worded struct {
+		e      *align.Evidence
+		reason string
+	}
+	seen := map[plain]worded{}
 	out := make([]Link, len(ls))
 	for i, l := range ls {
-		out[i] = Link{A: l.A, B: l.B, Score: l.Score, Kind: l.Kind, Relation: string(l.Relation), Reason: l.Evidence.String(), Evidence: evidence(l)}
+		out[i] = Link{A: l.A, B: l.B, Score: l.Score, Kind: l.Kind, Relation: string(l.Relation)}
+		e := l.Evidence
+		switch {
+		case e.Basis == "":
+			continue
+		case e.Metric == "" && e.TargetA == nil && e.TargetB == nil && len(e.Concept) == 0:
+			k := plain{e.Basis, e.SharedPairs}
+			w, ok := seen[k]
+			if !ok {
+				w = worded{&e, e.String()}
+				seen[k] = w
+			}
+			out[i].Evidence, out[i].Reason = w.e, w.reason
+		default:
+			out[i].Evidence, out[i].Reason = &e, e.String()
+		}
 	}
 	return out
 }

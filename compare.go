@@ -37,7 +37,8 @@ type Link struct {
 	// Reason words Evidence in English.
 	Reason string `json:"reason,omitempty"`
 	// Evidence is why Relation, as values (report words it in Chinese or
-	// English); nil for related links.
+	// English); nil for related links. Links with the same evidence may
+	// share one value: treat it as read-only.
 	Evidence *align.Evidence `json:"evidence,omitempty"`
 }
 

@@ -220,3 +220,42 @@ func TestBenchScaleExactNegative(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "--exact")
 }
+
+// Files, standard input, a seed and a folder given together are ingested
+// at once and kept in argument order (a folder's files in walk order); a
+// folder with nothing readable is an error even after good files, and a
+// named file that holds no text is an error, not a warning.
+func TestMixedInputsKeepOrder(t *testing.T) {
+	dir := t.TempDir()
+	plan := func(s string) []byte { return []byte("一、任务\n（一）" + s + "。\n") }
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "f"), 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "bad"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "z.txt"), plan("推进医联体建设"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "f", "b.txt"), plan("完善分级诊疗制度"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "f", "a.txt"), plan("深化医保支付方式改革"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad", "empty.txt"), nil, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644))
+
+	code, out, errOut := runCLI(t, string(plan("加强公共卫生体系建设")), "analyze", "-q", filepath.Join(dir, "z.txt"), "-", "004", filepath.Join(dir, "f"))
+	require.Equal(t, exitOK, code, errOut)
+	var res struct {
+		Documents []struct{ ID string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &res))
+	var ids []string
+	for _, d := range res.Documents {
+		ids = append(ids, d.ID)
+	}
+	require.Len(t, ids, 5)
+	assert.Equal(t, []string{"z", "stdin"}, ids[:2])
+	assert.True(t, strings.HasPrefix(ids[2], "004"), "the seed third: %v", ids)
+	assert.Equal(t, []string{"a", "b"}, ids[3:], "the folder's files in walk order")
+
+	code, _, errOut = runCLI(t, "", "analyze", "-q", filepath.Join(dir, "z.txt"), filepath.Join(dir, "bad"))
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "no readable documents")
+
+	code, _, errOut = runCLI(t, "", "analyze", "-q", filepath.Join(dir, "z.txt"), filepath.Join(dir, "empty.txt"))
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "empty.txt")
+}

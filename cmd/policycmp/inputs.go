@@ -163,7 +163,11 @@ func (c *common) taxonomy() (*taxonomy.Taxonomy, error) {
 // loadInputs ingests the named files, directories and "-", or the seeds.
 // A file named on the command line that cannot be read or holds no text is
 // an error; one found in a folder is skipped with a warning, so one bad
-// file does not abort a run over a whole archive.
+// file does not abort a run over a whole archive. The arguments are
+// resolved first (standard input read, folders walked, seeds picked), then
+// every file is read and ingested on every core at once, and the documents
+// are kept in argument and walk order (IDs and warnings stay
+// deterministic).
 func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Document, error) {
 	if len(args) == 0 {
 		return policycmp.LoadFS(ctx, seeds.FS(), seeds.Names(), policycmp.Options{})
@@ -171,26 +175,18 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 	warn := func(format string, args ...any) {
 		fmt.Fprintf(e.stderr, "policycmp: warning: "+format+"\n", args...)
 	}
-	var docs []*policycmp.Document
-	ids := map[string]bool{}
-	keep := func(d *policycmp.Document) {
-		if ids[d.ID] { // same base name in two folders, or x.txt beside x~2.txt
-			base := d.ID
-			for n := 2; ids[d.ID]; n++ {
-				d.Rename(fmt.Sprintf("%s~%d", base, n))
-			}
-		}
-		ids[d.ID] = true
-		docs = append(docs, d)
+	// An input is one document to ingest: a file (named, or found in
+	// the folder arg), standard input's bytes, or a seed already loaded.
+	type input struct {
+		name   string
+		data   []byte // standard input, read before the rest
+		folder string // the folder argument it was found in, if any
+		seed   *policycmp.Document
+		d      *policycmp.Document
+		err    error
 	}
-	add := func(name string, data []byte) error {
-		d, err := policycmp.IngestContext(ctx, name, data, policycmp.Options{})
-		if err != nil {
-			return err
-		}
-		keep(d)
-		return nil
-	}
+	var ins []input
+	folders := map[string]int{} // folder argument → its files
 	for _, a := range args {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -200,9 +196,7 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 			if err != nil {
 				return nil, fmt.Errorf("read standard input: %w", err)
 			}
-			if err := add("stdin.txt", data); err != nil {
-				return nil, err
-			}
+			ins = append(ins, input{name: "stdin.txt", data: data})
 			continue
 		}
 		info, err := os.Stat(a) // follows a link to a folder
@@ -212,24 +206,14 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 			if serr != nil {
 				return nil, fmt.Errorf("%w; and %w", err, serr)
 			}
-			if ids[d.ID] {
-				return nil, fmt.Errorf("%s: the seed %s is given twice", a, d.ID)
-			}
-			ids[d.ID] = true
-			docs = append(docs, d)
+			ins = append(ins, input{name: a, seed: d})
 			continue
 		}
 		if err != nil {
 			return nil, err
 		}
 		if !info.IsDir() {
-			data, err := readBounded(a, policycmp.DefaultMaxBytes)
-			if err != nil {
-				return nil, err
-			}
-			if err := add(a, data); err != nil {
-				return nil, err
-			}
+			ins = append(ins, input{name: a})
 			continue
 		}
 		files, err := walkInputs(ctx, a, warn)
@@ -239,33 +223,61 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 		if len(files) == 0 {
 			return nil, fmt.Errorf("%s: no .txt, .md or .html files", a)
 		}
-		// A folder's files are read and ingested on every core, then kept
-		// in walk order (IDs and warnings stay deterministic).
-		type ingested struct {
-			d   *policycmp.Document
-			err error
+		for _, f := range files {
+			ins = append(ins, input{name: f, folder: a})
 		}
-		got := make([]ingested, len(files))
-		if err := policycmp.Parallel(ctx, len(files), 0, func(i int) {
-			data, err := readBounded(files[i], policycmp.DefaultMaxBytes)
-			if err == nil {
-				got[i].d, err = policycmp.IngestContext(ctx, files[i], data, policycmp.Options{})
+		folders[a] += len(files)
+	}
+	if err := policycmp.Parallel(ctx, len(ins), 0, func(i int) {
+		in := &ins[i]
+		if in.seed != nil {
+			return
+		}
+		data := in.data
+		if data == nil {
+			data, in.err = readBounded(in.name, policycmp.DefaultMaxBytes)
+		}
+		if in.err == nil {
+			in.d, in.err = policycmp.IngestContext(ctx, in.name, data, policycmp.Options{})
+		}
+	}); err != nil {
+		return nil, err
+	}
+	var docs []*policycmp.Document
+	ids := map[string]bool{}
+	kept := map[string]int{} // folder argument → its documents kept
+	for _, in := range ins {
+		switch {
+		case in.seed != nil:
+			if ids[in.seed.ID] {
+				return nil, fmt.Errorf("%s: the seed %s is given twice", in.name, in.seed.ID)
 			}
-			got[i].err = err
-		}); err != nil {
-			return nil, err
+			ids[in.seed.ID] = true
+			docs = append(docs, in.seed)
+			continue
+		case errors.Is(in.err, context.Canceled), errors.Is(in.err, context.DeadlineExceeded):
+			return nil, in.err
+		case in.err != nil && in.folder == "":
+			return nil, in.err
+		case in.err != nil:
+			warn("%v; skipped", in.err)
+			continue
 		}
-		for _, g := range got {
-			switch {
-			case errors.Is(g.err, context.Canceled), errors.Is(g.err, context.DeadlineExceeded):
-				return nil, g.err
-			case g.err != nil:
-				warn("%v; skipped", g.err)
-			default:
-				keep(g.d)
+		d := in.d
+		if ids[d.ID] { // same base name in two folders, or x.txt beside x~2.txt
+			base := d.ID
+			for n := 2; ids[d.ID]; n++ {
+				d.Rename(fmt.Sprintf("%s~%d", base, n))
 			}
 		}
-		if len(docs) == 0 {
+		ids[d.ID] = true
+		docs = append(docs, d)
+		if in.folder != "" {
+			kept[in.folder]++
+		}
+	}
+	for _, a := range args {
+		if folders[a] > 0 && kept[a] == 0 {
 			return nil, fmt.Errorf("%s: no readable documents", a)
 		}
 	}

@@ -164,7 +164,11 @@ func wordIDF(seg segment.Segmenter) (idfer, bool) {
 
 // units builds the aligner's units: clauses (labelled later) and their
 // phrases (aligned), with where each clause is and its document.
-func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segment.Segmenter, wordsOf *memo[string, []string]) (cl clauses, pu []align.Unit, err error) {
+//
+// The units carry no words: their texts, themes, targets and concepts need
+// no segmenter, so they are built while jieba's dictionaries load;
+// fillWords adds the words.
+func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clauses, pu []align.Unit, err error) {
 	minRunes := a.minClauseRunes()
 	// Build the units of each task in parallel (tasks balance the cores
 	// better than documents, which are few in a small comparison), then
@@ -218,10 +222,10 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document, seg segmen
 			// Long sentences list several measures: align their phrases too.
 			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 				for k, p := range ps {
-					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Words: wordsOf.get(p), Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p), Concepts: a.conceptsOf(p)})
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p), Concepts: a.conceptsOf(p)})
 				}
 			} else {
-				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Words: wordsOf.get(c.Text), Themes: cthemes, Targets: targets, Concepts: a.conceptsOf(c.Text)})
+				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets, Concepts: a.conceptsOf(c.Text)})
 			}
 		}
 		per[k] = u
@@ -274,6 +278,15 @@ func (a *DefaultAligner) minClauseRunes() int {
 }
 
 // newWordMemo segments each distinct text once (see units).
+// fillWords segments each unit's text, on every core; copies of a text
+// share its words.
+func fillWords(ctx context.Context, pu []align.Unit, wordsOf *memo[string, []string]) error {
+	if err := parallel(ctx, len(pu), 0, func(i int) { pu[i].Words = wordsOf.get(pu[i].Text) }); err != nil {
+		return fmt.Errorf("align: %w", err)
+	}
+	return nil
+}
+
 func newWordMemo(seg segment.Segmenter) *memo[string, []string] {
 	return newMemo(func(text string) []string { return segment.Words(seg, segment.FoldText(text)) })
 }
@@ -386,8 +399,11 @@ func (a *DefaultAligner) PhraseIndex(ctx context.Context, docs []*Document) (*al
 	if err != nil {
 		return nil, align.Options{}, err
 	}
-	_, pu, err := a.units(ctx, docs, seg, newWordMemo(seg))
+	_, pu, err := a.units(ctx, docs)
 	if err != nil {
+		return nil, align.Options{}, err
+	}
+	if err := fillWords(ctx, pu, newWordMemo(seg)); err != nil {
 		return nil, align.Options{}, err
 	}
 	popts, err := a.phraseOptions(seg)
@@ -399,13 +415,38 @@ func (a *DefaultAligner) PhraseIndex(ctx context.Context, docs []*Document) (*al
 
 // Align implements Aligner.
 func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, []Link, []Reuse, error) {
-	seg, err := a.segmenter()
-	if err != nil {
-		return nil, nil, nil, err
+	// What needs no words runs while the segmenter loads (jieba's
+	// dictionaries take most of a small comparison's time): the units'
+	// texts, themes and concepts, and the heading links.
+	type loaded struct {
+		seg segment.Segmenter
+		err error
 	}
-	wordsOf := newWordMemo(seg)
-	cls, pu, err := a.units(ctx, docs, seg, wordsOf)
+	segc := make(chan loaded, 1)
+	go func() {
+		seg, err := a.segmenter()
+		segc <- loaded{seg, err}
+	}()
+	type headings struct {
+		links []align.Link
+		err   error
+	}
+	headc := make(chan headings, 1)
+	go func() {
+		links, err := headingLinks(ctx, docs)
+		headc <- headings{links, err}
+	}()
+	cls, pu, err := a.units(ctx, docs)
+	l := <-segc
+	if err == nil {
+		err = l.err
+	}
 	if err != nil {
+		return nil, nil, nil, err // headc is buffered: its goroutine ends alone
+	}
+	seg := l.seg
+	wordsOf := newWordMemo(seg)
+	if err := fillWords(ctx, pu, wordsOf); err != nil {
 		return nil, nil, nil, err
 	}
 	topts := a.Task
@@ -450,11 +491,11 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	headLinks, err := headingLinks(ctx, docs)
-	if err != nil {
-		return nil, nil, nil, err
+	heads := <-headc
+	if heads.err != nil {
+		return nil, nil, nil, heads.err
 	}
-	taskLinks = append(taskLinks, headLinks...)
+	taskLinks = append(taskLinks, heads.links...)
 	// Local alignment only where near-verbatim text is likely.
 	// Each clause's strongest near-verbatim partners only, ReusePerClause
 	// of them: the passages a reader follows, in linear time.

@@ -12,16 +12,19 @@ package align
 
 import (
 	"cmp"
+	_ "embed"
 	"context"
 	"fmt"
 	"math"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/policycmp/policycmp/internal/topk"
+	"github.com/policycmp/policycmp/internal/tsv"
 	"github.com/policycmp/policycmp/internal/work"
 )
 
@@ -1637,7 +1640,9 @@ func SortLinks(links []Link) {
 // Phrases splits text at commas, colons and semicolons into phrases of at
 // least minRunes letters (digits and punctuation do not count, so a lead-in
 // such as 到2020年 states no measure of its own); shorter pieces join their
-// neighbour. An enumeration
+// neighbour. A piece that opens with a lead-in of means or ground
+// (data/leadins.txt: 通过, 按照, 依托 …) says how, not what, and joins the
+// piece after it. An enumeration
 // comma (、) splits too when the items around it are clauses of their own
 // (ten runes or more), as in 完善…、推进…、拓展…, but not in a list of
 // names such as 康复医院、护理院、互联网医院.
@@ -1681,13 +1686,17 @@ func Phrases(text string, minRunes int) []string {
 	}
 	var out []string
 	var b strings.Builder
+	joined := false // b holds a lead-in and the piece after it
 	for i, it := range items {
 		if i%2 == 1 { // a separator
-			if letters(b.String()) >= minRunes {
+			lead := !joined && leadIn(b.String())
+			if letters(b.String()) >= minRunes && !lead {
 				out = append(out, strings.TrimSpace(b.String()))
 				b.Reset()
+				joined = false
 			} else if b.Len() > 0 {
 				b.WriteString(it)
+				joined = joined || lead
 			}
 			continue
 		}
@@ -1705,6 +1714,29 @@ func Phrases(text string, minRunes int) []string {
 
 // letters counts the letters of s (Han characters among them), not its
 // digits, spaces or punctuation.
+//go:embed data/leadins.txt
+var leadInsTxt string
+
+// leadIns are the lead-ins of means or ground (data/leadins.txt).
+var leadIns = sync.OnceValue(func() []string {
+	var out []string
+	for _, r := range tsv.Rows(leadInsTxt) {
+		out = append(out, strings.TrimSpace(r.Fields[0]))
+	}
+	return out
+})
+
+// leadIn reports whether a piece opens with a lead-in of means or ground.
+func leadIn(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, w := range leadIns() {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func letters(s string) int {
 	n := 0
 	for _, r := range s {

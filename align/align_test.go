@@ -189,6 +189,10 @@ func TestPhrasesAndGroups(t *testing.T) {
 	assert.Equal(t, []string{"到2020年,每千常住人口医疗机构床位5.5张", "基层医疗机构床位每千人口0.8张"},
 		align.Phrases("到2020年,每千常住人口医疗机构床位5.5张,基层医疗机构床位每千人口0.8张", 6), "a lead-in of a date states no measure: it joins the next piece")
 
+	assert.Equal(t, []string{"通过改革支付方式,采取总额包干机制", "促进分级诊疗"},
+		align.Phrases("通过改革支付方式,采取总额包干机制,促进分级诊疗", 6), "a lead-in of means says how: it joins the piece after it, and only that one")
+	assert.Equal(t, []string{"完善补偿机制", "通过改革支付方式"},
+		align.Phrases("完善补偿机制,通过改革支付方式", 6), "a lead-in at the end has nothing to join")
 	// Phrases of a clause carry the clause as their Group: links come out between clauses.
 	mk := func(id, group, doc, text string) align.Unit {
 		return align.Unit{ID: id, Group: group, Doc: doc, Text: text, Words: segment.Words(segment.Bigrams, text)}

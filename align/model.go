@@ -54,6 +54,13 @@ type Model struct {
 	// equivalent when rules decide beside it (Options.Rules): where the
 	// training precision reaches SurePrecision.
 	Sure float64 `json:"sure"`
+	// MutualSure is the probability from which the model alone makes a
+	// link equivalent beside the rules when each unit is the other's most
+	// probable match in its document (see Options.NoModelMutual): the
+	// lowest, between Related and Equivalent, at which the training
+	// precision of such pairs reaches SurePrecision, else Equivalent. 0 (a
+	// model fitted before it) means Sure.
+	MutualSure float64 `json:"mutual_sure,omitempty"`
 	// Fitted says on what the model was fitted, for the record.
 	Fitted string `json:"fitted,omitempty"`
 }
@@ -76,7 +83,10 @@ func (m *Model) Check() error {
 		return fmt.Errorf("align: the model's features %v are not %v", m.Features, FeatureNames)
 	}
 	if !(m.Related > 0 && m.Related <= m.Mutual && m.Mutual <= m.Equivalent && m.Equivalent <= m.Sure && m.Sure < 1) {
-		return fmt.Errorf("align: model thresholds want 0 < related (%g) ≤ mutual (%g) ≤ equivalent (%g) < 1", m.Related, m.Mutual, m.Equivalent)
+		return fmt.Errorf("align: model thresholds want 0 < related (%g) ≤ mutual (%g) ≤ equivalent (%g) ≤ sure (%g) < 1", m.Related, m.Mutual, m.Equivalent, m.Sure)
+	}
+	if m.MutualSure != 0 && !(m.Related <= m.MutualSure && m.MutualSure <= m.Equivalent) {
+		return fmt.Errorf("align: model threshold mutual_sure (%g) wants related (%g) ≤ it ≤ equivalent (%g)", m.MutualSure, m.Related, m.Equivalent)
 	}
 	return nil
 }
@@ -92,6 +102,14 @@ func (m *Model) Prob(f []float64) float64 {
 		z += m.Weights[k] * (x - m.Mean[k]) / s
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// mutualSure is MutualSure, or Sure for a model fitted without it.
+func (m *Model) mutualSure() float64 {
+	if m.MutualSure == 0 {
+		return m.Sure
+	}
+	return m.MutualSure
 }
 
 // SurePrecision is the training precision from which the model alone
@@ -230,6 +248,7 @@ func Fit(samples []Sample, opts FitOptions) (*Model, error) {
 	m.Mutual = mutualThreshold(m, samples, opts.MinPrecision)
 	m.Sure, _ = thresholds(m, samples, SurePrecision, opts.MinRecall)
 	m.Sure = max(m.Sure, m.Equivalent)
+	m.MutualSure = mutualThreshold(m, samples, SurePrecision)
 	return m, nil
 }
 

@@ -50,7 +50,7 @@ func TestSeedScores(t *testing.T) {
 	assert.GreaterOrEqual(t, s.Top1(), 0.96, "top-1 in gold set")
 	assert.GreaterOrEqual(t, s.SetF1(), 0.88, "theme set F1")
 	assert.GreaterOrEqual(t, s.PairsLinked, 29, "gold clause pairs linked")
-	assert.GreaterOrEqual(t, s.PairsEquivalent, 23, "gold clause pairs linked as equivalent (the seeds' 80 % is 24: P19 scores 0.46, below align.Options.RuleMinProb)")
+	assert.GreaterOrEqual(t, s.PairsEquivalent, 25, "gold clause pairs linked as equivalent")
 	assert.GreaterOrEqual(t, s.TaskPairsLinked, 30, "tasks holding a gold clause pair are linked")
 	assert.GreaterOrEqual(t, s.Judged, 100, "the judgements cover at least 100 proposed links")
 	assert.GreaterOrEqual(t, float64(s.Judged), 0.95*float64(s.Proposed), "the judgements cover the links proposed now: judge new ones when the aligner changes")
@@ -143,9 +143,9 @@ func TestRealScores(t *testing.T) {
 	assert.GreaterOrEqual(t, s.Top1(), 0.91, "real themes: top-1 in gold set")
 	assert.GreaterOrEqual(t, s.SetF1(), 0.695, "real themes: set F1")
 	assert.GreaterOrEqual(t, s.PairsLinked, 40, "real gold clause pairs linked")
-	assert.GreaterOrEqual(t, s.PairsEquivalent, 13, "real gold clause pairs linked as equivalent")
-	assert.GreaterOrEqual(t, s.RealSampled, 40, "the judged sample of equivalent links with a real document: most still proposed")
-	assert.GreaterOrEqual(t, float64(s.RealRight), 0.75*float64(s.RealSampled), "precision on the judged sample with a real document")
+	assert.GreaterOrEqual(t, s.PairsEquivalent, 21, "real gold clause pairs linked as equivalent")
+	assert.GreaterOrEqual(t, s.RealSampled, 75, "the judged sample of equivalent links with a real document: most still proposed")
+	assert.GreaterOrEqual(t, float64(s.RealRight), 0.72*float64(s.RealSampled), "precision on the judged sample with a real document")
 
 	// The hand labels keyed by clause ID still name the text they were
 	// given for: a structure change that renumbers clauses must re-key them.
@@ -211,7 +211,7 @@ func TestAlignCrossValidated(t *testing.T) {
 	}
 	real, err := eval.RealJudgements(docs)
 	require.NoError(t, err)
-	require.Len(t, real, 60, "every clause of the real sample found")
+	require.Len(t, real, 100, "every clause of the real sample found")
 	judged := append(slices.Clone(eval.DevGold().Judged), real...)
 	cv, err := eval.CrossValidate(context.Background(), docs, policycmp.DefaultAligner{Segmenter: seg, Classifier: cls}, pairs, semantic, judged, align.FitOptions{})
 	require.NoError(t, err)
@@ -221,9 +221,9 @@ func TestAlignCrossValidated(t *testing.T) {
 	assert.Equal(t, 75, cv.Pairs)
 	assert.Equal(t, 15, cv.Semantic)
 	assert.GreaterOrEqual(t, cv.Linked, 68, "pairs linked, cross-validated: the 90 % bar of 75")
-	assert.GreaterOrEqual(t, cv.Equivalent, 34, "pairs as equivalent, cross-validated")
+	assert.GreaterOrEqual(t, cv.Equivalent, 42, "pairs as equivalent, cross-validated")
 	assert.GreaterOrEqual(t, cv.SemanticLinked, 10, "semantic pairs linked, cross-validated")
 	seedJudged, seedRight := cv.Judged-cv.RealJudged, cv.JudgedCorrect-cv.RealCorrect
-	assert.GreaterOrEqual(t, float64(seedRight), 0.9*float64(seedJudged), "judged precision on the seeds, cross-validated")
-	assert.GreaterOrEqual(t, float64(cv.RealCorrect), 0.74*float64(cv.RealJudged), "judged precision with a real document, cross-validated")
+	assert.GreaterOrEqual(t, float64(seedRight), 0.89*float64(seedJudged), "judged precision on the seeds, cross-validated")
+	assert.GreaterOrEqual(t, float64(cv.RealCorrect), 0.73*float64(cv.RealJudged), "judged precision with a real document, cross-validated")
 }

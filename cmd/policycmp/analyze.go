@@ -174,7 +174,7 @@ func evalAlignModel(ctx context.Context, c *common, w io.Writer, set *sharedSet,
 	for k, name := range m.Features {
 		fmt.Fprintf(w, "  %-13s weight %+.3f\n", name, m.Weights[k])
 	}
-	fmt.Fprintf(w, "  thresholds: related at P ≥ %.3f; equivalent at P ≥ %.3f, or at P ≥ %.3f for mutual best matches (the model alone); beside the rules, equivalent at P ≥ %.3f\n", m.Related, m.Equivalent, m.Mutual, m.Sure)
+	fmt.Fprintf(w, "  thresholds: related at P ≥ %.3f; equivalent at P ≥ %.3f, or at P ≥ %.3f for mutual best matches (the model alone); beside the rules, equivalent at P ≥ %.3f, or at P ≥ %.3f for mutual best matches\n", m.Related, m.Equivalent, m.Mutual, m.Sure, m.MutualSure)
 	if fitOut != "" {
 		m.Fitted = fmt.Sprintf("policycmp eval --fit on %d labelled phrase pairs (%d positive) of %d documents", len(samples), pos, len(docs))
 		data, err := json.MarshalIndent(m, "", " ")

@@ -1727,9 +1727,6 @@ func Phrases(text string, minRunes int) []string {
 	return out
 }
 
-// letters counts the letters of s (Han characters among them), not its
-// digits, spaces or punctuation.
-//
 //go:embed data/leadins.txt
 var leadInsTxt string
 
@@ -1753,6 +1750,8 @@ func leadIn(s string) bool {
 	return false
 }
 
+// letters counts the letters of s (Han characters among them), not its
+// digits, spaces or punctuation.
 func letters(s string) int {
 	n := 0
 	for _, r := range s {

@@ -66,5 +66,5 @@ func ExampleRelatedSample() {
 	}
 	fmt.Printf("%d related links judged, %d state the same measure\n", len(sample), same)
 	// Output:
-	// 40 related links judged, 9 state the same measure
+	// 70 related links judged, 15 state the same measure
 }

@@ -1683,8 +1683,8 @@ func Phrases(text string, minRunes int) []string {
 		}
 		parts := strings.Split(p, "、")
 		long := len(parts) > 1
-		for _, part := range parts {
-			if utf8.RuneCountInString(part) < 10 {
+		for k, part := range parts {
+			if utf8.RuneCountInString(part) < 10 || k > 0 && modifies(part) {
 				long = false
 			}
 		}
@@ -1745,6 +1745,22 @@ func leadIn(s string) bool {
 	for _, w := range leadIns() {
 		if strings.HasPrefix(s, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// modifies reports whether an item after 、 opens with a short modifier
+// and 的 (…之间公开、平等的谈判协商机制): the enumeration comma then joins the
+// modifiers of one noun, not two clauses.
+func modifies(item string) bool {
+	n := 0
+	for _, r := range item {
+		if r == '的' {
+			return n >= 1
+		}
+		if n++; n > 3 {
+			return false
 		}
 	}
 	return false

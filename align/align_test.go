@@ -193,6 +193,8 @@ func TestPhrasesAndGroups(t *testing.T) {
 		align.Phrases("通过改革支付方式,采取总额包干机制,促进分级诊疗", 6), "a lead-in of means says how: it joins the piece after it, and only that one")
 	assert.Equal(t, []string{"完善补偿机制", "通过改革支付方式"},
 		align.Phrases("完善补偿机制,通过改革支付方式", 6), "a lead-in at the end has nothing to join")
+	assert.Equal(t, []string{"健全经办机构和医疗卫生机构之间公开、平等的谈判协商机制和风险分担机制"},
+		align.Phrases("健全经办机构和医疗卫生机构之间公开、平等的谈判协商机制和风险分担机制", 6), "、 between the modifiers of one noun (公开、平等的…) is no clause boundary")
 	// Phrases of a clause carry the clause as their Group: links come out between clauses.
 	mk := func(id, group, doc, text string) align.Unit {
 		return align.Unit{ID: id, Group: group, Doc: doc, Text: text, Words: segment.Words(segment.Bigrams, text)}

@@ -143,7 +143,7 @@ func TestRealScores(t *testing.T) {
 	assert.GreaterOrEqual(t, s.Top1(), 0.91, "real themes: top-1 in gold set")
 	assert.GreaterOrEqual(t, s.SetF1(), 0.695, "real themes: set F1")
 	assert.GreaterOrEqual(t, s.PairsLinked, 40, "real gold clause pairs linked")
-	assert.GreaterOrEqual(t, s.PairsEquivalent, 21, "real gold clause pairs linked as equivalent")
+	assert.GreaterOrEqual(t, s.PairsEquivalent, 22, "real gold clause pairs linked as equivalent")
 	assert.GreaterOrEqual(t, s.RealSampled, 75, "the judged sample of equivalent links with a real document: most still proposed")
 	assert.GreaterOrEqual(t, float64(s.RealRight), 0.72*float64(s.RealSampled), "precision on the judged sample with a real document")
 
@@ -221,7 +221,7 @@ func TestAlignCrossValidated(t *testing.T) {
 	assert.Equal(t, 75, cv.Pairs)
 	assert.Equal(t, 15, cv.Semantic)
 	assert.GreaterOrEqual(t, cv.Linked, 68, "pairs linked, cross-validated: the 90 % bar of 75")
-	assert.GreaterOrEqual(t, cv.Equivalent, 42, "pairs as equivalent, cross-validated")
+	assert.GreaterOrEqual(t, cv.Equivalent, 43, "pairs as equivalent, cross-validated")
 	assert.GreaterOrEqual(t, cv.SemanticLinked, 10, "semantic pairs linked, cross-validated")
 	seedJudged, seedRight := cv.Judged-cv.RealJudged, cv.JudgedCorrect-cv.RealCorrect
 	assert.GreaterOrEqual(t, float64(seedRight), 0.89*float64(seedJudged), "judged precision on the seeds, cross-validated")

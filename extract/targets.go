@@ -4,6 +4,7 @@ import (
 	"github.com/policycmp/policycmp/structure"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -95,7 +96,7 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 			Unit:       unit,
 			Comparator: Comparator(phrase, after),
 			Deadline:   deadline,
-			Indicator:  indicator(phrase),
+			Indicator:  indicator(phrase) + counted(s[loc[1]:end], after),
 			ClauseID:   clauseID,
 		})
 		prevEnd = end
@@ -174,6 +175,35 @@ func Comparator(phrase, after string) string {
 		return ">="
 	}
 	return "="
+}
+
+var (
+	reCountedEnd   = pattern("counted_end")
+	reCountedFrame = pattern("counted_frame")
+)
+
+// counted is what a number counts when the noun follows it (建设3个及以上
+// 标准化的生物安全二级实验室, 不少于30人的应急队伍): the tail after the number,
+// its unit and qualifier, up to the phrase's end, without a leading 的 or
+// a trailing conjunction. A tail that opens with a cue or comparator, or
+// holds fewer than two letters, counts nothing.
+func counted(tail, after string) string {
+	t := strings.TrimPrefix(tail, after)
+	t = strings.TrimPrefix(strings.TrimSpace(t), "的")
+	t = reCountedEnd.ReplaceAllString(strings.TrimSpace(t), "")
+	if loc := reCue.FindStringIndex(t); loc != nil && loc[0] == 0 || reCountedFrame.MatchString(t) {
+		return "" // a further target's cue, or the frame of this one (…的前提下)
+	}
+	han := 0
+	for _, r := range t {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	if han < 2 {
+		return ""
+	}
+	return t
 }
 
 var reIndicatorTrim = pattern("indicator_trim")

@@ -109,14 +109,7 @@ func TestFolders(t *testing.T) {
 	assert.Contains(t, errOut, "empty.txt")
 	assert.Contains(t, errOut, "bin.txt")
 	assert.NotContains(t, errOut, "._x.txt")
-	var res struct {
-		Documents []struct{ ID string }
-	}
-	require.NoError(t, json.Unmarshal([]byte(out), &res))
-	var ids []string
-	for _, d := range res.Documents {
-		ids = append(ids, d.ID)
-	}
+	ids := documentIDs(t, out)
 	assert.ElementsMatch(t, []string{"x", "x~2", "x~2~2"}, ids, "unique IDs: b/x.txt becomes x~2, so the real x~2.txt becomes x~2~2")
 }
 
@@ -238,14 +231,7 @@ func TestMixedInputsKeepOrder(t *testing.T) {
 
 	code, out, errOut := runCLI(t, string(plan("加强公共卫生体系建设")), "analyze", "-q", filepath.Join(dir, "z.txt"), "-", "004", filepath.Join(dir, "f"))
 	require.Equal(t, exitOK, code, errOut)
-	var res struct {
-		Documents []struct{ ID string }
-	}
-	require.NoError(t, json.Unmarshal([]byte(out), &res))
-	var ids []string
-	for _, d := range res.Documents {
-		ids = append(ids, d.ID)
-	}
+	ids := documentIDs(t, out)
 	require.Len(t, ids, 5)
 	assert.Equal(t, []string{"z", "stdin"}, ids[:2])
 	assert.True(t, strings.HasPrefix(ids[2], "004"), "the seed third: %v", ids)
@@ -258,4 +244,18 @@ func TestMixedInputsKeepOrder(t *testing.T) {
 	code, _, errOut = runCLI(t, "", "analyze", "-q", filepath.Join(dir, "z.txt"), filepath.Join(dir, "empty.txt"))
 	assert.Equal(t, exitError, code)
 	assert.Contains(t, errOut, "empty.txt")
+}
+
+// documentIDs are the IDs of the documents in analyze's JSON output, in order.
+func documentIDs(t *testing.T, out string) []string {
+	t.Helper()
+	var res struct {
+		Documents []struct{ ID string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &res))
+	var ids []string
+	for _, d := range res.Documents {
+		ids = append(ids, d.ID)
+	}
+	return ids
 }

@@ -531,7 +531,11 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 		bs, be := cb.rawSpan(p.BStart, p.BEnd)
 		reuse = append(reuse, Reuse{A: p.A, B: p.B, ADoc: cls.docOf[p.A], BDoc: cls.docOf[p.B], AStart: as, AEnd: ae, BStart: bs, BEnd: be, Text: p.Text, Chars: p.Identities})
 	}
-	return toLinks(clauseLinks), taskLinksFrom(docs, clauseLinks, taskLinks), reuse, nil
+	// Task links first, so that their map is gone when the clause links,
+	// the largest output, are converted.
+	tasks := taskLinksFrom(docs, clauseLinks, taskLinks)
+	taskLinks = nil
+	return toLinks(clauseLinks), tasks, reuse, nil
 }
 
 // HeadingMinDice is the share of character pairs (Dice) from which two
@@ -627,16 +631,19 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 		g.eq = g.eq || (l.Kind == align.Equivalent && ta.PrimaryTheme() == tb.PrimaryTheme())
 		m[k] = g
 	}
-	out := make([]align.Link, 0, len(m))
+	// Task links carry no evidence: they are made as Links directly, not
+	// as the aligner's links first (a million at 1,000 documents).
+	out := make([]Link, 0, len(m))
 	for k, g := range m {
-		l := align.Link{A: k[0].ID, B: k[1].ID, Score: g.score, Kind: align.Related}
+		l := Link{A: k[0].ID, B: k[1].ID, Score: g.score, Kind: align.Related}
 		if g.eq {
 			l.Kind = align.Equivalent
 		}
 		out = append(out, l)
 	}
-	align.SortLinks(out)
-	return toLinks(out)
+	clear(m)
+	sortLinks(out)
+	return out
 }
 
 // evidence is a link's evidence, nil when it has no label.
@@ -721,4 +728,14 @@ func (m *memo[K, V]) get(k K) V {
 	m.m[k] = v
 	m.mu.Unlock()
 	return v
+}
+
+// sortLinks orders links by their two IDs (task links: one link a pair).
+func sortLinks(links []Link) {
+	slices.SortFunc(links, func(x, y Link) int {
+		if c := strings.Compare(x.A, y.A); c != 0 {
+			return c
+		}
+		return strings.Compare(x.B, y.B)
+	})
 }

@@ -197,8 +197,9 @@ type Options struct {
 	// training precision reaches SurePrecision, at most Model.Equivalent),
 	// instead of Model.Sure for any pair. Measured with it off and on:
 	// cross-validated 34 → 42 of 75 pairs as equivalent at judged precision
-	// 0.882 → 0.872 (seeds 0.914 → 0.898); of a random sample of 40 of the
-	// 84 equivalent links it adds with a real document, 29 are right.
+	// 0.882 → 0.855 (seeds 0.914 → 0.898, with a real document 0.750 →
+	// 0.739); of a random sample of 40 of the 84 equivalent links it adds
+	// with a real document, 28 are right.
 	NoModelMutual bool
 	// RelatedPerDoc caps the model's links of one unit into one other
 	// document that are below Model.Equivalent (related at best), and

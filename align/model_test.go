@@ -16,6 +16,11 @@ func TestDefaultModelLoads(t *testing.T) {
 	assert.Equal(t, align.FeatureNames, m.Features)
 	assert.Less(t, m.Related, m.Equivalent)
 	assert.LessOrEqual(t, m.Equivalent, m.Sure)
+	assert.True(t, m.Related <= m.MutualSure && m.MutualSure <= m.Equivalent, "the shipped model has its mutual-best threshold: %v", m.MutualSure)
+
+	bad := *m
+	bad.MutualSure = m.Equivalent + 0.01
+	assert.Error(t, bad.Check(), "mutual_sure above equivalent")
 }
 
 // Fit recovers a separable rule: positives share most character pairs.
@@ -38,6 +43,7 @@ func TestFitSeparates(t *testing.T) {
 	m, err := align.Fit(samples, align.FitOptions{})
 	require.NoError(t, err)
 	require.NoError(t, m.Check())
+	assert.Equal(t, m.Equivalent, m.MutualSure, "no sample is a mutual best match: no precision below Equivalent, so MutualSure is Equivalent")
 	dice := 2
 	assert.Greater(t, m.Weights[dice], 1.0, "the informative feature carries the weight: %v", m.Weights)
 	hi := make([]float64, len(align.FeatureNames))

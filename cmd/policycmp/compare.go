@@ -58,7 +58,7 @@ func compareDocs(ctx context.Context, e *env, c *common, tax *taxonomy.Taxonomy,
 // pipelineConfig wires the taxonomy and, when asked, the default aligner
 // over the process-wide jieba segmenter.
 func pipelineConfig(tax *taxonomy.Taxonomy, align bool, opts ...alignFlags) (policycmp.Config, error) {
-	cfg := policycmp.Config{Taxonomy: tax}
+	cfg := policycmp.Config{Taxonomy: tax, NoAlign: !align}
 	if align {
 		// The aligner takes the process-wide jieba when it starts, so
 		// classification runs while the dictionaries load; missing

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -258,4 +259,44 @@ func documentIDs(t *testing.T, out string) []string {
 		ids = append(ids, d.ID)
 	}
 	return ids
+}
+
+// When POLICYCMP_TEST_CLI is set, the test binary is the CLI: a fresh
+// process, with nothing loaded yet (the segmenter is process-wide).
+func TestMain(m *testing.M) {
+	if args := os.Getenv("POLICYCMP_TEST_CLI"); args != "" {
+		os.Exit(run(context.Background(), strings.Split(args, "\x1f"), os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// runProcess runs the CLI as a fresh process with the extra environment.
+func runProcess(t *testing.T, env []string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(append(os.Environ(), "POLICYCMP_TEST_CLI="+strings.Join(args, "\x1f")), env...)
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	return code, string(out)
+}
+
+// Commands that need no words never load jieba's dictionaries: coverage
+// works where they are missing (it aligned, and loaded them, for nothing),
+// while a command that aligns says what is missing.
+func TestCoverageNeedsNoDictionaries(t *testing.T) {
+	none := []string{"POLICYCMP_JIEBA_DICT=" + t.TempDir()}
+	code, out := runProcess(t, none, "coverage", "-q")
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, "insurance.payment")
+	code, out = runProcess(t, none, "align", "-q")
+	if code == exitOK {
+		t.Skipf("a build without cgo aligns on character pairs: %s", out)
+	}
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, out, "policycmp dict install")
 }

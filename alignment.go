@@ -232,16 +232,13 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 	}); err != nil {
 		return clauses{}, nil, fmt.Errorf("align: %w", err)
 	}
-	cl = clauses{where: map[string]*Clause{}, docOf: map[string]string{}, targets: map[string][]align.Target{}, concepts: a.conceptsOf}
+	cl = clauses{byID: map[string]clauseInfo{}, concepts: newMemo(a.conceptsOf)}
 	for k, u := range per {
 		pu = append(pu, u.pu...)
-		for id, ts := range u.targets {
-			cl.targets[id] = ts
-		}
 		t := tasks[k].t
 		for i := range t.Clauses {
-			cl.where[t.Clauses[i].ID] = &t.Clauses[i]
-			cl.docOf[t.Clauses[i].ID] = tasks[k].d.ID
+			c := &t.Clauses[i]
+			cl.byID[c.ID] = clauseInfo{c: c, doc: tasks[k].d.ID, targets: u.targets[c.ID]}
 		}
 	}
 	return cl, pu, nil
@@ -250,21 +247,28 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 // clauses finds the clauses of the aligned documents by ID: where each is,
 // its document, and the targets set in it.
 type clauses struct {
-	where    map[string]*Clause
-	docOf    map[string]string
-	targets  map[string][]align.Target
-	concepts func(text string) []align.Concept // a clause's concepts, for its labels
+	byID map[string]clauseInfo
+	// concepts are a clause text's concepts, for its labels: found once a
+	// text, for a clause is labelled once a link (a million times at
+	// 1,000 documents).
+	concepts *memo[string, []align.Concept]
+}
+
+type clauseInfo struct {
+	c       *Clause
+	doc     string
+	targets []align.Target
 }
 
 // unit is clause id as a unit to label or to search for reuse.
 func (cl clauses) unit(id string) align.Unit {
-	c, ok := cl.where[id]
+	in, ok := cl.byID[id]
 	if !ok {
 		return align.Unit{ID: id}
 	}
-	u := align.Unit{ID: id, Doc: cl.docOf[id], Text: c.Text, Targets: cl.targets[id]}
+	u := align.Unit{ID: id, Doc: in.doc, Text: in.c.Text, Targets: in.targets}
 	if cl.concepts != nil {
-		u.Concepts = cl.concepts(c.Text)
+		u.Concepts = cl.concepts.get(in.c.Text)
 	}
 	return u
 }
@@ -277,7 +281,6 @@ func (a *DefaultAligner) minClauseRunes() int {
 	return a.MinClauseRunes
 }
 
-// newWordMemo segments each distinct text once (see units).
 // fillWords segments each unit's text, on every core; copies of a text
 // share its words.
 func fillWords(ctx context.Context, pu []align.Unit, wordsOf *memo[string, []string]) error {
@@ -287,6 +290,7 @@ func fillWords(ctx context.Context, pu []align.Unit, wordsOf *memo[string, []str
 	return nil
 }
 
+// newWordMemo segments each distinct text once (see units).
 func newWordMemo(seg segment.Segmenter) *memo[string, []string] {
 	return newMemo(func(text string) []string { return segment.Words(seg, segment.FoldText(text)) })
 }
@@ -526,10 +530,10 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	}
 	reuse := make([]Reuse, 0, len(passages))
 	for _, p := range passages {
-		ca, cb := cls.where[p.A], cls.where[p.B]
+		ca, cb := cls.byID[p.A].c, cls.byID[p.B].c
 		as, ae := ca.rawSpan(p.AStart, p.AEnd)
 		bs, be := cb.rawSpan(p.BStart, p.BEnd)
-		reuse = append(reuse, Reuse{A: p.A, B: p.B, ADoc: cls.docOf[p.A], BDoc: cls.docOf[p.B], AStart: as, AEnd: ae, BStart: bs, BEnd: be, Text: p.Text, Chars: p.Identities})
+		reuse = append(reuse, Reuse{A: p.A, B: p.B, ADoc: cls.byID[p.A].doc, BDoc: cls.byID[p.B].doc, AStart: as, AEnd: ae, BStart: bs, BEnd: be, Text: p.Text, Chars: p.Identities})
 	}
 	// Task links first, so that their map is gone when the clause links,
 	// the largest output, are converted.

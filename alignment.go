@@ -174,8 +174,9 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 	// better than documents, which are few in a small comparison), then
 	// join them in document and task order.
 	type unitsOf struct {
-		pu      []align.Unit
-		targets map[string][]align.Target
+		pu       []align.Unit
+		targets  map[string][]align.Target
+		concepts [][]align.Concept // of each clause of the task, for its labels
 	}
 	type taskOf struct {
 		d *Document
@@ -191,6 +192,7 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 	// Corpora repeat national wording: each distinct text is segmented
 	// and classified once, and its copies share the result.
 	themesOf := newMemo(func(text string) []string { return a.unitThemes(text, nil) })
+	conceptsOf := newMemo(a.conceptsOf)
 	unitThemes := func(text string, fallback []string) []string {
 		if a.Classifier == nil {
 			return fallback
@@ -199,7 +201,7 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 	}
 	if err := parallel(ctx, len(tasks), 0, func(k int) {
 		d, t := tasks[k].d, tasks[k].t
-		var u unitsOf
+		u := unitsOf{concepts: make([][]align.Concept, len(t.Clauses))}
 		themes := themeIDs(t)
 		for i := range t.Clauses {
 			c := &t.Clauses[i]
@@ -213,6 +215,7 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 				}
 			}
 			cthemes := unitThemes(c.Text, themes)
+			u.concepts[i] = conceptsOf.get(c.Text)
 			if len(targets) > 0 {
 				if u.targets == nil {
 					u.targets = map[string][]align.Target{}
@@ -222,23 +225,23 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 			// Long sentences list several measures: align their phrases too.
 			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 				for k, p := range ps {
-					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p), Concepts: a.conceptsOf(p)})
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p), Concepts: conceptsOf.get(p)})
 				}
 			} else {
-				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets, Concepts: a.conceptsOf(c.Text)})
+				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets, Concepts: u.concepts[i]})
 			}
 		}
 		per[k] = u
 	}); err != nil {
 		return clauses{}, nil, fmt.Errorf("align: %w", err)
 	}
-	cl = clauses{byID: map[string]clauseInfo{}, concepts: newMemo(a.conceptsOf)}
+	cl = clauses{byID: map[string]clauseInfo{}}
 	for k, u := range per {
 		pu = append(pu, u.pu...)
 		t := tasks[k].t
 		for i := range t.Clauses {
 			c := &t.Clauses[i]
-			cl.byID[c.ID] = clauseInfo{c: c, doc: tasks[k].d.ID, targets: u.targets[c.ID]}
+			cl.byID[c.ID] = clauseInfo{c: c, doc: tasks[k].d.ID, targets: u.targets[c.ID], concepts: u.concepts[i]}
 		}
 	}
 	return cl, pu, nil
@@ -248,16 +251,15 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 // its document, and the targets set in it.
 type clauses struct {
 	byID map[string]clauseInfo
-	// concepts are a clause text's concepts, for its labels: found once a
-	// text, for a clause is labelled once a link (a million times at
-	// 1,000 documents).
-	concepts *memo[string, []align.Concept]
 }
 
+// clauseInfo is a clause with what its labels need, found once: a clause
+// is labelled once a link it is in (a million times at 1,000 documents).
 type clauseInfo struct {
-	c       *Clause
-	doc     string
-	targets []align.Target
+	c        *Clause
+	doc      string
+	targets  []align.Target
+	concepts []align.Concept
 }
 
 // unit is clause id as a unit to label or to search for reuse.
@@ -266,11 +268,7 @@ func (cl clauses) unit(id string) align.Unit {
 	if !ok {
 		return align.Unit{ID: id}
 	}
-	u := align.Unit{ID: id, Doc: in.doc, Text: in.c.Text, Targets: in.targets}
-	if cl.concepts != nil {
-		u.Concepts = cl.concepts.get(in.c.Text)
-	}
-	return u
+	return align.Unit{ID: id, Doc: in.doc, Text: in.c.Text, Targets: in.targets, Concepts: in.concepts}
 }
 
 // minClauseRunes is MinClauseRunes with its default.

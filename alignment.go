@@ -648,9 +648,8 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	return out
 }
 
-// evidence is a link's evidence, nil when it has no label.
 // toLinks converts the aligner's links. Most evidence is a basis and a
-// share of character pairs (rounded to the thousandth): links with the
+// share of character pairs: links with the
 // same such evidence share one Evidence and one Reason, which at 1,000
 // documents are a million of each. Evidence naming targets or a concept
 // is each link's own.

@@ -70,13 +70,17 @@ func (r *Report) csvCoverage(row func(...string)) {
 }
 
 func (r *Report) csvGaps(row func(...string)) {
-	row("doc", "kind", "id", "name", "theme")
+	row("doc", "kind", "id", "name", "theme", "related")
 	for _, g := range r.Gaps {
 		for _, th := range g.Themes {
-			row(g.Doc, "theme", th, r.Name(th), th)
+			row(g.Doc, "theme", th, r.Name(th), th, "")
 		}
 		for _, t := range g.Tasks {
-			row(g.Doc, "task", t.ID, t.Heading, t.Theme)
+			related := ""
+			if t.Related {
+				related = "1"
+			}
+			row(g.Doc, "task", t.ID, t.Heading, t.Theme, related)
 		}
 	}
 }

@@ -97,6 +97,9 @@ func (r *Report) mdGaps(p printer) {
 			heads := make([]string, len(g.Tasks))
 			for i, t := range g.Tasks {
 				heads[i] = md(t.Heading)
+				if t.Related {
+					heads[i] += "(" + r.L("related_only") + ")"
+				}
 			}
 			p("  - %s (%d/%d): %s\n", r.L("ref_tasks"), len(g.Tasks), g.RefTasks, strings.Join(heads, "；"))
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/align"
 	"github.com/policycmp/policycmp/report"
 	"github.com/policycmp/policycmp/seeds"
 	"github.com/policycmp/policycmp/segment"
@@ -69,7 +71,24 @@ func TestBuild(t *testing.T) {
 
 	var gaps bytes.Buffer
 	require.NoError(t, r.CSV(&gaps, "gaps"))
-	assert.Equal(t, "\uFEFFdoc,kind,id,name,theme\ncity,theme,digital.health,数字健康与信息化,digital.health\ncity,task,province/一/(三),推进数字健康建设,digital.health\n", gaps.String())
+	assert.Equal(t, "\uFEFFdoc,kind,id,name,theme,related\ncity,theme,digital.health,数字健康与信息化,digital.health,\ncity,task,province/一/(三),推进数字健康建设,digital.health,\n", gaps.String())
+
+	// A related task link alone leaves the gap open, marked as a possible
+	// counterpart; an equivalent one closes it.
+	for _, kind := range []align.Kind{align.Related, align.Equivalent} {
+		linked := *res
+		linked.TaskAlignments = append(slices.Clone(res.TaskAlignments), policycmp.Link{A: "province/一/(三)", B: "city/一/(三)", Score: 0.5, Kind: kind})
+		g := report.Build(&linked, report.Options{Reference: "province"}).Gaps[0]
+		if kind == align.Related {
+			require.Len(t, g.Tasks, 1)
+			assert.True(t, g.Tasks[0].Related, "a related task only")
+			var md bytes.Buffer
+			require.NoError(t, report.Build(&linked, report.Options{Reference: "province"}).Markdown(&md))
+			assert.Contains(t, md.String(), "推进数字健康建设(仅有相关任务)")
+		} else {
+			assert.Empty(t, g.Tasks, "an equivalent task link closes the gap")
+		}
+	}
 
 	var ratio *report.TargetRow
 	for i := range r.Targets {

@@ -411,7 +411,8 @@ func metric(t policycmp.Target) string {
 		// the unit right after the number, not the first 人 of 每千人口
 		if at := unitAfterNumber(t.Text, t.Unit); at >= 0 {
 			tail := strings.TrimLeft(t.Text[at+len(t.Unit):], "以上下内左右及的")
-			if utf8.RuneCountInString(tail) <= 12 {
+			// extract names the counted noun in the indicator already
+			if utf8.RuneCountInString(tail) <= 12 && !strings.Contains(m, tail) {
 				m += tail
 			}
 		}

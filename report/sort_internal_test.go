@@ -34,3 +34,21 @@ func TestStrongest(t *testing.T) {
 		assert.Equal(t, want, strongest(idx, links, k), "k %d", k)
 	}
 }
+
+// A target's metric names what it counts once: extract puts the counted
+// noun in the indicator (80%的村卫生室达到基本标准), and the words after the
+// unit are added only where the indicator lacks them.
+func TestMetricNamesTheCountedOnce(t *testing.T) {
+	for _, c := range []struct {
+		tg   policycmp.Target
+		want string
+	}{
+		{policycmp.Target{Text: "80%的村卫生室达到基本标准", Unit: "%", Indicator: "村卫生室达到基本标准"}, "村卫生室达到基本标准"},
+		{policycmp.Target{Text: "定向招生培养1300名左右医学生", Unit: "名", Indicator: "定向招生培养"}, "定向招生培养医学生"},
+		{policycmp.Target{Text: "县域就诊率达到90%", Unit: "%", Indicator: "县域就诊率"}, "县域就诊率"},
+	} {
+		if got := metric(c.tg); got != c.want {
+			t.Errorf("metric(%q) = %q, want %q", c.tg.Text, got, c.want)
+		}
+	}
+}

@@ -174,9 +174,8 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 	// better than documents, which are few in a small comparison), then
 	// join them in document and task order.
 	type unitsOf struct {
-		pu       []align.Unit
-		targets  map[string][]align.Target
-		concepts [][]align.Concept // of each clause of the task, for its labels
+		pu      []align.Unit
+		clauses []clauseInfo // the task's clauses, for their labels
 	}
 	type taskOf struct {
 		d *Document
@@ -201,10 +200,11 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 	}
 	if err := parallel(ctx, len(tasks), 0, func(k int) {
 		d, t := tasks[k].d, tasks[k].t
-		u := unitsOf{concepts: make([][]align.Concept, len(t.Clauses))}
+		u := unitsOf{clauses: make([]clauseInfo, len(t.Clauses))}
 		themes := themeIDs(t)
 		for i := range t.Clauses {
 			c := &t.Clauses[i]
+			u.clauses[i] = clauseInfo{c: c, doc: d.ID}
 			if utf8.RuneCountInString(c.Text) < minRunes {
 				continue
 			}
@@ -215,20 +215,14 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 				}
 			}
 			cthemes := unitThemes(c.Text, themes)
-			u.concepts[i] = conceptsOf.get(c.Text)
-			if len(targets) > 0 {
-				if u.targets == nil {
-					u.targets = map[string][]align.Target{}
-				}
-				u.targets[c.ID] = targets
-			}
+			u.clauses[i].targets, u.clauses[i].concepts = targets, conceptsOf.get(c.Text)
 			// Long sentences list several measures: align their phrases too.
 			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 				for k, p := range ps {
 					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p), Concepts: conceptsOf.get(p)})
 				}
 			} else {
-				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets, Concepts: u.concepts[i]})
+				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets, Concepts: u.clauses[i].concepts})
 			}
 		}
 		per[k] = u
@@ -236,12 +230,10 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 		return clauses{}, nil, fmt.Errorf("align: %w", err)
 	}
 	cl = clauses{byID: map[string]clauseInfo{}}
-	for k, u := range per {
+	for _, u := range per {
 		pu = append(pu, u.pu...)
-		t := tasks[k].t
-		for i := range t.Clauses {
-			c := &t.Clauses[i]
-			cl.byID[c.ID] = clauseInfo{c: c, doc: tasks[k].d.ID, targets: u.targets[c.ID], concepts: u.concepts[i]}
+		for _, in := range u.clauses {
+			cl.byID[in.c.ID] = in
 		}
 	}
 	return cl, pu, nil
@@ -420,33 +412,18 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	// What needs no words runs while the segmenter loads (jieba's
 	// dictionaries take most of a small comparison's time): the units'
 	// texts, themes and concepts, and the heading links.
-	type loaded struct {
-		seg segment.Segmenter
-		err error
-	}
-	segc := make(chan loaded, 1)
-	go func() {
-		seg, err := a.segmenter()
-		segc <- loaded{seg, err}
-	}()
-	type headings struct {
-		links []align.Link
-		err   error
-	}
-	headc := make(chan headings, 1)
-	go func() {
-		links, err := headingLinks(ctx, docs)
-		headc <- headings{links, err}
-	}()
+	segmenter := sync.OnceValues(a.segmenter)
+	go segmenter()
+	heads := sync.OnceValues(func() ([]align.Link, error) { return headingLinks(ctx, docs) })
+	go heads()
 	cls, pu, err := a.units(ctx, docs)
-	l := <-segc
+	seg, serr := segmenter()
 	if err == nil {
-		err = l.err
+		err = serr
 	}
 	if err != nil {
-		return nil, nil, nil, err // headc is buffered: its goroutine ends alone
+		return nil, nil, nil, err
 	}
-	seg := l.seg
 	wordsOf := newWordMemo(seg)
 	if err := fillWords(ctx, pu, wordsOf); err != nil {
 		return nil, nil, nil, err
@@ -493,11 +470,11 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	heads := <-headc
-	if heads.err != nil {
-		return nil, nil, nil, heads.err
+	headLinks, err := heads()
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	taskLinks = append(taskLinks, heads.links...)
+	taskLinks = append(taskLinks, headLinks...)
 	// Local alignment only where near-verbatim text is likely.
 	// Each clause's strongest near-verbatim partners only, ReusePerClause
 	// of them: the passages a reader follows, in linear time.
@@ -536,7 +513,6 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	// Task links first, so that their map is gone when the clause links,
 	// the largest output, are converted.
 	tasks := taskLinksFrom(docs, clauseLinks, taskLinks)
-	taskLinks = nil
 	return toLinks(clauseLinks), tasks, reuse, nil
 }
 
@@ -643,16 +619,14 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 		}
 		out = append(out, l)
 	}
-	clear(m)
 	sortLinks(out)
 	return out
 }
 
 // toLinks converts the aligner's links. Most evidence is a basis and a
-// share of character pairs: links with the
-// same such evidence share one Evidence and one Reason, which at 1,000
-// documents are a million of each. Evidence naming targets or a concept
-// is each link's own.
+// share of character pairs: links with the same such evidence share one
+// Evidence and one Reason, which at 1,000 documents are a million of each.
+// Evidence naming targets or a concept is each link's own.
 func toLinks(ls []align.Link) []Link {
 	type plain struct {
 		basis  align.Basis

@@ -56,56 +56,65 @@ func (m mtext) span(i, j int) (int, int) {
 }
 
 // rawSpans is the raw byte span of each rune of a finished text, kept
-// compactly: the starts, and each span's length in a byte when every one
-// fits (the ends otherwise). A clause keeps it instead of its mtext, so the
-// cleaned paragraphs it was cut from can be freed.
+// compactly as runs: runes whose spans follow one another in the raw text
+// with one width (a line of Chinese text, 3 bytes a rune, is one run; a
+// number in it, a byte a digit, another). A clause keeps it instead of its
+// mtext, so the cleaned paragraphs it was cut from can be freed.
 type rawSpans struct {
-	s []int32
-	n []uint8 // e - s of each rune, when every span is 0–255 bytes
-	e []int32 // the ends, otherwise
+	n    int32     // runes
+	runs []spanRun // by first rune
+}
+
+// spanRun is runes [at, next run's at) whose k-th rune (from 0) spans raw
+// bytes [start+k·width, start+(k+1)·width).
+type spanRun struct {
+	at, start, width int32
 }
 
 func (m mtext) rawSpans() rawSpans {
-	r := rawSpans{s: slices.Clone(m.s)}
-	fits := true
+	r := rawSpans{n: int32(len(m.s))}
 	for i := range m.s {
-		if d := m.e[i] - m.s[i]; d < 0 || d > 255 {
-			fits = false
-			break
+		w := m.e[i] - m.s[i]
+		if k := len(r.runs) - 1; k >= 0 {
+			run := r.runs[k]
+			if w == run.width && m.s[i] == run.start+(int32(i)-run.at)*run.width {
+				continue
+			}
 		}
+		r.runs = append(r.runs, spanRun{at: int32(i), start: m.s[i], width: w})
 	}
-	if !fits {
-		r.e = slices.Clone(m.e)
-		return r
-	}
-	r.n = make([]uint8, len(m.s))
-	for i := range m.s {
-		r.n[i] = uint8(m.e[i] - m.s[i])
-	}
+	r.runs = slices.Clip(r.runs)
 	return r
 }
 
-func (r rawSpans) Len() int { return len(r.s) }
+func (r rawSpans) Len() int { return int(r.n) }
 
-func (r rawSpans) end(i int) int {
-	if r.e != nil {
-		return int(r.e[i])
+// of returns rune i's raw span.
+func (r rawSpans) of(i int) (int, int) {
+	k, found := slices.BinarySearchFunc(r.runs, int32(i), func(run spanRun, i int32) int { return int(run.at - i) })
+	if !found {
+		k--
 	}
-	return int(r.s[i]) + int(r.n[i])
+	run := r.runs[k]
+	s := int(run.start) + (i-int(run.at))*int(run.width)
+	return s, s + int(run.width)
 }
 
 // span returns the raw byte span of runes [i, j), as mtext.span does.
 func (r rawSpans) span(i, j int) (int, int) {
-	if len(r.s) == 0 {
+	if r.n == 0 {
 		return 0, 0
 	}
-	if i >= len(r.s) {
-		return r.end(len(r.s) - 1), r.end(len(r.s) - 1)
+	if i >= int(r.n) {
+		_, e := r.of(int(r.n) - 1)
+		return e, e
 	}
+	s, _ := r.of(i)
 	if j <= i {
-		return int(r.s[i]), int(r.s[i])
+		return s, s
 	}
-	return int(r.s[i]), r.end(j - 1)
+	_, e := r.of(j - 1)
+	return s, e
 }
 
 func (m *mtext) push(r rune, s, e int32) {

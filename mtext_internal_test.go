@@ -14,7 +14,12 @@ func TestRawSpansAsMtext(t *testing.T) {
 	long := newMtext("前")
 	long.pushString("后", 3, 3+400) // one rune for 400 raw bytes (a removed run)
 	long.appendM(newMtext("文本"))
-	for _, m := range []mtext{short, long, {}} {
+	gaps := newMtext("甲乙")
+	gaps.pushString("丙", 20, 23) // after a removed run
+	gaps.pushString("丁", 23, 23) // an inserted rune: no raw bytes
+	gaps.pushString("戊", 23, 26)
+	gaps.appendM(newMtext("2025年"))
+	for _, m := range []mtext{short, long, gaps, {}} {
 		r := m.rawSpans()
 		assert.Equal(t, m.Len(), r.Len())
 		for i := 0; i <= m.Len()+1; i++ {
@@ -28,4 +33,12 @@ func TestRawSpansAsMtext(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A line of text is a few runs, not a span per rune.
+func TestRawSpansAreRuns(t *testing.T) {
+	r := newMtext("到2025年，全省二级以上公立医院全部开展绩效考核。").rawSpans()
+	// 到 | 2025 | 年，全省…考核。: the full-width punctuation is 3 bytes a rune too.
+	assert.Equal(t, 3, len(r.runs))
+	assert.Equal(t, 26, r.Len())
 }

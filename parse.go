@@ -438,6 +438,15 @@ func bodyStrings(ms []mtext) []string {
 	return out
 }
 
+// within returns s as a substring of whole when whole contains it, so that
+// s shares whole's memory; s itself otherwise.
+func within(whole, s string) string {
+	if k := strings.Index(whole, s); k >= 0 && s != "" {
+		return whole[k : k+len(s)]
+	}
+	return s
+}
+
 // headingOf returns the first sentence of a task when it is short enough to be its title.
 func headingOf(m mtext) string {
 	s := m.String()
@@ -450,7 +459,7 @@ func headingOf(m mtext) string {
 	if utf8.RuneCountInString(s) > 80 {
 		return string([]rune(s)[:80]) + "…"
 	}
-	return s
+	return strings.Clone(s) // not the whole paragraph's memory
 }
 
 func (d *Document) addTask(n *node, path, numbers []string, heading string, damaged [][2]int, seen map[string]int) {
@@ -482,8 +491,12 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 			text = append(text, p.String())
 		}
 	}
-	t.Text = strings.Join(text, "\n")
 	t.full = strings.Join(append([]string{n.full.String()}, bodyStrings(n.body)...), "\n")
+	// The text, and so its clauses, and the heading share the full text's
+	// memory where they recur in it (they usually do): documents are most
+	// of the memory a large comparison keeps.
+	t.Text = within(t.full, strings.Join(text, "\n"))
+	t.Heading = within(t.full, t.Heading)
 	t.Start, _ = n.full.span(0, 0)
 	last := paras[len(paras)-1]
 	_, t.End = last.span(0, last.Len())

@@ -459,9 +459,11 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 		tu = append(tu, u...)
 	}
 	var labeler align.Labeler
+	var evidence evidenceOf
 	if err := parallel(ctx, len(clauseLinks), 0, func(i int) {
 		if l := clauseLinks[i]; l.Kind == align.Equivalent {
-			clauseLinks[i].Relation, clauseLinks[i].Evidence = labeler.Label(cls.unit(l.A), cls.unit(l.B))
+			rel, e := labeler.Label(cls.unit(l.A), cls.unit(l.B))
+			clauseLinks[i].Relation, clauseLinks[i].Evidence = rel, evidence.get(e)
 		}
 	}); err != nil {
 		return nil, nil, nil, err
@@ -480,7 +482,7 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	// of them: the passages a reader follows, in linear time.
 	var near []int32 // the near-verbatim links, by index (links are large)
 	for k, l := range clauseLinks {
-		if l.Kind == align.Equivalent && l.Evidence.SharedPairs >= ReuseMinShared {
+		if l.Kind == align.Equivalent && l.Evidence != nil && l.Evidence.SharedPairs >= ReuseMinShared {
 			near = append(near, int32(k))
 		}
 	}
@@ -623,37 +625,55 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	return out
 }
 
-// toLinks converts the aligner's links. Most evidence is a basis and a
-// share of character pairs: links with the same such evidence share one
+// evidenceOf hands out the links' evidence. Most evidence is a basis and
+// a share of character pairs: links with the same such evidence share one
 // Evidence and one Reason, which at 1,000 documents are a million of each.
-// Evidence naming targets or a concept is each link's own.
+// Evidence naming targets or a concept is each link's own. It is safe for
+// concurrent use.
+type evidenceOf struct {
+	mu    sync.Mutex
+	plain map[plainEvidence]*align.Evidence
+}
+
+type plainEvidence struct {
+	basis  align.Basis
+	shared float64
+}
+
+func (m *evidenceOf) get(e align.Evidence) *align.Evidence {
+	if e.Metric != "" || e.TargetA != nil || e.TargetB != nil || len(e.Concept) > 0 {
+		return &e
+	}
+	k := plainEvidence{e.Basis, e.SharedPairs}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p, ok := m.plain[k]
+	if !ok {
+		if m.plain == nil {
+			m.plain = map[plainEvidence]*align.Evidence{}
+		}
+		p = &e
+		m.plain[k] = p
+	}
+	return p
+}
+
+// toLinks converts the aligner's links; links that share an Evidence
+// share its Reason too.
 func toLinks(ls []align.Link) []Link {
-	type plain struct {
-		basis  align.Basis
-		shared float64
-	}
-	type worded struct {
-		e      *align.Evidence
-		reason string
-	}
-	seen := map[plain]worded{}
+	reasons := map[*align.Evidence]string{}
 	out := make([]Link, len(ls))
 	for i, l := range ls {
-		out[i] = Link{A: l.A, B: l.B, Score: l.Score, Kind: l.Kind, Relation: string(l.Relation)}
-		e := l.Evidence
-		switch {
-		case e.Basis == "":
-			continue
-		case e.Metric == "" && e.TargetA == nil && e.TargetB == nil && len(e.Concept) == 0:
-			k := plain{e.Basis, e.SharedPairs}
-			w, ok := seen[k]
+		out[i] = Link{A: l.A, B: l.B, Score: l.Score, Kind: l.Kind, Relation: l.Relation, Evidence: l.Evidence}
+		if e := l.Evidence; e != nil && e.Basis != "" {
+			r, ok := reasons[e]
 			if !ok {
-				w = worded{&e, e.String()}
-				seen[k] = w
+				r = e.String()
+				reasons[e] = r
 			}
-			out[i].Evidence, out[i].Reason = w.e, w.reason
-		default:
-			out[i].Evidence, out[i].Reason = &e, e.String()
+			out[i].Reason = r
+		} else {
+			out[i].Evidence = nil
 		}
 	}
 	return out

@@ -3,6 +3,8 @@ package policycmp
 import (
 	"context"
 	"testing"
+
+	"github.com/policycmp/policycmp/align"
 )
 
 func TestHeadingLinks(t *testing.T) {
@@ -23,7 +25,7 @@ func TestHeadingLinks(t *testing.T) {
 	if len(links) != 1 || links[0].A != "a/健全公共卫生体系" || links[0].B != "b/健全公共卫生服务体系" {
 		t.Fatalf("links = %+v, want one between the public-health headings", links)
 	}
-	if links[0].Kind != "related" {
+	if links[0].Kind != align.Related {
 		t.Errorf("a heading alone makes tasks related, not %s", links[0].Kind)
 	}
 }

@@ -148,7 +148,7 @@ func TestSameMetricOtherTargetLinks(t *testing.T) {
 	cb, _ := res.Clause(found.B)
 	assert.Contains(t, cb.Text, "42%")
 	assert.Equal(t, align.Equivalent, found.Kind)
-	assert.Equal(t, "weaker", found.Relation)
+	assert.Equal(t, align.Weaker, found.Relation)
 	require.NotNil(t, found.Evidence)
 	assert.Equal(t, 44.0, found.Evidence.TargetA.Value)
 	assert.Equal(t, 42.0, found.Evidence.TargetB.Value)

@@ -29,11 +29,11 @@ type Result struct {
 
 // Link joins a unit of one document to a unit of another.
 type Link struct {
-	A        string     `json:"a"`
-	B        string     `json:"b"`
-	Score    float64    `json:"score"`
-	Kind     align.Kind `json:"kind"`               // align.Equivalent or align.Related
-	Relation string     `json:"relation,omitempty"` // same, adapted, stronger, weaker
+	A        string         `json:"a"`
+	B        string         `json:"b"`
+	Score    float64        `json:"score"`
+	Kind     align.Kind     `json:"kind"`               // align.Equivalent or align.Related
+	Relation align.Relation `json:"relation,omitempty"` // same, adapted, stronger, weaker; none for related links
 	// Reason words Evidence in English.
 	Reason string `json:"reason,omitempty"`
 	// Evidence is why Relation, as values (report words it in Chinese or

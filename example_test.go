@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/align"
 	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/taxonomy"
 )
@@ -54,7 +55,7 @@ func ExampleCompare() {
 	}
 	fmt.Println(a.Tasks[0].PrimaryTheme(), b.Tasks[0].PrimaryTheme())
 	for _, l := range res.Alignments {
-		if l.Kind == "equivalent" {
+		if l.Kind == align.Equivalent {
 			fmt.Println(l.A, "≡", l.B)
 		}
 	}

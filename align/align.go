@@ -28,25 +28,85 @@ import (
 	"github.com/policycmp/policycmp/internal/work"
 )
 
-// Kind says how close two linked units are.
-type Kind string
+// Kind says how close two linked units are. It is a byte (there are
+// millions of links at scale) and reads, prints and marshals as its name.
+type Kind uint8
 
-// Link kinds.
+// Link kinds; the zero Kind is none.
 const (
-	Equivalent Kind = "equivalent" // the same measure
-	Related    Kind = "related"    // the same subject, another measure
+	Equivalent Kind = iota + 1 // "equivalent": the same measure
+	Related                    // "related": the same subject, another measure
 )
 
-// Relation is an analyst's label for an equivalent pair.
-type Relation string
+var kindNames = [...]string{Equivalent: "equivalent", Related: "related"}
 
-// Relations between equivalent units.
+// String returns the kind's name ("equivalent", "related"), "" for none.
+func (k Kind) String() string { return enumName(kindNames[:], uint8(k)) }
+
+// MarshalText returns the kind's name.
+func (k Kind) MarshalText() ([]byte, error) { return marshalEnum(kindNames[:], uint8(k), "kind") }
+
+// UnmarshalText reads a kind's name.
+func (k *Kind) UnmarshalText(b []byte) error {
+	return unmarshalEnum(kindNames[:], (*uint8)(k), b, "kind")
+}
+
+// ParseKind returns the kind of the given name.
+func ParseKind(name string) (Kind, error) {
+	var k Kind
+	return k, k.UnmarshalText([]byte(name))
+}
+
+// Relation is an analyst's label for an equivalent pair. Like Kind it is a
+// byte that reads, prints and marshals as its name.
+type Relation uint8
+
+// Relations between equivalent units; the zero Relation is none.
 const (
-	Same     Relation = "same"     // near-verbatim
-	Adapted  Relation = "adapted"  // same measure, local wording
-	Stronger Relation = "stronger" // B sets a more ambitious target than A
-	Weaker   Relation = "weaker"   // B sets a less ambitious target than A
+	Same     Relation = iota + 1 // "same": near-verbatim
+	Adapted                      // "adapted": same measure, local wording
+	Stronger                     // "stronger": B sets a more ambitious target than A
+	Weaker                       // "weaker": B sets a less ambitious target than A
 )
+
+var relationNames = [...]string{Same: "same", Adapted: "adapted", Stronger: "stronger", Weaker: "weaker"}
+
+// String returns the relation's name ("same", "adapted" …), "" for none.
+func (r Relation) String() string { return enumName(relationNames[:], uint8(r)) }
+
+// MarshalText returns the relation's name.
+func (r Relation) MarshalText() ([]byte, error) {
+	return marshalEnum(relationNames[:], uint8(r), "relation")
+}
+
+// UnmarshalText reads a relation's name; "" is none.
+func (r *Relation) UnmarshalText(b []byte) error {
+	return unmarshalEnum(relationNames[:], (*uint8)(r), b, "relation")
+}
+
+func enumName(names []string, v uint8) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return fmt.Sprintf("%d", v)
+}
+
+func marshalEnum(names []string, v uint8, what string) ([]byte, error) {
+	if int(v) >= len(names) {
+		return nil, fmt.Errorf("align: no %s %d", what, v)
+	}
+	return []byte(names[v]), nil
+}
+
+func unmarshalEnum(names []string, v *uint8, b []byte, what string) error {
+	for i, n := range names {
+		if n == string(b) {
+			*v = uint8(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("align: no %s %q", what, b)
+}
 
 // Unit is a piece of text to align.
 type Unit struct {
@@ -93,9 +153,9 @@ type Target struct {
 type Link struct {
 	A, B     string
 	Score    float64
+	Evidence *Evidence // why Relation: nil when unlabelled; links may share one, so treat it as read-only
 	Kind     Kind
 	Relation Relation
-	Evidence Evidence // why Relation: empty when unlabelled
 
 	anchored bool // the units share a specific word (see Options.MutualSpecific)
 }
@@ -1098,7 +1158,8 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 		if p.eq {
 			l.Kind = Equivalent
 			if !a.opts.NoLabels {
-				l.Relation, l.Evidence = Label(ix.units[p.a], ix.units[p.b])
+				rel, e := Label(ix.units[p.a], ix.units[p.b])
+				l.Relation, l.Evidence = rel, &e
 			}
 		}
 		links[k] = l

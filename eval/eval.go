@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/align"
 	"github.com/policycmp/policycmp/taxonomy"
 	"golang.org/x/text/unicode/norm"
 )
@@ -459,13 +460,13 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 		}
 	}
 	for _, l := range res.Alignments {
-		if l.Kind == "equivalent" {
+		if l.Kind == align.Equivalent {
 			s.Proposed++
 		}
 	}
 	kind := map[[2]string]string{} // clause ID pair, both orders → link kind
 	for _, l := range res.Alignments {
-		kind[[2]string{l.A, l.B}], kind[[2]string{l.B, l.A}] = string(l.Kind), string(l.Kind)
+		kind[[2]string{l.A, l.B}], kind[[2]string{l.B, l.A}] = l.Kind.String(), l.Kind.String()
 	}
 	if sample, err := RelatedSample(); err == nil {
 		for _, j := range sample {
@@ -635,7 +636,7 @@ func findTarget(d *policycmp.Document, gt GoldTarget) bool {
 func linkIndex(links []policycmp.Link) map[[2]string]string {
 	idx := map[[2]string]string{}
 	for _, l := range links {
-		k := string(l.Kind)
+		k := l.Kind.String()
 		if idx[[2]string{l.A, l.B}] != "equivalent" {
 			idx[[2]string{l.A, l.B}] = k
 			idx[[2]string{l.B, l.A}] = k

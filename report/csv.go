@@ -89,7 +89,7 @@ func (r *Report) csvAlignments(row func(...string)) {
 	row("a", "b", "doc_a", "doc_b", "score", "kind", "relation", "relation_label", "reason", "text_a", "text_b")
 	for _, l := range r.res.Alignments {
 		ca, cb := r.clause[l.A], r.clause[l.B]
-		row(l.A, l.B, r.docOf[l.A], r.docOf[l.B], num(l.Score), string(l.Kind), l.Relation, r.L(relationKey(l.Relation, string(l.Kind))), r.Why(l.Evidence), ca.text, cb.text)
+		row(l.A, l.B, r.docOf[l.A], r.docOf[l.B], num(l.Score), l.Kind.String(), l.Relation.String(), r.L(relationKey(l.Relation.String(), l.Kind.String())), r.Why(l.Evidence), ca.text, cb.text)
 	}
 }
 

@@ -248,7 +248,7 @@ func (r *Report) Data() PageData {
 		if !okA || !okB {
 			continue
 		}
-		pp := pagePair{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: string(l.Kind), Relation: l.Relation, Why: r.Why(l.Evidence), Diff: []int{}}
+		pp := pagePair{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: l.Kind.String(), Relation: l.Relation.String(), Why: r.Why(l.Evidence), Diff: []int{}}
 		pd.Pairs = append(pd.Pairs, pp)
 	}
 	// Equivalent pairs carry their diffs (computed in parallel); related
@@ -265,7 +265,7 @@ func (r *Report) Data() PageData {
 		a, okA := taskAt[l.A]
 		b, okB := taskAt[l.B]
 		if okA && okB {
-			pd.TaskLinks = append(pd.TaskLinks, pageLink{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: string(l.Kind)})
+			pd.TaskLinks = append(pd.TaskLinks, pageLink{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: l.Kind.String()})
 		}
 	}
 	for _, u := range r.Unique {

@@ -613,7 +613,7 @@ func (r *Report) pair(l policycmp.Link) (Pair, bool) {
 		return Pair{}, false
 	}
 	p := Pair{A: l.A, B: l.B, DocA: r.docOf[l.A], DocB: r.docOf[l.B], TextA: ca.text, TextB: cb.text,
-		Theme: ca.task.PrimaryTheme(), Score: l.Score, Kind: string(l.Kind), Relation: l.Relation, Reason: l.Reason, Evidence: l.Evidence}
+		Theme: ca.task.PrimaryTheme(), Score: l.Score, Kind: l.Kind.String(), Relation: l.Relation.String(), Reason: l.Reason, Evidence: l.Evidence}
 	for _, op := range r.diff(ca.text, cb.text) {
 		p.Diff = append(p.Diff, DiffOp{Op: op.Type.String(), Text: op.Text})
 	}

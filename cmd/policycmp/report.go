@@ -120,7 +120,7 @@ func cmdAlign(ctx context.Context, e *env, args []string) error {
 	}
 	var keep []policycmp.Link
 	for _, l := range links {
-		if *kind == "all" || string(l.Kind) == *kind {
+		if *kind == "all" || l.Kind.String() == *kind {
 			keep = append(keep, l)
 		}
 	}
@@ -136,9 +136,9 @@ func cmdAlign(ctx context.Context, e *env, args []string) error {
 			return rep.CSV(w, "alignments")
 		}
 		for _, l := range keep {
-			rel := rep.L(string(l.Kind))
-			if l.Relation != "" {
-				rel += " " + rep.L(l.Relation)
+			rel := rep.L(l.Kind.String())
+			if l.Relation != 0 {
+				rel += " " + rep.L(l.Relation.String())
 			}
 			fmt.Fprintf(w, "%.3f %s  %s ↔ %s\n  A %s\n  B %s\n", l.Score, rel, l.A, l.B, text[l.A], text[l.B])
 			if why := rep.Why(l.Evidence); why != "" {
@@ -202,7 +202,7 @@ func cmdDiff(ctx context.Context, e *env, args []string) error {
 	}
 	var keep []policycmp.Link
 	for _, l := range res.Alignments {
-		if *kind != "all" && string(l.Kind) != *kind {
+		if *kind != "all" && l.Kind.String() != *kind {
 			continue
 		}
 		if *theme != "" {

@@ -54,7 +54,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	}
 	n := 0
 	for _, l := range res.Alignments {
-		if l.Kind != "equivalent" {
+		if l.Kind != align.Equivalent {
 			continue
 		}
 		ca, _ := docs[0].Clause(l.A)

@@ -1133,36 +1133,36 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 		return nil, fmt.Errorf("align: %w", err)
 	}
 	// Merge both directions of each pair: a pair found from its later
-	// unit is kept unless its earlier unit found it too.
+	// unit is dropped when its earlier unit found it too. Each unit's list
+	// is compacted in place (the pairs are the phrase pass's largest
+	// structure: no second copy); a list never loses the pairs it owns
+	// (those from its unit), which are all the test reads.
+	for k, ps := range found {
+		found[k] = slices.DeleteFunc(ps, func(p pair) bool {
+			return int(p.a) != k && slices.ContainsFunc(found[p.a], func(q pair) bool { return q.a == p.a && q.b == p.b })
+		})
+	}
+	a.decide(ix, found)
+	if ix.grouped() {
+		return a.groupLinks(ctx, ix, found)
+	}
 	total := 0
 	for _, ps := range found {
 		total += len(ps)
 	}
-	pairs := make([]pair, 0, total)
-	for k, ps := range found {
+	links := make([]Link, 0, total)
+	for _, ps := range found {
 		for _, p := range ps {
-			if int(p.a) != k && slices.ContainsFunc(found[p.a], func(q pair) bool { return q.a == p.a && q.b == p.b }) {
-				continue
+			l := Link{A: ix.units[p.a].ID, B: ix.units[p.b].ID, Score: p.score(), Kind: Related, anchored: p.anch}
+			if p.eq {
+				l.Kind = Equivalent
+				if !a.opts.NoLabels {
+					rel, e := Label(ix.units[p.a], ix.units[p.b])
+					l.Relation, l.Evidence = rel, &e
+				}
 			}
-			pairs = append(pairs, p)
+			links = append(links, l)
 		}
-	}
-	clear(found)
-	a.decide(ix, pairs)
-	if ix.grouped() {
-		return a.groupLinks(ctx, ix, pairs)
-	}
-	links := make([]Link, len(pairs))
-	for k, p := range pairs {
-		l := Link{A: ix.units[p.a].ID, B: ix.units[p.b].ID, Score: p.score(), Kind: Related, anchored: p.anch}
-		if p.eq {
-			l.Kind = Equivalent
-			if !a.opts.NoLabels {
-				rel, e := Label(ix.units[p.a], ix.units[p.b])
-				l.Relation, l.Evidence = rel, &e
-			}
-		}
-		links[k] = l
 	}
 	SortLinks(links)
 	return links, nil
@@ -1178,7 +1178,7 @@ func (ix *Index) grouped() bool {
 }
 
 // groupLinks lifts unit pairs to links between their groups.
-func (a *Aligner) groupLinks(ctx context.Context, ix *Index, pairs []pair) ([]Link, error) {
+func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]Link, error) {
 	gid := make([]int32, len(ix.units))
 	var names []string
 	index := map[string]int32{}
@@ -1202,11 +1202,18 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, pairs []pair) ([]Li
 		s   float64
 		eq  bool
 	}
-	merged := make([]agg, 0, len(pairs))
-	for _, p := range pairs {
-		if ga, gb := gid[p.a], gid[p.b]; ga != gb {
-			merged = append(merged, agg{uint64(ga)<<32 | uint64(gb), p.score(), p.eq})
+	n := 0
+	for _, ps := range found {
+		n += len(ps)
+	}
+	merged := make([]agg, 0, n)
+	for k, ps := range found {
+		for _, p := range ps {
+			if ga, gb := gid[p.a], gid[p.b]; ga != gb {
+				merged = append(merged, agg{uint64(ga)<<32 | uint64(gb), p.score(), p.eq})
+			}
 		}
+		found[k] = nil // the pairs are done with
 	}
 	slices.SortFunc(merged, func(x, y agg) int { return cmp.Compare(x.key, y.key) })
 	out := merged[:0]
@@ -1291,8 +1298,8 @@ func (p pair) ruleScore() float64 { return float64(p.rs1000) / 1000 }
 
 // decide marks pairs equivalent: by score, or as mutual best matches
 // anchored on a specific word.
-func (a *Aligner) decide(ix *Index, pairs []pair) {
-	best := newBestInto(ix, pairs)
+func (a *Aligner) decide(ix *Index, found [][]pair) {
+	best := newBestInto(ix, found)
 	mutual := func(p pair, s uint16, rule bool) bool {
 		// Ties count as best: each unit has no better match in the other's document.
 		ra, ma := best.of(p.a, int32(ix.docIdx[p.b]))
@@ -1302,20 +1309,22 @@ func (a *Aligner) decide(ix *Index, pairs []pair) {
 		}
 		return s >= ma && s >= mb
 	}
-	for k := range pairs {
-		p := &pairs[k]
-		switch {
-		case p.model && !a.opts.Rules:
-			p.eq = p.eq || (mutual(*p, p.s1000, false) && p.score() >= a.opts.Model.Mutual)
-		case p.model: // the rules decide, and the model where it is sure
-			rs := p.ruleScore()
-			// The rules make a pair equivalent only where the model finds
-			// it more likely the same measure than not (RuleMinProb).
-			rules := p.rlink && p.score() >= a.opts.RuleMinProb && (rs >= a.opts.Equivalent || (mutual(*p, p.rs1000, true) && rs >= a.opts.Mutual && p.anch) || p.sole)
-			model := !a.opts.NoModelMutual && mutual(*p, p.s1000, false) && p.score() >= a.opts.Model.mutualSure()
-			p.eq = p.eq || rules || model
-		default:
-			p.eq = p.score() >= a.opts.Equivalent || (mutual(*p, p.s1000, true) && p.score() >= a.opts.Mutual && p.anch) || p.sole
+	for _, ps := range found {
+		for k := range ps {
+			p := &ps[k]
+			switch {
+			case p.model && !a.opts.Rules:
+				p.eq = p.eq || (mutual(*p, p.s1000, false) && p.score() >= a.opts.Model.Mutual)
+			case p.model: // the rules decide, and the model where it is sure
+				rs := p.ruleScore()
+				// The rules make a pair equivalent only where the model finds
+				// it more likely the same measure than not (RuleMinProb).
+				rules := p.rlink && p.score() >= a.opts.RuleMinProb && (rs >= a.opts.Equivalent || (mutual(*p, p.rs1000, true) && rs >= a.opts.Mutual && p.anch) || p.sole)
+				model := !a.opts.NoModelMutual && mutual(*p, p.s1000, false) && p.score() >= a.opts.Model.mutualSure()
+				p.eq = p.eq || rules || model
+			default:
+				p.eq = p.score() >= a.opts.Equivalent || (mutual(*p, p.s1000, true) && p.score() >= a.opts.Mutual && p.anch) || p.sole
+			}
 		}
 	}
 }
@@ -1336,12 +1345,14 @@ type bestEntry struct {
 	rule, model uint16
 }
 
-func newBestInto(ix *Index, pairs []pair) *bestInto {
+func newBestInto(ix *Index, found [][]pair) *bestInto {
 	units := len(ix.units)
 	b := &bestInto{off: make([]int32, units+1), n: make([]int32, units)}
-	for _, p := range pairs {
-		b.off[p.a+1]++
-		b.off[p.b+1]++
+	for _, ps := range found {
+		for _, p := range ps {
+			b.off[p.a+1]++
+			b.off[p.b+1]++
+		}
 	}
 	for u := range units {
 		b.off[u+1] += b.off[u]
@@ -1358,9 +1369,11 @@ func newBestInto(ix *Index, pairs []pair) *bestInto {
 		b.ents[b.off[u]+b.n[u]] = bestEntry{int32(doc), rule, p.s1000}
 		b.n[u]++
 	}
-	for _, p := range pairs {
-		add(p.a, ix.docIdx[p.b], p)
-		add(p.b, ix.docIdx[p.a], p)
+	for _, ps := range found {
+		for _, p := range ps {
+			add(p.a, ix.docIdx[p.b], p)
+			add(p.b, ix.docIdx[p.a], p)
+		}
 	}
 	// one entry a document: the best of each score
 	for u := range units {

@@ -256,7 +256,7 @@ func (r *Report) Data() PageData {
 	_ = work.Each(context.Background(), len(pd.Pairs), 0, func() func(int) {
 		return func(k int) {
 			p := &pd.Pairs[k]
-			if p.Kind == string(align.Equivalent) {
+			if p.Kind == align.Equivalent.String() {
 				p.Diff = runs(r.diff(pd.Clauses[p.Ends[0]].Text, pd.Clauses[p.Ends[1]].Text))
 			}
 		}

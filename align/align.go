@@ -1146,11 +1146,7 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	if ix.grouped() {
 		return a.groupLinks(ctx, ix, found)
 	}
-	total := 0
-	for _, ps := range found {
-		total += len(ps)
-	}
-	links := make([]Link, 0, total)
+	links := make([]Link, 0, count(found))
 	for _, ps := range found {
 		for _, p := range ps {
 			l := Link{A: ix.units[p.a].ID, B: ix.units[p.b].ID, Score: p.score(), Kind: Related, anchored: p.anch}
@@ -1166,6 +1162,15 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	}
 	SortLinks(links)
 	return links, nil
+}
+
+// count is the number of pairs in the units' lists.
+func count(found [][]pair) int {
+	n := 0
+	for _, ps := range found {
+		n += len(ps)
+	}
+	return n
 }
 
 func (ix *Index) grouped() bool {
@@ -1202,11 +1207,7 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 		s   float64
 		eq  bool
 	}
-	n := 0
-	for _, ps := range found {
-		n += len(ps)
-	}
-	merged := make([]agg, 0, n)
+	merged := make([]agg, 0, count(found))
 	for k, ps := range found {
 		for _, p := range ps {
 			if ga, gb := gid[p.a], gid[p.b]; ga != gb {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,7 +23,7 @@ type Jieba struct {
 	j    *gojieba.Jieba
 	once sync.Once
 
-	idf func() (map[string]float64, error)
+	idf func() (idfTable, error)
 }
 
 // NewJieba loads the jieba dictionaries (about 0.5 s and 150 MB: do it once
@@ -54,7 +53,7 @@ func NewJieba(opts Options) (s *Jieba, err error) {
 	// The IDF table loads on another goroutine while jieba reads its
 	// dictionaries (C++, one thread): most callers need both.
 	idfPath := paths[3]
-	idf := sync.OnceValues(func() (map[string]float64, error) { return loadIDF(idfPath) })
+	idf := sync.OnceValues(func() (idfTable, error) { return loadIDF(idfPath) })
 	go idf()
 	// cppjieba reads the IDF table and the stop words for its keyword
 	// extractor, which policycmp never calls (the IDF table is read above
@@ -128,22 +127,12 @@ func extractorStub() (string, error) {
 	return f.Name(), nil
 }
 
-func loadIDF(path string) (map[string]float64, error) {
+func loadIDF(path string) (idfTable, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("segment: read idf table: %w", err)
+		return idfTable{}, fmt.Errorf("segment: read idf table: %w", err)
 	}
-	m := make(map[string]float64, 260000)
-	for line := range strings.SplitSeq(string(data), "\n") {
-		w, v, ok := strings.Cut(strings.TrimSpace(line), " ")
-		if !ok {
-			continue
-		}
-		if f, err := strconv.ParseFloat(v, 64); err == nil {
-			m[w] = f
-		}
-	}
-	return m, nil
+	return parseIDF(string(data)), nil
 }
 
 func isWord(w string) bool {

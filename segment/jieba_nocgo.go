@@ -6,7 +6,7 @@ import "fmt"
 
 // Jieba is the jieba segmenter; without cgo it cannot be made.
 type Jieba struct {
-	idf func() (map[string]float64, error)
+	idf func() (idfTable, error)
 }
 
 // NewJieba returns ErrNoCgo (wrapping ErrDictNotFound, so callers that

@@ -63,12 +63,11 @@ type Options struct {
 // (a large general corpus), loaded on first use. ok is false for words the
 // table lacks.
 func (s *Jieba) IDF(word string) (float64, bool) {
-	m, err := s.idf()
+	t, err := s.idf()
 	if err != nil {
 		return 0, false
 	}
-	v, ok := m[word]
-	return v, ok
+	return t.lookup(word)
 }
 
 // Bigrams is a pure-Go Segmenter: overlapping pairs of Han characters, and

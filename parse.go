@@ -325,6 +325,7 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 	}
 	d.addSection(SectionPreamble, "", "", mtext{}, preamble)
 	seen := map[string]int{}
+	sh := &sharer{whole: d.Text}
 	var walk func(n *node, path []string, numbers []string, kind structure.Kind)
 	walk = func(n *node, path, numbers []string, kind structure.Kind) {
 		numbers = append(numbers[:len(numbers):len(numbers)], n.m.Number)
@@ -356,7 +357,7 @@ func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
 		if n.parent == nil {
 			path = append(path[:0:0], n.context...)
 		}
-		d.addTask(n, path, numbers, heading, damaged, seen)
+		d.addTask(n, path, numbers, heading, damaged, seen, sh)
 		d.Tasks[len(d.Tasks)-1].Safeguard = kind == structure.Safeguard
 		if extra := n.loose; len(extra) > 0 {
 			d.addSection(SectionText, "", "", mtext{}, extra)
@@ -438,6 +439,34 @@ func bodyStrings(ms []mtext) []string {
 	return out
 }
 
+// sharer finds texts in a document's text in their order, so that each
+// shares the text's memory.
+type sharer struct {
+	whole string
+	at    int // where the last text found ends: the next is looked for after it
+}
+
+// shareSlack is how far beyond twice its own length a text is looked for
+// after the last one found (the section text between two tasks): the
+// search is bounded, so the whole document is read a constant number of
+// times however many texts are not found.
+const shareSlack = 4096
+
+// share returns s as a substring of the whole text when it occurs soon
+// after the last text found; s itself otherwise.
+func (sh *sharer) share(s string) string {
+	if s == "" {
+		return s
+	}
+	w := sh.whole[sh.at:min(len(sh.whole), sh.at+2*len(s)+shareSlack)]
+	k := strings.Index(w, s)
+	if k < 0 {
+		return s
+	}
+	sh.at += k + len(s)
+	return sh.whole[sh.at-len(s) : sh.at]
+}
+
 // within returns s as a substring of whole when whole contains it, so that
 // s shares whole's memory; s itself otherwise.
 func within(whole, s string) string {
@@ -462,7 +491,7 @@ func headingOf(m mtext) string {
 	return strings.Clone(s) // not the whole paragraph's memory
 }
 
-func (d *Document) addTask(n *node, path, numbers []string, heading string, damaged [][2]int, seen map[string]int) {
+func (d *Document) addTask(n *node, path, numbers []string, heading string, damaged [][2]int, seen map[string]int, sh *sharer) {
 	id := d.ID + "/" + strings.Join(numbers, "/")
 	seen[id]++
 	if k := seen[id]; k > 1 {
@@ -491,10 +520,11 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 			text = append(text, p.String())
 		}
 	}
-	t.full = strings.Join(append([]string{n.full.String()}, bodyStrings(n.body)...), "\n")
-	// The text, and so its clauses, and the heading share the full text's
-	// memory where they recur in it (they usually do): documents are most
-	// of the memory a large comparison keeps.
+	// The full text shares the document text's memory where it recurs
+	// there (it usually does: reflow and tails may change a line), and the
+	// text, and so its clauses, and the heading share the full text's:
+	// documents are most of the memory a large comparison keeps.
+	t.full = sh.share(strings.Join(append([]string{n.full.String()}, bodyStrings(n.body)...), "\n"))
 	t.Text = within(t.full, strings.Join(text, "\n"))
 	t.Heading = within(t.full, t.Heading)
 	t.Start, _ = n.full.span(0, 0)
@@ -504,22 +534,25 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 		t.End = e // a marker with no text after it
 	}
 	at := 0 // clause texts share the task text's memory where they recur in it, in order
+	var split []mtext
 	for _, p := range kept {
-		for _, c := range splitClauses(p) {
-			s, e := c.span(0, c.Len())
-			text := c.String()
-			if k := strings.Index(t.Text[at:], text); k >= 0 {
-				text = t.Text[at+k : at+k+len(text)]
-				at += k + len(text)
-			}
-			cl := Clause{ID: id + "/c" + itoa(len(t.Clauses)+1), Text: text, Start: s, End: e, spans: c.rawSpans()}
-			for _, dm := range damaged {
-				if dm[0] < e && dm[1] > s {
-					cl.Damaged = true
-				}
-			}
-			t.Clauses = append(t.Clauses, cl)
+		split = append(split, splitClauses(p)...)
+	}
+	t.Clauses = make([]Clause, 0, len(split)) // at its size: documents are kept whole
+	for _, c := range split {
+		s, e := c.span(0, c.Len())
+		text := c.String()
+		if k := strings.Index(t.Text[at:], text); k >= 0 {
+			text = t.Text[at+k : at+k+len(text)]
+			at += k + len(text)
 		}
+		cl := Clause{ID: id + "/c" + itoa(len(t.Clauses)+1), Text: text, Start: s, End: e, spans: c.rawSpans()}
+		for _, dm := range damaged {
+			if dm[0] < e && dm[1] > s {
+				cl.Damaged = true
+			}
+		}
+		t.Clauses = append(t.Clauses, cl)
 	}
 	if t.Heading == "" && len(t.Clauses) > 0 {
 		t.Heading = excerpt(t.Clauses[0].Text, 40)

@@ -229,12 +229,21 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 	}); err != nil {
 		return clauses{}, nil, fmt.Errorf("align: %w", err)
 	}
-	cl = clauses{byID: map[string]clauseInfo{}}
+	// Joined at their exact sizes: the units are the phrase pass's
+	// second-largest structure (about 200,000 at 1,000 documents), and
+	// append's growth would leave half again as much unused.
+	nu, nc := 0, 0
 	for _, u := range per {
+		nu, nc = nu+len(u.pu), nc+len(u.clauses)
+	}
+	cl = clauses{byID: make(map[string]clauseInfo, nc)}
+	pu = make([]align.Unit, 0, nu)
+	for k, u := range per {
 		pu = append(pu, u.pu...)
 		for _, in := range u.clauses {
 			cl.byID[in.c.ID] = in
 		}
+		per[k] = unitsOf{}
 	}
 	return cl, pu, nil
 }
@@ -290,18 +299,36 @@ func newWordMemo(seg segment.Segmenter) *memo[string, []string] {
 // segments, so they are the words of the whole text.
 func (a *DefaultAligner) taskWords(t *Task, wordsOf *memo[string, []string]) []string {
 	minRunes := a.minClauseRunes()
-	var out []string
+	var parts [][]string
+	n := 0
 	for _, c := range t.Clauses {
 		ps := align.Phrases(c.Text, minRunes)
 		if utf8.RuneCountInString(c.Text) < minRunes || len(ps) <= 1 {
-			out = append(out, wordsOf.get(c.Text)...)
-			continue
+			ps = []string{c.Text}
 		}
 		for _, p := range ps {
-			out = append(out, wordsOf.get(p)...)
+			w := wordsOf.get(p)
+			parts, n = append(parts, w), n+len(w)
 		}
 	}
+	out := make([]string, 0, n) // at its size: kept while tasks are aligned
+	for _, w := range parts {
+		out = append(out, w...)
+	}
 	return out
+}
+
+// clausesKey names a task's clause texts (what its words are made of),
+// each preceded by its length, so that two tasks share a key exactly when
+// their clauses are the same.
+func clausesKey(t *Task) string {
+	var b strings.Builder
+	for _, c := range t.Clauses {
+		b.WriteString(itoa(len(c.Text)))
+		b.WriteByte(':')
+		b.WriteString(c.Text)
+	}
+	return b.String()
 }
 
 // override applies MinScore and Equivalent to clause links.
@@ -446,15 +473,22 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	pu = nil
 	clauseLinks = a.override(clauseLinks)
 	// Task units are built after the phrase pass, which needs the most memory.
+	// Copies of a task (the same clauses) share one list of words.
+	tasksWords := newMemo(func(string) []string { return nil })
 	tus := make([][]align.Unit, len(docs))
 	if err := parallel(ctx, len(docs), 0, func(k int) {
 		for _, t := range docs[k].Tasks {
-			tus[k] = append(tus[k], align.Unit{ID: t.ID, Doc: docs[k].ID, Text: t.Text, Words: a.taskWords(t, wordsOf), Themes: themeIDs(t)})
+			words := tasksWords.getOr(clausesKey(t), func() []string { return a.taskWords(t, wordsOf) })
+			tus[k] = append(tus[k], align.Unit{ID: t.ID, Doc: docs[k].ID, Text: t.Text, Words: words, Themes: themeIDs(t)})
 		}
 	}); err != nil {
 		return nil, nil, nil, fmt.Errorf("align: %w", err)
 	}
-	var tu []align.Unit
+	nt := 0
+	for _, u := range tus {
+		nt += len(u)
+	}
+	tu := make([]align.Unit, 0, nt)
 	for _, u := range tus {
 		tu = append(tu, u...)
 	}
@@ -712,13 +746,18 @@ func newMemo[K comparable, V any](f func(K) V) *memo[K, V] {
 }
 
 func (m *memo[K, V]) get(k K) V {
+	return m.getOr(k, func() V { return m.f(k) })
+}
+
+// getOr is k's value, made by f when it is not remembered yet.
+func (m *memo[K, V]) getOr(k K, f func() V) V {
 	m.mu.Lock()
 	v, ok := m.m[k]
 	m.mu.Unlock()
 	if ok {
 		return v
 	}
-	v = m.f(k)
+	v = f()
 	m.mu.Lock()
 	m.m[k] = v
 	m.mu.Unlock()

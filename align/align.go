@@ -471,7 +471,7 @@ func (ix *Index) Candidates(i, k, budget int) []int {
 func (ix *Index) ExhaustiveCandidates(i, k int) []int {
 	var sc scratch
 	var out []int
-	for _, c := range ix.withConcepts(i, ix.expand(i, k, ix.rank(ix.textID[i], 0, math.MaxInt, &sc).cands), &sc) {
+	for _, c := range ix.withConcepts(i, ix.expand(i, k, ix.rank(ix.textID[i], 0, math.MaxInt, &sc).cands, &sc), &sc) {
 		out = append(out, int(c.j))
 	}
 	return out
@@ -734,8 +734,15 @@ type scratch struct {
 	touched []int32   // contents with acc != 0
 	order   []int
 	top     []cand
-	memo    map[uint64]float64 // model probability by content pair (0: below Model.Related)
-	simMemo map[uint64]float64 // the rules' similarity by content pair
+	// The buffers of one unit's candidates and links (expand, modelLinksOf).
+	expanded []cand
+	scored   []scoredCand
+	features []float64
+	pairs    []pair
+	keep     map[int32]bool
+	perDoc   map[int]int
+	memo     map[uint64]float64 // model probability by content pair (0: below Model.Related)
+	simMemo  map[uint64]float64 // the rules' similarity by content pair
 	// rankings, when set, is every content's ranking (Index.rankings),
 	// shared read-only by the workers.
 	rankings []ranking
@@ -1056,9 +1063,9 @@ func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
 	} else {
 		r = ix.rank(c, rankedSpare*k, budget, sc)
 	}
-	out := ix.expand(i, k, r.cands)
+	out := ix.expand(i, k, r.cands, sc)
 	if len(out) < k && !r.complete {
-		out = ix.expand(i, k, ix.rank(c, 0, budget, sc).cands)
+		out = ix.expand(i, k, ix.rank(c, 0, budget, sc).cands, sc)
 	}
 	return ix.withConcepts(i, out, sc)
 }
@@ -1066,8 +1073,10 @@ func (ix *Index) candidates(i, k, budget int, sc *scratch) []cand {
 // expand lists the units of ranked contents outside unit i's document,
 // best first, and keeps the k best: the units tied with the kth are all
 // read before the cut, so the cut is the one a ranking of units would make.
-func (ix *Index) expand(i, k int, ranked []cand) []cand {
-	var out []cand
+//
+// The list lives in sc until the next call.
+func (ix *Index) expand(i, k int, ranked []cand, sc *scratch) []cand {
+	out := sc.expanded[:0]
 	for _, rc := range ranked {
 		if len(out) >= k && rc.s < out[len(out)-1].s {
 			break
@@ -1084,6 +1093,7 @@ func (ix *Index) expand(i, k int, ranked []cand) []cand {
 		}
 	}
 	sortCands(out)
+	sc.expanded = out
 	return out[:min(k, len(out))]
 }
 
@@ -1203,15 +1213,15 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 	// Merge the pairs of each group pair: sorted by group pair, in place
 	// of a map (a tenth of the memory at 1,000 documents).
 	type agg struct {
-		key uint64
-		s   float64
-		eq  bool
+		key   uint64 // the group pair: a's index in the high half, b's in the low
+		s1000 uint16 // the best score, in thousandths as pairs keep it: 16 bytes an entry
+		eq    bool
 	}
 	merged := make([]agg, 0, count(found))
 	for k, ps := range found {
 		for _, p := range ps {
 			if ga, gb := gid[p.a], gid[p.b]; ga != gb {
-				merged = append(merged, agg{uint64(ga)<<32 | uint64(gb), p.score(), p.eq})
+				merged = append(merged, agg{uint64(ga)<<32 | uint64(gb), p.s1000, p.eq})
 			}
 		}
 		found[k] = nil // the pairs are done with
@@ -1220,13 +1230,13 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 	out := merged[:0]
 	for _, m := range merged {
 		if n := len(out); n > 0 && out[n-1].key == m.key {
-			out[n-1].s = max(out[n-1].s, m.s)
+			out[n-1].s1000 = max(out[n-1].s1000, m.s1000)
 			out[n-1].eq = out[n-1].eq || m.eq
 			continue
 		}
 		out = append(out, m)
 	}
-	merged = out
+	merged = slices.Clone(out) // at its size: the pairs before the merge are several times as many
 	// With a model, a group pair's score is its best phrase pair over all
 	// of their phrases, not only those the candidate search reached: it
 	// is then the same whatever else is aligned.
@@ -1249,8 +1259,8 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 				}
 				for _, i := range ma {
 					for _, j := range mb {
-						if p := ix.memoProb(a.opts.Model, int(i), int(j), f, &sc); p > m.s {
-							m.s = float64(thousandths(p)) / 1000
+						if p := thousandths(ix.memoProb(a.opts.Model, int(i), int(j), f, &sc)); p > m.s1000 {
+							m.s1000 = p
 						}
 					}
 				}
@@ -1262,7 +1272,7 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 	}
 	links := make([]Link, len(merged))
 	for k, m := range merged {
-		links[k] = Link{A: names[m.key>>32], B: names[m.key&0xffffffff], Score: m.s, Kind: Related}
+		links[k] = Link{A: names[m.key>>32], B: names[m.key&0xffffffff], Score: float64(m.s1000) / 1000, Kind: Related}
 		if m.eq {
 			links[k].Kind = Equivalent
 		}
@@ -1485,18 +1495,24 @@ func remember(memo *map[uint64]float64, key uint64, f func() float64) float64 {
 
 // modelLinksOf scores unit i's candidates with the model and, with
 // Options.Rules, with the rules beside it.
+//
+// The pairs it returns live in sc until the next call: the caller copies
+// them. Its buffers are sc's, so scoring a corpus allocates nothing per unit.
 func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []pair {
 	m := a.opts.Model
-	type scored struct {
-		j            int32
-		p, rs        float64
-		rlink, mlink bool
-		anch, sole   bool
+	cs := sc.scored[:0]
+	if len(sc.features) != len(FeatureNames) {
+		sc.features = make([]float64, len(FeatureNames))
 	}
-	var cs []scored
-	f := make([]float64, len(FeatureNames))
+	f := sc.features
+	if sc.keep == nil {
+		sc.keep, sc.perDoc = map[int32]bool{}, map[int]int{}
+	}
+	keep, perDoc := sc.keep, sc.perDoc
+	clear(keep)
+	defer func() { sc.scored = cs[:0] }()
 	for rank, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
-		x := scored{j: c.j}
+		x := scoredCand{j: c.j}
 		x.p = ix.memoProb(m, i, int(c.j), f, sc) // 0 when it cannot reach Related
 		if ta, tb, ok := sameMetric(ix.units[i].Targets, ix.units[c.j].Targets); ok && ta.Value != tb.Value {
 			x.p = max(x.p, m.Equivalent) // the same metric with another target: always equivalent
@@ -1521,9 +1537,8 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 		}
 	}
 	// Each decision keeps its PerDoc best into each other document.
-	keep := map[int32]bool{}
 	for _, byRules := range []bool{false, true} {
-		slices.SortFunc(cs, func(x, y scored) int {
+		slices.SortFunc(cs, func(x, y scoredCand) int {
 			kx, ky := x.p, y.p
 			if byRules {
 				kx, ky = x.rs, y.rs
@@ -1533,7 +1548,7 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 			}
 			return cmp.Compare(x.j, y.j)
 		})
-		perDoc := map[int]int{}
+		clear(perDoc)
 		related := 0 // the model's links below Equivalent, across documents
 		for _, c := range cs {
 			if (byRules && !c.rlink) || (!byRules && !c.mlink) {
@@ -1551,8 +1566,9 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 			keep[c.j] = true
 		}
 	}
-	slices.SortFunc(cs, func(x, y scored) int { return cmp.Compare(x.j, y.j) })
-	var out []pair
+	slices.SortFunc(cs, func(x, y scoredCand) int { return cmp.Compare(x.j, y.j) })
+	out := sc.pairs[:0]
+	defer func() { sc.pairs = out[:0] }()
 	for _, c := range cs {
 		if !keep[c.j] {
 			continue
@@ -1565,6 +1581,15 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 			eq: c.p >= m.Equivalent && !a.opts.Rules || a.opts.Rules && c.p >= m.Sure})
 	}
 	return out
+}
+
+// scoredCand is a candidate as modelLinksOf scores it: the model's
+// probability and the rules' score, and whether each links the pair.
+type scoredCand struct {
+	j            int32
+	p, rs        float64
+	rlink, mlink bool
+	anch, sole   bool
 }
 
 // anchored reports whether units i and j share a specific word: one whose
@@ -1798,6 +1823,18 @@ func Phrases(text string, minRunes int) []string {
 			out[len(out)-1] += "," + s
 		} else {
 			out = append(out, s)
+		}
+	}
+	// Phrases are runs of the text (the one exception: a short last piece
+	// joined to the phrase before it with a comma): each shares the
+	// text's memory, as the units made of them are the largest share of an
+	// alignment's memory. They are found in order, so the text is read
+	// about twice.
+	at := 0
+	for k, p := range out {
+		if i := strings.Index(text[at:], p); i >= 0 {
+			out[k] = text[at+i : at+i+len(p)]
+			at += i + len(p)
 		}
 	}
 	return out

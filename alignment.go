@@ -474,7 +474,7 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	clauseLinks = a.override(clauseLinks)
 	// Task units are built after the phrase pass, which needs the most memory.
 	// Copies of a task (the same clauses) share one list of words.
-	tasksWords := newMemo(func(string) []string { return nil })
+	tasksWords := newMemo[string, []string](nil) // asked with getOr only
 	tus := make([][]align.Unit, len(docs))
 	if err := parallel(ctx, len(docs), 0, func(k int) {
 		for _, t := range docs[k].Tasks {
@@ -733,8 +733,9 @@ func (d *Document) Clause(id string) (*Clause, *Task) {
 	return nil, nil
 }
 
-// memo remembers f's result per key, for use from several goroutines; the
-// results are shared, so callers must not modify them.
+// memo remembers f's result per key (getOr's, when f is nil), for use from
+// several goroutines; the results are shared, so callers must not modify
+// them.
 type memo[K comparable, V any] struct {
 	mu sync.Mutex
 	m  map[K]V

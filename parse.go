@@ -439,15 +439,16 @@ func bodyStrings(ms []mtext) []string {
 	return out
 }
 
-// sharer finds texts in a document's text in their order, so that each
-// shares the text's memory.
+// sharer finds texts in a whole text (a document's, a task's) in their
+// order, so that each shares the whole's memory.
 type sharer struct {
 	whole string
 	at    int // where the last text found ends: the next is looked for after it
 }
 
 // shareSlack is how far beyond twice its own length a text is looked for
-// after the last one found (the section text between two tasks): the
+// after the last one found (the section text between two tasks, a
+// department tail between two clauses): the
 // search is bounded, so the whole document is read a constant number of
 // times however many texts are not found.
 const shareSlack = 4096
@@ -533,7 +534,7 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 	if _, e := n.full.span(0, n.full.Len()); e > t.End {
 		t.End = e // a marker with no text after it
 	}
-	at := 0 // clause texts share the task text's memory where they recur in it, in order
+	clauseText := &sharer{whole: t.Text} // clause texts share the task text's memory where they recur in it, in order
 	var split []mtext
 	for _, p := range kept {
 		split = append(split, splitClauses(p)...)
@@ -541,11 +542,7 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 	t.Clauses = make([]Clause, 0, len(split)) // at its size: documents are kept whole
 	for _, c := range split {
 		s, e := c.span(0, c.Len())
-		text := c.String()
-		if k := strings.Index(t.Text[at:], text); k >= 0 {
-			text = t.Text[at+k : at+k+len(text)]
-			at += k + len(text)
-		}
+		text := clauseText.share(c.String())
 		cl := Clause{ID: id + "/c" + itoa(len(t.Clauses)+1), Text: text, Start: s, End: e, spans: c.rawSpans()}
 		for _, dm := range damaged {
 			if dm[0] < e && dm[1] > s {

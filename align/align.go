@@ -1510,7 +1510,6 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 	}
 	keep, perDoc := sc.keep, sc.perDoc
 	clear(keep)
-	defer func() { sc.scored = cs[:0] }()
 	for rank, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
 		x := scoredCand{j: c.j}
 		x.p = ix.memoProb(m, i, int(c.j), f, sc) // 0 when it cannot reach Related
@@ -1568,7 +1567,6 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 	}
 	slices.SortFunc(cs, func(x, y scoredCand) int { return cmp.Compare(x.j, y.j) })
 	out := sc.pairs[:0]
-	defer func() { sc.pairs = out[:0] }()
 	for _, c := range cs {
 		if !keep[c.j] {
 			continue
@@ -1580,6 +1578,7 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 		out = append(out, pair{a: x, b: y, s1000: thousandths(c.p), rs1000: thousandths(c.rs), model: true, rlink: c.rlink, anch: c.anch, sole: c.sole,
 			eq: c.p >= m.Equivalent && !a.opts.Rules || a.opts.Rules && c.p >= m.Sure})
 	}
+	sc.scored, sc.pairs = cs[:0], out[:0] // the buffers, grown, for the next unit
 	return out
 }
 

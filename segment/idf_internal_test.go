@@ -21,7 +21,7 @@ func TestParseIDF(t *testing.T) {
 		{"无值", 0, false},
 		{"broken", 0, false},
 		{"", 0, false},
-		{"齐", 0, false}, // sorts after every word
+		{"齐", 0, false}, // a word the table lacks
 	} {
 		v, ok := tab.lookup(c.word)
 		assert.Equal(t, c.ok, ok, c.word)

@@ -438,11 +438,15 @@ func (a *DefaultAligner) PhraseIndex(ctx context.Context, docs []*Document) (*al
 func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, []Link, []Reuse, error) {
 	// What needs no words runs while the segmenter loads (jieba's
 	// dictionaries take most of a small comparison's time): the units'
-	// texts, themes and concepts, and the heading links.
+	// texts, themes and concepts, the heading links and the reference
+	// character-pair weights.
 	segmenter := sync.OnceValues(a.segmenter)
 	go segmenter()
 	heads := sync.OnceValues(func() ([]align.Link, error) { return headingLinks(ctx, docs) })
 	go heads()
+	if a.Decide != DecideRules && a.Clause.PairIDF == nil {
+		go referencePairIDF() // the model's reference weights need no words either
+	}
 	cls, pu, err := a.units(ctx, docs)
 	seg, serr := segmenter()
 	if err == nil {

@@ -368,6 +368,7 @@ type Index struct {
 	runes    [][]rune  // each content's text, clipped to MaxDiffRunes
 	keyTerm  func(string) bool
 	wordText []string // the word of each word ID
+	runeLen  []int32  // each content's length in runes
 	wordDF   []int32  // how many units hold each word
 	// concepts holds each content's concepts as conceptID<<32 | formID,
 	// sorted; conceptPost lists the contents naming each concept.
@@ -543,10 +544,11 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	nc := len(ix.members)
 	// Each content's pair keys (and runes) on every core, then the
 	// vocabularies in order of first appearance.
-	ix.keys, ix.runes = make([][]uint64, nc), make([][]rune, nc)
+	ix.keys, ix.runes, ix.runeLen = make([][]uint64, nc), make([][]rune, nc), make([]int32, nc)
 	_ = work.Do(context.Background(), nc, 0, func(c int) {
 		text := units[ix.members[c][0]].Text
 		ix.keys[c] = pairKeys(text)
+		ix.runeLen[c] = int32(utf8.RuneCountInString(text))
 		if features {
 			r := []rune(text)
 			ix.runes[c] = r[:min(len(r), MaxDiffRunes)]

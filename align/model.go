@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"unicode/utf8"
 )
 
 // FeatureNames names the features of a candidate pair, in the order of
@@ -442,9 +441,8 @@ func (ix *Index) cheapFeatures(i, j int, f []float64) {
 		c := float64(commonSorted(pa, pb))
 		f[2], f[3] = 2*c/float64(len(pa)+len(pb)), c/float64(min(len(pa), len(pb)))
 	}
-	la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text)
-	if short := min(la, lb); short > 0 {
-		f[10] = float64(short) / float64(max(la, lb))
+	if la, lb := ix.runeLen[ti], ix.runeLen[tj]; min(la, lb) > 0 {
+		f[10] = float64(min(la, lb)) / float64(max(la, lb))
 	}
 	switch {
 	case len(a.Themes) == 0 || len(b.Themes) == 0 || a.Themes[0] == "unclassified" || b.Themes[0] == "unclassified":

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/align"
@@ -15,8 +16,9 @@ import (
 // LabelledPair is a clause pair with its label and why, as used to fit
 // the alignment model.
 type LabelledPair struct {
-	A, B   string // clause IDs
-	Label  bool
+	A, B         string // clause IDs
+	UnitA, UnitB int    // the phrase units of the pair in the aligner's phrase index
+	Label        bool
 	Reason string
 }
 
@@ -105,7 +107,7 @@ func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.
 		si, sj := i, j
 		samples = append(samples, align.Sample{F: ix.Features(i, j), Label: label, Groups: []string{ua.Doc, ub.Doc},
 			Mutual: func(m *align.Model) bool { return ix.MutualBest(m, si, sj, opts.Candidates, opts.Budget) }})
-		out = append(out, LabelledPair{A: ua.Group, B: ub.Group, Label: label, Reason: reason})
+		out = append(out, LabelledPair{A: ua.Group, B: ub.Group, UnitA: i, UnitB: j, Label: label, Reason: reason})
 	}
 	for _, w := range want {
 		if len(w.a) == 0 || len(w.b) == 0 {
@@ -239,6 +241,9 @@ type AlignCV struct {
 	Judged, JudgedCorrect     int // judged links proposed as equivalent, and right
 	RealJudged, RealCorrect   int // of them, those of the sample with a real document (Judgement.Real)
 	Folds                     int
+	// Unlinked and OnlyRelated list the gold pairs (by ID) the held-out
+	// model does not link, and links only as related.
+	Unlinked, OnlyRelated []string
 }
 
 // CrossValidate runs AlignCV over docs.
@@ -292,6 +297,12 @@ func CrossValidate(ctx context.Context, docs []*policycmp.Document, base policyc
 			if semantic[p.ID] {
 				cv.Semantic++
 			}
+			switch k {
+			case "":
+				cv.Unlinked = append(cv.Unlinked, p.ID)
+			case "related":
+				cv.OnlyRelated = append(cv.OnlyRelated, p.ID)
+			}
 			if k != "" {
 				cv.Linked++
 				if semantic[p.ID] {
@@ -327,6 +338,12 @@ func CrossValidate(ctx context.Context, docs []*policycmp.Document, base policyc
 func (cv *AlignCV) Print(w io.Writer) {
 	fmt.Fprintf(w, "alignment model, cross-validated by document (%d folds: each document's pairs scored by a model fitted without it):\n", cv.Folds)
 	fmt.Fprintf(w, "  gold clause pairs linked %d/%d, as equivalent %d/%d (semantic pairs linked %d/%d, as equivalent %d/%d)\n", cv.Linked, cv.Pairs, cv.Equivalent, cv.Pairs, cv.SemanticLinked, cv.Semantic, cv.SemanticEq, cv.Semantic)
+	if len(cv.Unlinked) > 0 {
+		fmt.Fprintf(w, "  not linked: %s\n", strings.Join(cv.Unlinked, " "))
+	}
+	if len(cv.OnlyRelated) > 0 {
+		fmt.Fprintf(w, "  linked only as related: %s\n", strings.Join(cv.OnlyRelated, " "))
+	}
 	if cv.Judged > 0 {
 		fmt.Fprintf(w, "  judged links proposed as equivalent right %d/%d = %.3f\n", cv.JudgedCorrect, cv.Judged, ratio(cv.JudgedCorrect, cv.Judged))
 		if cv.RealJudged > 0 {

@@ -376,13 +376,13 @@ func (c *cleaner) removePinyin(m mtext) mtext {
 
 // simplify converts traditional text to simplified when the text is traditional.
 func (c *cleaner) simplify(m mtext) mtext {
-	conv, err := t2s()
-	if err != nil {
-		c.doc.warn(WarnTraditional, 0, "traditional→simplified conversion unavailable: %v", err)
+	share := traditionalShare(m.r)
+	if share < 0.04 {
 		return m
 	}
-	share := traditionalShare(conv, m.String())
-	if share < 0.04 {
+	conv, err := t2s()
+	if err != nil {
+		c.doc.warn(WarnTraditional, 0, "text is traditional Chinese (%.0f%% of sampled characters), but the traditional→simplified conversion is unavailable: %v", share*100, err)
 		return m
 	}
 	c.doc.warn(WarnTraditional, 0, "text is traditional Chinese (%.0f%% of sampled characters differ); converted to simplified", share*100)

@@ -1,6 +1,7 @@
 package policycmp
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 	"sync"
@@ -101,37 +102,53 @@ func ToSimplified(s string) (string, error) {
 	return c.convert(s), nil
 }
 
-// traditionalShare converts a sample of the Han text and returns the share of
-// Han runes that t2s changes. Simplified text scores near 0, traditional
-// text well above 0.1.
-func traditionalShare(c *converter, text string) float64 {
-	var sample strings.Builder
-	n := 0
-	for _, r := range text {
-		if unicode.Is(unicode.Han, r) {
-			sample.WriteRune(r)
-			n++
-			if n >= 3000 {
-				break
+//go:embed traditional.txt
+var traditionalTxt string
+
+// traditionalRunes is the set of traditional.txt, parsed on first use.
+var traditionalRunes = sync.OnceValue(func() map[rune]struct{} {
+	set := map[rune]struct{}{}
+	for _, line := range strings.Split(traditionalTxt, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, r := range line {
+			if unicode.Is(unicode.Han, r) {
+				set[r] = struct{}{}
 			}
+		}
+	}
+	return set
+})
+
+// traditionalShare returns the share of the first TraditionalSample Han
+// runes of text that are traditional characters (traditional.txt: those
+// OpenCC's t2s changes). Simplified text scores near 0, traditional text
+// well above 0.1; fewer than 20 Han runes score 0. Nothing is converted and
+// nothing is locked: the check runs on every document.
+func traditionalShare(text []rune) float64 {
+	set := traditionalRunes()
+	n, changed := 0, 0
+	for _, r := range text {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		if _, ok := set[r]; ok {
+			changed++
+		}
+		if n++; n >= TraditionalSample {
+			break
 		}
 	}
 	if n < 20 {
 		return 0
 	}
-	src := []rune(sample.String())
-	dst := []rune(c.convert(sample.String()))
-	if len(src) != len(dst) {
-		dst = dst[:min(len(dst), len(src))]
-	}
-	changed := 0
-	for i := range dst {
-		if dst[i] != src[i] {
-			changed++
-		}
-	}
 	return float64(changed) / float64(n)
 }
+
+// TraditionalSample is how many Han runes, from the start of a document,
+// the traditional-text check reads.
+const TraditionalSample = 3000
 
 // toSimplifiedM converts m line by line, keeping per-rune offsets where the
 // conversion keeps the rune count (almost always).

@@ -211,7 +211,7 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 			var targets []align.Target
 			for _, tg := range t.Targets {
 				if tg.ClauseID == c.ID {
-					targets = append(targets, align.Target{Indicator: tg.Indicator, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
+					targets = append(targets, align.Target{Indicator: tg.Indicator, Counted: tg.Counted, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
 				}
 			}
 			cthemes := unitThemes(c.Text, themes)

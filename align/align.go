@@ -142,7 +142,11 @@ type Concept struct {
 
 // Target is a quantitative target of a unit, for stronger/weaker labels.
 type Target struct {
-	Indicator  string  `json:"indicator"`
+	Indicator string `json:"indicator"`
+	// Counted is the noun the number counts when it follows it (see
+	// extract.Target): two targets counting the same things measure the
+	// same metric whoever is to build them.
+	Counted    string  `json:"counted,omitempty"`
 	Value      float64 `json:"value"`
 	Unit       string  `json:"unit"`
 	Comparator string  `json:"comparator"` // "=", ">=", ">", "<=", "<"

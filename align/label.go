@@ -208,6 +208,9 @@ func sameMetric(as, bs []Target) (Target, Target, bool) {
 				continue
 			}
 			d, over := PairOverlap(x.Indicator, y.Indicator)
+			if x.Counted != "" && y.Counted != "" && !sameIndicator(d, over) {
+				d, over = PairOverlap(x.Counted, y.Counted) // the same things counted
+			}
 			if !sameIndicator(d, over) {
 				continue
 			}

@@ -42,6 +42,30 @@ func TestTargets(t *testing.T) {
 	assert.Empty(t, extract.Targets("c", "印发《2025年工作要点》", 2024), "a year is not a target")
 }
 
+// Quantities that follow one another: coordinated ones share the cue and
+// the noun (分别完成3个和1个…), and a count of things whose size is stated
+// inside it (1支不少于30人的…队伍) counts the same noun as that size.
+func TestTargetsInSequence(t *testing.T) {
+	got := extract.Targets("c", "州、县两级疾控机构分别建成3个和1个生物安全实验室", 2024)
+	require.Len(t, got, 2)
+	for k, v := range []float64{3, 1} {
+		assert.Equal(t, v, got[k].Value)
+		assert.Equal(t, "个", got[k].Unit)
+		assert.Equal(t, "州、县两级疾控机构分别建成生物安全实验室", got[k].Indicator)
+	}
+	got = extract.Targets("c", "检测项目分别不少于500项和300项", 2024)
+	require.Len(t, got, 2)
+	assert.Equal(t, ">=", got[1].Comparator, "the second shares the first's comparator")
+	assert.Equal(t, got[0].Indicator, got[1].Indicator)
+	got = extract.Targets("c", "每县至少组建1支不少于20人的卫生应急队伍", 2024)
+	require.Len(t, got, 2)
+	assert.Equal(t, []any{1.0, "支", "每县至少组建卫生应急队伍"}, []any{got[0].Value, got[0].Unit, got[0].Indicator})
+	assert.Equal(t, []any{20.0, "人", ">=", "卫生应急队伍"}, []any{got[1].Value, got[1].Unit, got[1].Comparator, got[1].Indicator})
+	got = extract.Targets("c", "县域内就诊率达到90%,基层就诊率达到65%", 2024)
+	require.Len(t, got, 2)
+	assert.NotEqual(t, got[0].Indicator, got[1].Indicator, "separated targets keep their own indicators")
+}
+
 func TestDepartments(t *testing.T) {
 	at, d, ok := extract.Tail("推进医联体建设。(牵头部门:区卫生健康委;配合部门:区财政局、区医保局等)")
 	require.True(t, ok)

@@ -16,7 +16,11 @@ type Target struct {
 	Comparator string  `json:"comparator"`         // "=", ">=", ">", "<=", "<"
 	Deadline   int     `json:"deadline,omitempty"` // year, 0 when not stated
 	Indicator  string  `json:"indicator,omitempty"`
-	ClauseID   string  `json:"clause_id,omitempty"`
+	// Counted is the noun the number counts when it follows the number
+	// (建设3个标准化的生物安全实验室: 标准化的生物安全实验室), also the end of
+	// Indicator; empty when the indicator comes before the number.
+	Counted  string `json:"counted,omitempty"`
+	ClauseID string `json:"clause_id,omitempty"`
 }
 
 var (
@@ -47,7 +51,13 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 	if deadline == 0 && docYear > 0 && (strings.Contains(s, "年底前") || strings.Contains(s, "年内") || strings.Contains(s, "年底")) {
 		deadline = docYear
 	}
-	prevEnd := 0
+	prevEnd := 0  // where the previous target's quantity ends
+	prevCue := "" // the cue phrase of the previous target
+	// into[k] marks a target whose tail runs straight into the next one's
+	// quantity (3个和1个…实验室, 1支不少于30人的…队伍): when it names no noun
+	// of its own, it counts what the next one counts.
+	var into []bool
+	var nouns []string // what each target counts, when the noun follows its number
 	all := reTargetNum.FindAllStringSubmatchIndex(s, -1)
 	for li, loc := range all {
 		numStr, unit := s[loc[2]:loc[3]], s[loc[4]:loc[5]]
@@ -70,9 +80,13 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 			}
 			v = float64(n)
 		}
-		// phrase start: the last comma before the number, or the previous target
+		// phrase start: the last comma before the number, or the previous
+		// target's quantity
 		start := min(max(prevEnd, lastSep(before, ",，;；:：")), loc[0])
 		phrase := s[start:loc[0]]
+		if len(out) > 0 && start == prevEnd && isConjunction(phrase) {
+			phrase = prevCue // 分别完成3个和1个: the second shares the first's cue
+		}
 		// phrase end: the next separator after the number
 		end := len(s)
 		if k := firstSep(s[loc[1]:], ",，;；、"); k >= 0 {
@@ -89,22 +103,45 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 		if !arabic && !reComparatorEnd.MatchString(phrase) {
 			continue // Chinese numerals only right after a comparator: 不超过两年
 		}
-		text := strings.TrimLeft(s[start:end], "、,， ")
+		text := strings.TrimLeft(s[start:end], "、,， 和及与或")
+		if len(out) > 0 && prevEnd == start {
+			rest := strings.TrimSpace(s[start:loc[0]])
+			into[len(into)-1] = isConjunction(rest) || rest != "" && indicator(rest) == ""
+		}
+		noun := counted(s[loc[1]:end], after)
+		into = append(into, false)
+		nouns = append(nouns, noun)
 		out = append(out, Target{
 			Text:       text,
 			Value:      v,
 			Unit:       unit,
 			Comparator: Comparator(phrase, after),
 			Deadline:   deadline,
-			Indicator:  indicator(phrase) + counted(s[loc[1]:end], after),
+			Indicator:  indicator(phrase) + noun,
+			Counted:    noun,
 			ClauseID:   clauseID,
 		})
-		prevEnd = end
+		prevEnd, prevCue = loc[1], phrase
+		if loc[6] >= 0 {
+			prevEnd = loc[7]
+		}
+	}
+	for k := len(out) - 2; k >= 0; k-- {
+		if into[k] && nouns[k] == "" && nouns[k+1] != "" {
+			out[k].Indicator += nouns[k+1]
+			out[k].Counted, nouns[k] = nouns[k+1], nouns[k+1]
+		}
 	}
 	return out
 }
 
 var reComparatorEnd = pattern("comparator_end")
+
+// isConjunction reports whether s is only a conjunction (和, 及, 、 …).
+func isConjunction(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && reCountedEnd.ReplaceAllString(s, "") == ""
+}
 
 func lastSep(s, seps string) int {
 	best := 0

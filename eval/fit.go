@@ -19,7 +19,7 @@ type LabelledPair struct {
 	A, B         string // clause IDs
 	UnitA, UnitB int    // the phrase units of the pair in the aligner's phrase index
 	Label        bool
-	Reason string
+	Reason       string
 }
 
 // PairSamples builds the labelled samples the alignment model is fitted

@@ -2,6 +2,7 @@ package policycmp
 
 import (
 	"flag"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -43,13 +44,7 @@ func TestTraditionalTable(t *testing.T) {
 		require.NoError(t, os.WriteFile("traditional.txt", []byte(b.String()), 0o644))
 		return
 	}
-	got := slices.Sorted(func(yield func(rune) bool) {
-		for r := range traditionalRunes() {
-			if !yield(r) {
-				return
-			}
-		}
-	})
+	got := slices.Sorted(maps.Keys(traditionalRunes()))
 	require.Equal(t, string(want), string(got), "traditional.txt is stale: go test -run TestTraditionalTable -update-traditional")
 }
 

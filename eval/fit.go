@@ -16,10 +16,9 @@ import (
 // LabelledPair is a clause pair with its label and why, as used to fit
 // the alignment model.
 type LabelledPair struct {
-	A, B         string // clause IDs
-	UnitA, UnitB int    // the phrase units of the pair in the aligner's phrase index
-	Label        bool
-	Reason       string
+	A, B   string // clause IDs
+	Label  bool
+	Reason string
 }
 
 // PairSamples builds the labelled samples the alignment model is fitted
@@ -107,7 +106,7 @@ func PairSamples(ctx context.Context, docs []*policycmp.Document, al *policycmp.
 		si, sj := i, j
 		samples = append(samples, align.Sample{F: ix.Features(i, j), Label: label, Groups: []string{ua.Doc, ub.Doc},
 			Mutual: func(m *align.Model) bool { return ix.MutualBest(m, si, sj, opts.Candidates, opts.Budget) }})
-		out = append(out, LabelledPair{A: ua.Group, B: ub.Group, UnitA: i, UnitB: j, Label: label, Reason: reason})
+		out = append(out, LabelledPair{A: ua.Group, B: ub.Group, Label: label, Reason: reason})
 	}
 	for _, w := range want {
 		if len(w.a) == 0 || len(w.b) == 0 {

@@ -84,7 +84,9 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 		// target's quantity
 		start := min(max(prevEnd, lastSep(before, ",，;；:：")), loc[0])
 		phrase := s[start:loc[0]]
-		if len(out) > 0 && start == prevEnd && isConjunction(phrase) {
+		follows := len(out) > 0 && start == prevEnd // nothing but phrase since the previous quantity
+		coordinated := follows && isConjunction(phrase)
+		if coordinated {
 			phrase = prevCue // 分别完成3个和1个: the second shares the first's cue
 		}
 		// phrase end: the next separator after the number
@@ -103,12 +105,16 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 		if !arabic && !reComparatorEnd.MatchString(phrase) {
 			continue // Chinese numerals only right after a comparator: 不超过两年
 		}
-		text := strings.TrimLeft(s[start:end], "、,， 和及与或")
-		if len(out) > 0 && prevEnd == start {
-			rest := strings.TrimSpace(s[start:loc[0]])
-			into[len(into)-1] = isConjunction(rest) || rest != "" && indicator(rest) == ""
+		textStart := start
+		if coordinated {
+			textStart = loc[0] // not the conjunction
 		}
-		noun := counted(s[loc[1]:end], after)
+		text := strings.TrimLeft(s[textStart:end], "、,， ")
+		if follows {
+			rest := strings.TrimSpace(s[start:loc[0]])
+			into[len(into)-1] = coordinated || rest != "" && indicator(rest) == ""
+		}
+		noun := counted(tail, after)
 		into = append(into, false)
 		nouns = append(nouns, noun)
 		out = append(out, Target{

@@ -218,6 +218,7 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 			u.clauses[i].targets, u.clauses[i].concepts = targets, conceptsOf.get(c.Text)
 			// Long sentences list several measures: align their phrases too.
 			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
+				u.clauses[i].phrases = ps
 				for k, p := range ps {
 					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p), Concepts: conceptsOf.get(p)})
 				}
@@ -261,6 +262,7 @@ type clauseInfo struct {
 	doc      string
 	targets  []align.Target
 	concepts []align.Concept
+	phrases  []string // the phrases aligned in its place, when there are several (runs of c.Text)
 }
 
 // unit is clause id as a unit to label or to search for reuse.
@@ -297,13 +299,12 @@ func newWordMemo(seg segment.Segmenter) *memo[string, []string] {
 // taskWords are a task's words: those of its clauses' phrases, which the
 // phrase pass segmented already. jieba cuts at punctuation before it
 // segments, so they are the words of the whole text.
-func (a *DefaultAligner) taskWords(t *Task, wordsOf *memo[string, []string]) []string {
-	minRunes := a.minClauseRunes()
+func (a *DefaultAligner) taskWords(t *Task, wordsOf *memo[string, []string], cl clauses) []string {
 	var parts [][]string
 	n := 0
 	for _, c := range t.Clauses {
-		ps := align.Phrases(c.Text, minRunes)
-		if utf8.RuneCountInString(c.Text) < minRunes || len(ps) <= 1 {
+		ps := cl.byID[c.ID].phrases // split once, when the units were made
+		if ps == nil {
 			ps = []string{c.Text}
 		}
 		for _, p := range ps {
@@ -482,7 +483,7 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	tus := make([][]align.Unit, len(docs))
 	if err := parallel(ctx, len(docs), 0, func(k int) {
 		for _, t := range docs[k].Tasks {
-			words := tasksWords.getOr(clausesKey(t), func() []string { return a.taskWords(t, wordsOf) })
+			words := tasksWords.getOr(clausesKey(t), func() []string { return a.taskWords(t, wordsOf, cls) })
 			tus[k] = append(tus[k], align.Unit{ID: t.ID, Doc: docs[k].ID, Text: t.Text, Words: words, Themes: themeIDs(t)})
 		}
 	}); err != nil {

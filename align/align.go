@@ -1768,61 +1768,58 @@ func SortLinks(links []Link) {
 // (ten runes or more), as in 完善…、推进…、拓展…, but not in a list of
 // names such as 康复医院、护理院、互联网医院.
 func Phrases(text string, minRunes int) []string {
-	var pieces []string
-	var cur strings.Builder
-	for _, r := range text {
-		switch r {
-		case ',', '，', ':', '：', ';', '；':
-			pieces = append(pieces, cur.String(), string(r))
-			cur.Reset()
-		default:
-			cur.WriteRune(r)
-		}
-	}
-	pieces = append(pieces, cur.String())
-	// pieces alternate text, separator, text …; split long items at 、.
-	var items []string
-	for i, p := range pieces {
-		if i%2 == 1 {
-			items = append(items, p)
-			continue
-		}
-		parts := strings.Split(p, "、")
-		long := len(parts) > 1
-		for k, part := range parts {
-			if utf8.RuneCountInString(part) < 10 || k > 0 && modifies(part) {
-				long = false
-			}
-		}
-		if !long {
-			items = append(items, p)
-			continue
-		}
-		for k, part := range parts {
-			if k > 0 {
-				items = append(items, "、")
-			}
-			items = append(items, part)
-		}
-	}
+	// Pieces alternate text and separator; each is read off the text and
+	// handed on at once, so a text of many short pieces keeps no list of
+	// them (the collector's scans of one made the split superlinear).
 	var out []string
 	var b strings.Builder
 	joined := false // b holds a lead-in and the piece after it
-	for i, it := range items {
-		if i%2 == 1 { // a separator
-			lead := !joined && leadIn(b.String())
-			if letters(b.String()) >= minRunes && !lead {
-				out = append(out, strings.TrimSpace(b.String()))
-				b.Reset()
-				joined = false
-			} else if b.Len() > 0 {
-				b.WriteString(it)
-				joined = joined || lead
-			}
-			continue
+	held := 0       // the letters in b, counted as it grows (a run of short pieces stays linear)
+	separator := func(sep string) {
+		lead := !joined && leadIn(b.String())
+		if held >= minRunes && !lead {
+			out = append(out, strings.TrimSpace(b.String()))
+			b.Reset()
+			joined, held = false, 0
+		} else if b.Len() > 0 {
+			b.WriteString(sep)
+			joined = joined || lead
 		}
-		b.WriteString(it)
 	}
+	item := func(it string) {
+		b.WriteString(it)
+		held += letters(it)
+	}
+	// piece splits a long enumeration at 、.
+	piece := func(p string) {
+		if !strings.Contains(p, "、") {
+			item(p)
+			return
+		}
+		parts := strings.Split(p, "、")
+		for k, part := range parts {
+			if utf8.RuneCountInString(part) < 10 || k > 0 && modifies(part) {
+				item(p)
+				return
+			}
+		}
+		for k, part := range parts {
+			if k > 0 {
+				separator("、")
+			}
+			item(part)
+		}
+	}
+	from := 0
+	for i, r := range text {
+		switch r {
+		case ',', '，', ':', '：', ';', '；':
+			piece(text[from:i])
+			from = i + utf8.RuneLen(r)
+			separator(text[i:from])
+		}
+	}
+	piece(text[from:])
 	if s := strings.TrimSpace(b.String()); s != "" {
 		if letters(s) < minRunes && len(out) > 0 {
 			out[len(out)-1] += "," + s

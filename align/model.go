@@ -426,7 +426,7 @@ func (m *Model) scale(k int) float64 {
 
 // cheapFeatures fills the features computed from the vectors and pair keys.
 func (ix *Index) cheapFeatures(i, j int, f []float64) {
-	a, b := ix.units[i], ix.units[j]
+	a, b := &ix.units[i], &ix.units[j] // units are large: no copies
 	chars, words := ix.chars, ix.words
 	if ix.charsFixed != nil {
 		chars, words = ix.charsFixed, ix.wordsFixed

@@ -135,3 +135,39 @@ func BenchmarkAlignShapes(b *testing.B) {
 		})
 	}
 }
+
+// phraseShapes are texts shaped to make Phrases quadratic: pieces too
+// short to stand alone pile up (a flattened table of figures), or one
+// enumeration of many short items.
+var phraseShapes = []struct {
+	name string
+	text func(n int) string // about n runes
+}{
+	{"figures-and-commas", func(n int) string { return strings.Repeat("12,", n/3) }},
+	{"short-pieces", func(n int) string { return strings.Repeat("医保,", n/3) }},
+	{"long-enumeration", func(n int) string { return strings.Repeat("完善医疗服务价格机制、", n/11) }},
+	{"clauses", func(n int) string { return strings.Repeat("推进紧密型县域医共体建设,", n/13) }},
+}
+
+// BenchmarkPhrasesShapes splits each shape at three sizes and reports the
+// growth exponent (1 is linear): a run of pieces too short to be phrases
+// once made the split quadratic (4.5 s for 120,000 runes).
+func BenchmarkPhrasesShapes(b *testing.B) {
+	sizes := []int{30000, 120000, 480000}
+	for _, sh := range phraseShapes {
+		b.Run(sh.name, func(b *testing.B) {
+			var secs []float64
+			for b.Loop() {
+				secs = secs[:0]
+				for _, n := range sizes {
+					text := sh.text(n)
+					start := time.Now()
+					align.Phrases(text, 6)
+					secs = append(secs, time.Since(start).Seconds())
+				}
+			}
+			b.ReportMetric(math.Log(secs[2]/secs[0])/math.Log(float64(sizes[2])/float64(sizes[0])), "exponent")
+			b.ReportMetric(secs[2], "s@480k")
+		})
+	}
+}

@@ -172,6 +172,22 @@ const (
 // name the same metric; SameIndicatorDice says when.
 func SameIndicator(a, b string) bool { return sameIndicator(PairOverlap(a, b)) }
 
+// IndicatorKeys are an indicator's sorted character-pair keys (the
+// Bigrams SameIndicator compares), made once for many comparisons.
+type IndicatorKeys []uint64
+
+// NewIndicatorKeys returns the keys of indicator s.
+func NewIndicatorKeys(s string) IndicatorKeys { return IndicatorKeys(pairKeys(s)) }
+
+// SameIndicatorKeys is SameIndicator over keys made by NewIndicatorKeys.
+func SameIndicatorKeys(a, b IndicatorKeys) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	c := float64(commonSorted(a, b))
+	return sameIndicator(2*c/float64(len(a)+len(b)), c/float64(min(len(a), len(b))))
+}
+
 func sameIndicator(dice, over float64) bool {
 	return dice >= SameIndicatorDice || (over >= SameIndicatorContained && dice >= SameIndicatorContainedDice)
 }

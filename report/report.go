@@ -442,21 +442,69 @@ func unitAfterNumber(s, unit string) int {
 
 func (r *Report) buildTargets(res *policycmp.Result) {
 	r.Targets = []TargetRow{}
+	// A target joins the first row (in order of creation) whose metric is
+	// the same indicator in the same unit family and that holds no value
+	// of its document yet; otherwise it opens a row. Rows are kept in
+	// groups of one metric and unit family: a group's rows holding a
+	// document's value are always its first ones (a value goes to the
+	// first row without one, and a new row holds one), so the first row
+	// free for a document is found by a count. The groups a target may
+	// join share a character pair with its metric (an inverted index), and
+	// each metric's pair keys are made once: a document of thousands of
+	// targets on one metric no longer compares every pair of rows.
+	type group struct {
+		keys   align.IndicatorKeys
+		family string
+		rows   []int          // indexes into r.Targets, ascending
+		taken  map[string]int // document → how many of rows hold its value
+	}
+	var groups []*group
+	byMetric := map[[2]string]int{} // metric and unit family → group
+	holding := map[uint64][]int32{} // character pair → groups whose metric holds it
+	var seen []int32                // a stamp per group: the target that last saw it
+	stamp := int32(0)
 	for _, d := range res.Documents {
 		add := func(tg policycmp.Target, where string) {
-			m := metric(tg)
+			m, fam := metric(tg), unitFamily(tg.Unit)
 			v := TargetValue{Doc: d.ID, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator, Deadline: tg.Deadline, Text: tg.Text, Task: where}
-			for k := range r.Targets {
-				row := &r.Targets[k]
-				if unitFamily(row.Unit) != unitFamily(tg.Unit) || !align.SameIndicator(row.Metric, m) {
-					continue
+			keys := align.NewIndicatorKeys(m)
+			stamp++
+			best, bestG := -1, -1
+			for _, k := range keys {
+				for _, gi := range holding[k] {
+					if seen[gi] == stamp {
+						continue
+					}
+					seen[gi] = stamp
+					g := groups[gi]
+					if g.family != fam || !align.SameIndicatorKeys(g.keys, keys) {
+						continue
+					}
+					if n := g.taken[d.ID]; n < len(g.rows) && (best < 0 || g.rows[n] < best) {
+						best, bestG = g.rows[n], int(gi)
+					}
 				}
-				if slices.ContainsFunc(row.Cells, func(c TargetValue) bool { return c.Doc == d.ID }) {
-					continue // one value per document and metric row
-				}
-				row.Cells = append(row.Cells, v)
+			}
+			if best >= 0 {
+				r.Targets[best].Cells = append(r.Targets[best].Cells, v)
+				groups[bestG].taken[d.ID]++
 				return
 			}
+			gi, ok := byMetric[[2]string{m, fam}]
+			if !ok {
+				gi = len(groups)
+				byMetric[[2]string{m, fam}] = gi
+				groups = append(groups, &group{keys: keys, family: fam, taken: map[string]int{}})
+				seen = append(seen, 0)
+				for k, key := range keys {
+					if k == 0 || keys[k-1] != key {
+						holding[key] = append(holding[key], int32(gi))
+					}
+				}
+			}
+			g := groups[gi]
+			g.rows = append(g.rows, len(r.Targets))
+			g.taken[d.ID]++
 			r.Targets = append(r.Targets, TargetRow{Metric: m, Unit: tg.Unit, Cells: []TargetValue{v}})
 		}
 		for _, t := range d.Tasks {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -362,4 +363,37 @@ func TestOneNamePerSection(t *testing.T) {
 	}
 	assert.NoError(t, report.CheckSections([]string{"duties", "pairs"}), "the older names still work")
 	assert.Error(t, report.CheckSections([]string{"nope"}))
+}
+
+// Target rows: a value joins the first row on the same metric (the same
+// indicator, in the same unit family) that holds none of its document's
+// values, and opens a row otherwise.
+func TestTargetRows(t *testing.T) {
+	tg := func(ind string, v float64, unit string) policycmp.Target {
+		return policycmp.Target{Indicator: ind, Value: v, Unit: unit, Comparator: ">=", Text: ind + "达到" + strconv.FormatFloat(v, 'f', -1, 64) + unit}
+	}
+	doc := func(id string, tgs ...policycmp.Target) *policycmp.Document {
+		return &policycmp.Document{ID: id, Tasks: []*policycmp.Task{{ID: id + "/一", Targets: tgs}}}
+	}
+	res := &policycmp.Result{Documents: []*policycmp.Document{
+		doc("a", tg("家庭医生签约覆盖率", 90, "%"), tg("家庭医生签约覆盖率", 95, "%"), tg("家庭医生签约覆盖率", 80, "%"), tg("基层诊疗量占比", 65, "%")),
+		doc("b", tg("家庭医生签约服务覆盖率", 85, "%"), tg("家庭医生签约覆盖率", 70, "%"), tg("家庭医生签约覆盖率", 3, "个"), tg("家庭医生签约覆盖率", 60, "%"), tg("家庭医生签约覆盖率", 50, "%")),
+	}}
+	var got []string
+	for _, row := range report.Build(res, report.Options{}).Targets {
+		var cells []string
+		for _, c := range row.Cells {
+			cells = append(cells, c.Doc+strconv.FormatFloat(c.Value, 'f', -1, 64))
+		}
+		got = append(got, row.Metric+" "+row.Unit+": "+strings.Join(cells, " "))
+	}
+	assert.Equal(t, []string{
+		"家庭医生签约覆盖率 %: a90 b85", // a near variant of the indicator joins the first free row
+		"家庭医生签约覆盖率 %: a95 b70",
+		"家庭医生签约覆盖率 %: a80 b60",
+		// rows of one value after those of several, each in order of creation
+		"基层诊疗量占比 %: a65",
+		"家庭医生签约覆盖率 个: b3",  // another unit is another metric
+		"家庭医生签约覆盖率 %: b50", // the fourth of b opens a row
+	}, got)
 }

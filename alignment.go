@@ -202,18 +202,20 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 		d, t := tasks[k].d, tasks[k].t
 		u := unitsOf{clauses: make([]clauseInfo, len(t.Clauses))}
 		themes := themeIDs(t)
+		var byClause map[string][]align.Target // the task's targets by clause, read once
+		for _, tg := range t.Targets {
+			if byClause == nil {
+				byClause = map[string][]align.Target{}
+			}
+			byClause[tg.ClauseID] = append(byClause[tg.ClauseID], align.Target{Indicator: tg.Indicator, Counted: tg.Counted, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
+		}
 		for i := range t.Clauses {
 			c := &t.Clauses[i]
 			u.clauses[i] = clauseInfo{c: c, doc: d.ID}
 			if utf8.RuneCountInString(c.Text) < minRunes {
 				continue
 			}
-			var targets []align.Target
-			for _, tg := range t.Targets {
-				if tg.ClauseID == c.ID {
-					targets = append(targets, align.Target{Indicator: tg.Indicator, Counted: tg.Counted, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
-				}
-			}
+			targets := byClause[c.ID]
 			cthemes := unitThemes(c.Text, themes)
 			u.clauses[i].targets, u.clauses[i].concepts = targets, conceptsOf.get(c.Text)
 			// Long sentences list several measures: align their phrases too.

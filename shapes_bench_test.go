@@ -1,13 +1,16 @@
 package policycmp_test
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/report"
 	"github.com/policycmp/policycmp/seeds"
 )
 
@@ -102,6 +105,50 @@ func BenchmarkIngestShapes(b *testing.B) {
 			exp := math.Log(secs[2]/secs[0]) / math.Log(float64(sizes[2])/float64(sizes[0]))
 			b.ReportMetric(exp, "exponent")
 			b.ReportMetric(secs[2], "s@4MB")
+		})
+	}
+}
+
+// BenchmarkCompareShapes runs each pathological shape through the whole
+// pipeline past ingest — two copies of it: classification, alignment
+// (phrases, labels, local alignment, tasks) and the JSON report — at three
+// sizes, and reports the growth exponent (1 is linear):
+// go test -run '^$' -bench CompareShapes .
+// It found the target table comparing every pair of rows and the clause
+// rescoring every pair of phrases of two huge clauses (19 s and 6 s at 512
+// KB against two copies and the seeds, exponents 1.6 and 1.3).
+func BenchmarkCompareShapes(b *testing.B) {
+	sizes := []int{32 << 10, 128 << 10, 512 << 10}
+	seg := jieba(b)
+	ctx := context.Background()
+	for _, sh := range shapes {
+		b.Run(sh.name, func(b *testing.B) {
+			var secs []float64
+			for b.Loop() {
+				secs = secs[:0]
+				for _, size := range sizes {
+					text := sh.build(size)
+					var docs []*policycmp.Document
+					for _, name := range []string{"shape-a.txt", "shape-b.txt"} {
+						d, err := policycmp.IngestString(name, text)
+						if err != nil {
+							b.Fatal(err)
+						}
+						docs = append(docs, d)
+					}
+					start := time.Now()
+					res, err := policycmp.Compare(ctx, docs, policycmp.Config{Aligner: policycmp.NewAligner(seg)})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if err := report.Build(res, report.Options{}).JSON(io.Discard); err != nil {
+						b.Fatal(err)
+					}
+					secs = append(secs, time.Since(start).Seconds())
+				}
+			}
+			b.ReportMetric(math.Log(secs[2]/secs[0])/math.Log(float64(sizes[2])/float64(sizes[0])), "exponent")
+			b.ReportMetric(secs[2], "s@512KB")
 		})
 	}
 }

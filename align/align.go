@@ -1247,9 +1247,17 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 	// of their phrases, not only those the candidate search reached: it
 	// is then the same whatever else is aligned.
 	if a.opts.Model != nil {
+		// A group's phrases by content: copies of a phrase score alike,
+		// so each content is scored once, by the first unit holding it
+		// (a group's units follow one another, as clauses make them; were
+		// they interleaved, a content could be scored twice, alike).
 		members := make([][]int32, len(names))
+		lastIn := make([]int32, len(ix.members)) // content → the group it was last seen in, plus 1
 		for i := range ix.units {
-			members[gid[i]] = append(members[gid[i]], int32(i))
+			if g, c := gid[i], ix.textID[i]; lastIn[c] != g+1 {
+				lastIn[c] = g + 1
+				members[g] = append(members[g], int32(i))
+			}
 		}
 		err := work.Each(ctx, len(merged), a.opts.Workers, func() func(int) {
 			var sc scratch
@@ -1257,7 +1265,7 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 			return func(k int) {
 				m := &merged[k]
 				ma, mb := members[m.key>>32], members[m.key&0xffffffff]
-				if len(ma)*len(mb) <= 1 {
+				if len(ma)*len(mb) <= 1 || len(ma)*len(mb) > GroupRescorePairs {
 					return
 				}
 				if len(sc.memo) > groupMemo {
@@ -1286,6 +1294,14 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 	SortLinks(links)
 	return links, nil
 }
+
+// GroupRescorePairs bounds the phrase pairs over which a pair of linked
+// clauses is rescored (the best pair of all their distinct phrases, which
+// makes the score independent of what else is aligned). A pair of clauses
+// beyond it, thousands of distinct phrases long (a whole document run into
+// one sentence), keeps the best score the candidate search found, so the
+// pass stays linear in the phrases; real clauses hold a few dozen at most.
+const GroupRescorePairs = 1 << 12
 
 // groupMemo bounds the model probabilities a worker remembers while it
 // rescores group pairs: a cache, forgotten when full.

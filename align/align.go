@@ -14,6 +14,7 @@ import (
 	"cmp"
 	"context"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"runtime"
@@ -1259,24 +1260,59 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 				members[g] = append(members[g], int32(i))
 			}
 		}
-		err := work.Each(ctx, len(merged), a.opts.Workers, func() func(int) {
+		// Copies of a clause have the same phrases: group pairs of the
+		// same two phrase lists are rescored once, as one run.
+		gc := make([]int32, len(names))
+		lists := map[string]int32{}
+		var key []byte
+		for g, ms := range members {
+			key = key[:0]
+			for _, u := range ms {
+				key = binary.LittleEndian.AppendUint32(key, uint32(ix.textID[u]))
+			}
+			id, ok := lists[string(key)]
+			if !ok {
+				id = int32(len(lists))
+				lists[string(key)] = id
+			}
+			gc[g] = id
+		}
+		clear(lists)
+		order := make([]int32, len(merged))
+		for k := range order {
+			order[k] = int32(k)
+		}
+		listPair := func(k int32) uint64 {
+			return uint64(gc[merged[k].key>>32])<<32 | uint64(gc[merged[k].key&0xffffffff])
+		}
+		slices.SortFunc(order, func(x, y int32) int { return cmp.Or(cmp.Compare(listPair(x), listPair(y)), cmp.Compare(x, y)) })
+		var runs []int32 // where each run of one list pair starts in order
+		for k := range order {
+			if k == 0 || listPair(order[k]) != listPair(order[k-1]) {
+				runs = append(runs, int32(k))
+			}
+		}
+		runs = append(runs, int32(len(order)))
+		err := work.Each(ctx, len(runs)-1, a.opts.Workers, func() func(int) {
 			var sc scratch
 			f := make([]float64, len(FeatureNames))
-			return func(k int) {
-				m := &merged[k]
-				ma, mb := members[m.key>>32], members[m.key&0xffffffff]
+			return func(r int) {
+				first := &merged[order[runs[r]]]
+				ma, mb := members[first.key>>32], members[first.key&0xffffffff]
 				if len(ma)*len(mb) <= 1 || len(ma)*len(mb) > GroupRescorePairs {
 					return
 				}
 				if len(sc.memo) > groupMemo {
 					clear(sc.memo)
 				}
+				var best uint16
 				for _, i := range ma {
 					for _, j := range mb {
-						if p := thousandths(ix.memoProb(a.opts.Model, int(i), int(j), f, &sc)); p > m.s1000 {
-							m.s1000 = p
-						}
+						best = max(best, thousandths(ix.memoProb(a.opts.Model, int(i), int(j), f, &sc)))
 					}
+				}
+				for _, k := range order[runs[r]:runs[r+1]] {
+					merged[k].s1000 = max(merged[k].s1000, best)
 				}
 			}
 		})

@@ -5,8 +5,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math"
 	"runtime"
+	"strconv"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/align"
 )
 
 // How many list items each core encodes at a time when WriteJSON writes a
@@ -50,15 +55,22 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 	}
 	workers := runtime.GOMAXPROCS(0)
 	type worker struct {
-		enc *itemEncoder
-		out []byte
-		err error
+		enc   *itemEncoder
+		links *linkEncoder
+		out   []byte
+		err   error
 	}
 	encs := make([]*worker, workers)
 	for w := range encs {
 		encs[w] = &worker{enc: newItemEncoder(in2, indent)}
+		if indent == "" {
+			encs[w].links = &linkEncoder{enc: encs[w].enc}
+		}
 	}
-	list := func(key string, n, batch int, item func(i int) any, last bool) {
+	// list writes n items: item(i) through encoding/json, or, for links
+	// in compact JSON, link(i) by hand (the same bytes; they are most of
+	// a large comparison's output).
+	list := func(key string, n, batch int, item func(i int) any, link func(i int) *Link, last bool) {
 		write(in1 + `"` + key + `": [`)
 		for start := 0; start < n && err == nil; start += workers * batch {
 			var wg sync.WaitGroup
@@ -75,6 +87,10 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 							e.out = append(e.out, ',')
 						}
 						e.out = append(e.out, nl+in2...)
+						if link != nil && e.links != nil {
+							e.out, e.err = e.links.append(e.out, link(i))
+							continue
+						}
 						var b []byte
 						if b, e.err = e.enc.encode(item(i)); e.err == nil {
 							e.out = append(e.out, b...)
@@ -105,12 +121,12 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 	write(in1 + `"schema": `)
 	value(res.Schema)
 	write("," + nl)
-	list("documents", len(res.Documents), documentBatch, func(i int) any { return res.Documents[i] }, false)
-	list("alignments", len(res.Alignments), linkBatch, func(i int) any { return res.Alignments[i] }, false)
+	list("documents", len(res.Documents), documentBatch, func(i int) any { return res.Documents[i] }, nil, false)
+	list("alignments", len(res.Alignments), linkBatch, func(i int) any { return res.Alignments[i] }, func(i int) *Link { return &res.Alignments[i] }, false)
 	last := extra == nil
-	list("task_alignments", len(res.TaskAlignments), linkBatch, func(i int) any { return res.TaskAlignments[i] }, len(res.Reuse) == 0 && last)
+	list("task_alignments", len(res.TaskAlignments), linkBatch, func(i int) any { return res.TaskAlignments[i] }, func(i int) *Link { return &res.TaskAlignments[i] }, len(res.Reuse) == 0 && last)
 	if len(res.Reuse) > 0 {
-		list("reuse", len(res.Reuse), linkBatch, func(i int) any { return res.Reuse[i] }, last)
+		list("reuse", len(res.Reuse), linkBatch, func(i int) any { return res.Reuse[i] }, nil, last)
 	}
 	if extra != nil {
 		write(in1 + `"` + extraKey + `": `)
@@ -150,4 +166,111 @@ func (e *itemEncoder) encode(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimRight(e.buf.Bytes(), "\n"), nil
+}
+
+// linkEncoder appends a Link in compact JSON as encoding/json writes it
+// (fields in order, empty ones omitted, HTML-significant characters
+// escaped), without reflection: a large comparison writes millions. Text
+// it cannot write plainly (quotes, escapes, control or invalid bytes,
+// U+2028/U+2029), an unusual score or kind, and the evidence go through
+// encoding/json; each evidence value is encoded once, as links share them.
+type linkEncoder struct {
+	enc      *itemEncoder
+	evidence map[*align.Evidence][]byte
+}
+
+// linkEvidenceCache bounds the evidence encodings a linkEncoder keeps: a
+// cache, forgotten when full.
+const linkEvidenceCache = 1 << 14
+
+func (le *linkEncoder) append(dst []byte, l *Link) ([]byte, error) {
+	if math.IsNaN(l.Score) || math.IsInf(l.Score, 0) || (l.Kind != align.Equivalent && l.Kind != align.Related) {
+		b, err := le.enc.encode(*l)
+		return append(dst, b...), err
+	}
+	dst = append(dst, `{"a":`...)
+	dst = le.str(dst, l.A)
+	dst = append(dst, `,"b":`...)
+	dst = le.str(dst, l.B)
+	dst = append(dst, `,"score":`...)
+	dst = appendJSONFloat(dst, l.Score)
+	dst = append(dst, `,"kind":`...)
+	dst = le.str(dst, l.Kind.String())
+	if l.Relation != 0 {
+		dst = append(dst, `,"relation":`...)
+		dst = le.str(dst, l.Relation.String())
+	}
+	if l.Reason != "" {
+		dst = append(dst, `,"reason":`...)
+		dst = le.str(dst, l.Reason)
+	}
+	if l.Evidence != nil {
+		b, ok := le.evidence[l.Evidence]
+		if !ok {
+			enc, err := le.enc.encode(l.Evidence)
+			if err != nil {
+				return dst, err
+			}
+			if le.evidence == nil || len(le.evidence) >= linkEvidenceCache {
+				le.evidence = map[*align.Evidence][]byte{}
+			}
+			b = bytes.Clone(enc)
+			le.evidence[l.Evidence] = b
+		}
+		dst = append(dst, `,"evidence":`...)
+		dst = append(dst, b...)
+	}
+	return append(dst, '}'), nil
+}
+
+// str appends s as a JSON string: plain text as it is, anything else as
+// encoding/json escapes it.
+func (le *linkEncoder) str(dst []byte, s string) []byte {
+	if plainJSON(s) {
+		dst = append(dst, '"')
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
+	b, _ := le.enc.encode(s) // a string always encodes
+	return append(dst, b...)
+}
+
+// plainJSON reports whether encoding/json, escaping HTML, writes s between
+// quotes unchanged: valid UTF-8 with no quote, backslash, control
+// character, <, >, & or line and paragraph separators.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64 (finite f):
+// the shortest decimal, in exponent form below 1e-6 and from 1e21.
+func appendJSONFloat(dst []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		if n := len(dst); n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
 }

@@ -111,7 +111,8 @@ func BenchmarkIngestShapes(b *testing.B) {
 
 // BenchmarkCompareShapes runs each pathological shape through the whole
 // pipeline past ingest — two copies of it: classification, alignment
-// (phrases, labels, local alignment, tasks) and the JSON report — at three
+// (phrases, labels, local alignment, tasks) and the report as JSON, HTML
+// and Markdown — at three
 // sizes, and reports the growth exponent (1 is linear):
 // go test -run '^$' -bench CompareShapes .
 // It found the target table comparing every pair of rows and the clause
@@ -141,7 +142,14 @@ func BenchmarkCompareShapes(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					if err := report.Build(res, report.Options{}).JSON(io.Discard); err != nil {
+					rep := report.Build(res, report.Options{})
+					if err := rep.JSON(io.Discard); err != nil {
+						b.Fatal(err)
+					}
+					if err := rep.HTML(io.Discard); err != nil {
+						b.Fatal(err)
+					}
+					if err := rep.Markdown(io.Discard); err != nil {
 						b.Fatal(err)
 					}
 					secs = append(secs, time.Since(start).Seconds())

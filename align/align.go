@@ -381,6 +381,7 @@ type Index struct {
 	conceptForms []string // the text of each form ID
 	conceptPost  [][]int32
 	conceptExtra int // Options.ConceptCandidates (0: none)
+	soleDoc      []int32 // each content's document when one document holds all its units, else -1
 }
 
 // Bigrams returns the character bigrams of s that carry content: pairs of
@@ -547,6 +548,16 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	}
 	clear(contents)
 	nc := len(ix.members)
+	ix.soleDoc = make([]int32, nc)
+	for c, ms := range ix.members {
+		ix.soleDoc[c] = int32(ix.docIdx[ms[0]])
+		for _, u := range ms[1:] {
+			if ix.docIdx[u] != ix.docIdx[ms[0]] {
+				ix.soleDoc[c] = -1
+				break
+			}
+		}
+	}
 	// Each content's pair keys (and runes) on every core, then the
 	// vocabularies in order of first appearance.
 	ix.keys, ix.runes, ix.runeLen = make([][]uint64, nc), make([][]rune, nc), make([]int32, nc)
@@ -805,6 +816,10 @@ func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
 		sc.acc = make([]float64, len(ix.members))
 	}
 	v := ix.chars[c]
+	// A content held by one document only ranks none of that document's
+	// own contents: when its document holds most of its matches, they
+	// would fill the ranking and call for a full one.
+	own := ix.soleDoc[c]
 	sc.order = sc.order[:0]
 	for p, id := range v.ids {
 		if len(ix.postings[id]) > 0 {
@@ -850,6 +865,9 @@ func (ix *Index) rank(c int32, m, budget int, sc *scratch) ranking {
 		}
 		read += len(post)
 		for _, pj := range post {
+			if own >= 0 && ix.soleDoc[pj.content] == own {
+				continue // never a candidate of c's units: all in their document
+			}
 			if sc.acc[pj.content] == 0 {
 				sc.touched = append(sc.touched, pj.content)
 			}

@@ -83,6 +83,24 @@ var alignShapes = []struct {
 		}
 		return us
 	}},
+	// Two documents of one clause each, split into n/2 distinct phrases:
+	// rescoring the clause pair over all pairs of its phrases would be
+	// quadratic (GroupRescorePairs bounds it).
+	{"two-clauses-of-all-phrases", func(n int) []align.Unit {
+		alphabet := []rune("推进深化完善健全医疗保障服务药品价格改革基层卫生县域公立医院管理体系机制建设")
+		us := shapeUnits(n, func(_ int, r *rand.Rand) string {
+			var b strings.Builder
+			for range 10 + r.IntN(30) {
+				b.WriteRune(alphabet[r.IntN(len(alphabet))])
+			}
+			return b.String()
+		})
+		for i := range us {
+			d := "d" + itoa(i%2)
+			us[i].Doc, us[i].Group = d, d+"/c1"
+		}
+		return us
+	}},
 }
 
 func shapeUnits(n int, text func(int, *rand.Rand) string) []align.Unit {

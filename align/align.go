@@ -380,7 +380,7 @@ type Index struct {
 	concepts     [][]uint64
 	conceptForms []string // the text of each form ID
 	conceptPost  [][]int32
-	conceptExtra int // Options.ConceptCandidates (0: none)
+	conceptExtra int     // Options.ConceptCandidates (0: none)
 	soleDoc      []int32 // each content's document when one document holds all its units, else -1
 }
 

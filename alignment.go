@@ -203,11 +203,13 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 		u := unitsOf{clauses: make([]clauseInfo, len(t.Clauses))}
 		themes := themeIDs(t)
 		var byClause map[string][]align.Target // the task's targets by clause, read once
+		var textOf map[string][]string        // and the text each was read from
 		for _, tg := range t.Targets {
 			if byClause == nil {
-				byClause = map[string][]align.Target{}
+				byClause, textOf = map[string][]align.Target{}, map[string][]string{}
 			}
 			byClause[tg.ClauseID] = append(byClause[tg.ClauseID], align.Target{Indicator: tg.Indicator, Counted: tg.Counted, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
+			textOf[tg.ClauseID] = append(textOf[tg.ClauseID], tg.Text)
 		}
 		for i := range t.Clauses {
 			c := &t.Clauses[i]
@@ -222,7 +224,7 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 				u.clauses[i].phrases = ps
 				for k, p := range ps {
-					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, p), Concepts: conceptsOf.get(p)})
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, textOf[c.ID], p), Concepts: conceptsOf.get(p)})
 				}
 			} else {
 				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets, Concepts: u.clauses[i].concepts})
@@ -356,10 +358,12 @@ func (a *DefaultAligner) override(ls []align.Link) []align.Link {
 }
 
 // targetsIn keeps the targets whose indicator or text a phrase holds.
-func targetsIn(ts []align.Target, phrase string) []align.Target {
+func targetsIn(ts []align.Target, texts []string, phrase string) []align.Target {
 	var out []align.Target
-	for _, t := range ts {
-		if t.Indicator != "" && strings.Contains(phrase, t.Indicator) {
+	for k, t := range ts {
+		// The text the target was read from places it (its indicator,
+		// the text without the number, is seldom a run of the phrase).
+		if texts[k] != "" && strings.Contains(phrase, texts[k]) || t.Indicator != "" && strings.Contains(phrase, t.Indicator) {
 			out = append(out, t)
 		}
 	}

@@ -153,3 +153,29 @@ func TestSameMetricOtherTargetLinks(t *testing.T) {
 	assert.Equal(t, 44.0, found.Evidence.TargetA.Value)
 	assert.Equal(t, 42.0, found.Evidence.TargetB.Value)
 }
+
+// A long clause is aligned phrase by phrase, and a target belongs to the
+// phrase its text is in, even when its indicator (the text without the
+// number) is no run of it: 建设3个标准化的生物安全二级实验室 ~
+// 完成5个二级生物安全实验室建设 is the same metric with another target,
+// equivalent however the wording around it differs.
+func TestSameMetricInsideALongClause(t *testing.T) {
+	j := shared(t)
+	a, err := policycmp.IngestString("city.txt", "三明市公共卫生应急能力提升行动方案\n一、主要任务\n（一）加强疾控实验室建设。加强疾控机构病原微生物检测实验室网络建设,市疾控中心建设3个标准化的生物安全二级实验室,其中负压实验室2个。\n（二）发展托育服务。建设普惠托育机构10所。")
+	require.NoError(t, err)
+	b, err := policycmp.IngestString("prefecture.txt", "昌吉州公共卫生服务能力提升实施方案\n一、重点任务\n（一）提升疾控能力。到2025年,全州二级以上公立医院设置公共卫生科全覆盖,州疾病预防控制机构完成5个二级生物安全实验室建设,至少1名具有较高水平的首席专家。\n（二）推进数字健康建设。建设互联网医院。")
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(j)})
+	require.NoError(t, err)
+	var found *policycmp.Link
+	for i, l := range res.Alignments {
+		ca, _ := res.Clause(l.A)
+		cb, _ := res.Clause(l.B)
+		if ca != nil && cb != nil && strings.Contains(ca.Text+cb.Text, "3个") && strings.Contains(ca.Text+cb.Text, "5个") {
+			found = &res.Alignments[i]
+		}
+	}
+	require.NotNil(t, found, "the two laboratory clauses are linked: %+v", res.Alignments)
+	assert.Equal(t, align.Equivalent, found.Kind)
+	assert.Contains(t, []align.Relation{align.Stronger, align.Weaker}, found.Relation)
+}

@@ -1324,13 +1324,19 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 					clear(sc.memo)
 				}
 				var best uint16
+				metric := false
 				for _, i := range ma {
 					for _, j := range mb {
 						best = max(best, thousandths(ix.memoProb(a.opts.Model, int(i), int(j), f, &sc)))
+						metric = metric || ix.otherTarget(int(i), int(j))
 					}
+				}
+				if metric { // as a candidate pair would be: always equivalent
+					best = max(best, thousandths(a.opts.Model.Equivalent))
 				}
 				for _, k := range order[runs[r]:runs[r+1]] {
 					merged[k].s1000 = max(merged[k].s1000, best)
+					merged[k].eq = merged[k].eq || metric
 				}
 			}
 		})
@@ -1589,8 +1595,8 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 	for rank, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
 		x := scoredCand{j: c.j}
 		x.p = ix.memoProb(m, i, int(c.j), f, sc) // 0 when it cannot reach Related
-		if ta, tb, ok := sameMetric(ix.units[i].Targets, ix.units[c.j].Targets); ok && ta.Value != tb.Value {
-			x.p = max(x.p, m.Equivalent) // the same metric with another target: always equivalent
+		if ix.otherTarget(i, int(c.j)) {
+			x.p, x.metric = max(x.p, m.Equivalent), true // the same metric with another target: always equivalent
 		}
 		x.mlink = x.p >= m.Related
 		if a.opts.Rules && rank < a.opts.RuleCandidates {
@@ -1652,10 +1658,18 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 			x, y = y, x
 		}
 		out = append(out, pair{a: x, b: y, s1000: thousandths(c.p), rs1000: thousandths(c.rs), model: true, rlink: c.rlink, anch: c.anch, sole: c.sole,
-			eq: c.p >= m.Equivalent && !a.opts.Rules || a.opts.Rules && c.p >= m.Sure})
+			eq: c.metric || c.p >= m.Equivalent && !a.opts.Rules || a.opts.Rules && c.p >= m.Sure})
 	}
 	sc.scored, sc.pairs = cs[:0], out[:0] // the buffers, grown, for the next unit
 	return out
+}
+
+// otherTarget reports whether units i and j set targets on the same
+// metric with different values (stronger or weaker: the issue's "same
+// metric, different target always links").
+func (ix *Index) otherTarget(i, j int) bool {
+	_, _, ok := sameMetric(ix.units[i].Targets, ix.units[j].Targets)
+	return ok
 }
 
 // scoredCand is a candidate as modelLinksOf scores it: the model's
@@ -1665,6 +1679,7 @@ type scoredCand struct {
 	p, rs        float64
 	rlink, mlink bool
 	anch, sole   bool
+	metric       bool // the same metric with another target (always equivalent)
 }
 
 // anchored reports whether units i and j share a specific word: one whose

@@ -203,7 +203,7 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 		u := unitsOf{clauses: make([]clauseInfo, len(t.Clauses))}
 		themes := themeIDs(t)
 		var byClause map[string][]align.Target // the task's targets by clause, read once
-		var textOf map[string][]string        // and the text each was read from
+		var textOf map[string][]string         // and the text each was read from
 		for _, tg := range t.Targets {
 			if byClause == nil {
 				byClause, textOf = map[string][]align.Target{}, map[string][]string{}

@@ -233,14 +233,15 @@ type Options struct {
 	// Model, when set, decides links instead of the thresholds above:
 	// every candidate's features (Index.Features) go through the model,
 	// its probability is the link's score, pairs at Model.Related are
-	// linked and at Model.Equivalent equivalent; a pair on the same metric
-	// with different targets is always equivalent. Only Candidates,
+	// linked and at Model.Equivalent equivalent; a pair setting targets on
+	// the same metric (the same value or another) is always equivalent. Only Candidates,
 	// Budget, MaxPosting, PerDoc and Workers apply besides.
 	Model *Model `json:"-"`
 	// Rules, with Model, decides beside the model by the thresholds above
 	// over the first RuleCandidates candidates: a pair is linked when
-	// either links it, and equivalent when the rules say so or the model
-	// is sure (Model.Sure). Scores stay the model's probabilities; the
+	// either links it, and equivalent when the rules say so, the model
+	// is sure (Model.Sure) or the two set targets on the same metric.
+	// Scores stay the model's probabilities; the
 	// rules' decision uses word rarity among the loaded units.
 	Rules bool
 	// RuleMinProb, with Rules, is the model's probability from which the
@@ -1328,7 +1329,7 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 				for _, i := range ma {
 					for _, j := range mb {
 						best = max(best, thousandths(ix.memoProb(a.opts.Model, int(i), int(j), f, &sc)))
-						metric = metric || ix.otherTarget(int(i), int(j))
+						metric = metric || ix.onSameMetric(int(i), int(j))
 					}
 				}
 				if metric { // as a candidate pair would be: always equivalent
@@ -1595,8 +1596,8 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 	for rank, c := range ix.candidates(i, a.opts.Candidates, a.opts.Budget, sc) {
 		x := scoredCand{j: c.j}
 		x.p = ix.memoProb(m, i, int(c.j), f, sc) // 0 when it cannot reach Related
-		if ix.otherTarget(i, int(c.j)) {
-			x.p, x.metric = max(x.p, m.Equivalent), true // the same metric with another target: always equivalent
+		if ix.onSameMetric(i, int(c.j)) {
+			x.p, x.metric = max(x.p, m.Equivalent), true // targets on the same metric: always equivalent
 		}
 		x.mlink = x.p >= m.Related
 		if a.opts.Rules && rank < a.opts.RuleCandidates {
@@ -1664,10 +1665,10 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 	return out
 }
 
-// otherTarget reports whether units i and j set targets on the same
-// metric with different values (stronger or weaker: the issue's "same
-// metric, different target always links").
-func (ix *Index) otherTarget(i, j int) bool {
+// onSameMetric reports whether units i and j set targets on the same
+// metric (with the same value or another: the same measure, or a
+// stronger or weaker one).
+func (ix *Index) onSameMetric(i, j int) bool {
 	_, _, ok := sameMetric(ix.units[i].Targets, ix.units[j].Targets)
 	return ok
 }
@@ -1679,7 +1680,7 @@ type scoredCand struct {
 	p, rs        float64
 	rlink, mlink bool
 	anch, sole   bool
-	metric       bool // the same metric with another target (always equivalent)
+	metric       bool // targets on the same metric (always equivalent)
 }
 
 // anchored reports whether units i and j share a specific word: one whose

@@ -83,80 +83,70 @@ func cnNum(n int) string {
 	return d[n/10] + "十" + d[n%10]
 }
 
-// BenchmarkIngestShapes ingests each pathological shape at three sizes
-// and reports the growth exponent between the smallest and the largest
-// (1 is linear): go test -run '^$' -bench IngestShapes .
-func BenchmarkIngestShapes(b *testing.B) {
-	sizes := []int{250 << 10, 1 << 20, 4 << 20}
+// shapeGrowth times run (returning the seconds it measured) on each shape
+// at each size, and reports the growth exponent between the smallest and
+// the largest size (1 is linear) and the time at the largest.
+func shapeGrowth(b *testing.B, sizes []int, largest string, run func(b *testing.B, text string) float64) {
 	for _, sh := range shapes {
 		b.Run(sh.name, func(b *testing.B) {
 			var secs []float64
 			for b.Loop() {
 				secs = secs[:0]
 				for _, size := range sizes {
-					text := sh.build(size)
-					start := time.Now()
-					if _, err := policycmp.IngestString("shape.txt", text); err != nil {
-						b.Fatal(err)
-					}
-					secs = append(secs, time.Since(start).Seconds())
+					secs = append(secs, run(b, sh.build(size)))
 				}
 			}
-			exp := math.Log(secs[2]/secs[0]) / math.Log(float64(sizes[2])/float64(sizes[0]))
-			b.ReportMetric(exp, "exponent")
-			b.ReportMetric(secs[2], "s@4MB")
+			n := len(sizes) - 1
+			b.ReportMetric(math.Log(secs[n]/secs[0])/math.Log(float64(sizes[n])/float64(sizes[0])), "exponent")
+			b.ReportMetric(secs[n], "s@"+largest)
 		})
 	}
+}
+
+// BenchmarkIngestShapes ingests each pathological shape at three sizes
+// and reports the growth exponent between the smallest and the largest
+// (1 is linear): go test -run '^$' -bench IngestShapes .
+func BenchmarkIngestShapes(b *testing.B) {
+	shapeGrowth(b, []int{250 << 10, 1 << 20, 4 << 20}, "4MB", func(b *testing.B, text string) float64 {
+		start := time.Now()
+		if _, err := policycmp.IngestString("shape.txt", text); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start).Seconds()
+	})
 }
 
 // BenchmarkCompareShapes runs each pathological shape through the whole
 // pipeline past ingest — two copies of it: classification, alignment
 // (phrases, labels, local alignment, tasks) and the report as JSON, HTML
-// and Markdown — at three
-// sizes, and reports the growth exponent (1 is linear):
-// go test -run '^$' -bench CompareShapes .
+// and Markdown — at three sizes, and reports the growth exponent (1 is
+// linear): go test -run '^$' -bench CompareShapes .
 // It found the target table comparing every pair of rows and the clause
 // rescoring every pair of phrases of two huge clauses (19 s and 6 s at 512
 // KB against two copies and the seeds, exponents 1.6 and 1.3).
 func BenchmarkCompareShapes(b *testing.B) {
-	sizes := []int{32 << 10, 128 << 10, 512 << 10}
 	seg := jieba(b)
 	ctx := context.Background()
-	for _, sh := range shapes {
-		b.Run(sh.name, func(b *testing.B) {
-			var secs []float64
-			for b.Loop() {
-				secs = secs[:0]
-				for _, size := range sizes {
-					text := sh.build(size)
-					var docs []*policycmp.Document
-					for _, name := range []string{"shape-a.txt", "shape-b.txt"} {
-						d, err := policycmp.IngestString(name, text)
-						if err != nil {
-							b.Fatal(err)
-						}
-						docs = append(docs, d)
-					}
-					start := time.Now()
-					res, err := policycmp.Compare(ctx, docs, policycmp.Config{Aligner: policycmp.NewAligner(seg)})
-					if err != nil {
-						b.Fatal(err)
-					}
-					rep := report.Build(res, report.Options{})
-					if err := rep.JSON(io.Discard); err != nil {
-						b.Fatal(err)
-					}
-					if err := rep.HTML(io.Discard); err != nil {
-						b.Fatal(err)
-					}
-					if err := rep.Markdown(io.Discard); err != nil {
-						b.Fatal(err)
-					}
-					secs = append(secs, time.Since(start).Seconds())
-				}
+	shapeGrowth(b, []int{32 << 10, 128 << 10, 512 << 10}, "512KB", func(b *testing.B, text string) float64 {
+		var docs []*policycmp.Document
+		for _, name := range []string{"shape-a.txt", "shape-b.txt"} {
+			d, err := policycmp.IngestString(name, text)
+			if err != nil {
+				b.Fatal(err)
 			}
-			b.ReportMetric(math.Log(secs[2]/secs[0])/math.Log(float64(sizes[2])/float64(sizes[0])), "exponent")
-			b.ReportMetric(secs[2], "s@512KB")
-		})
-	}
+			docs = append(docs, d)
+		}
+		start := time.Now()
+		res, err := policycmp.Compare(ctx, docs, policycmp.Config{Aligner: policycmp.NewAligner(seg)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep := report.Build(res, report.Options{})
+		for _, write := range []func(io.Writer) error{rep.JSON, rep.HTML, rep.Markdown} {
+			if err := write(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+		}
+		return time.Since(start).Seconds()
+	})
 }

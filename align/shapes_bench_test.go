@@ -70,14 +70,7 @@ var alignShapes = []struct {
 	// 5 %), 8 forms each, so almost every pair of units naming one is
 	// bridged and each unit's concept candidates are bounded by the budget.
 	{"concepts-everywhere", func(n int) []align.Unit {
-		alphabet := []rune("推进深化完善健全医疗保障服务药品价格改革基层卫生县域公立医院管理体系机制建设")
-		us := shapeUnits(n, func(_ int, r *rand.Rand) string {
-			var b strings.Builder
-			for range 10 + r.IntN(30) {
-				b.WriteRune(alphabet[r.IntN(len(alphabet))])
-			}
-			return b.String()
-		})
+		us := shapeUnits(n, func(_ int, r *rand.Rand) string { return shapeText(r, 10, 30) })
 		for i := range us {
 			us[i].Concepts = []align.Concept{{ID: "c" + itoa(i%21), Form: "f" + itoa(i/21%8)}}
 		}
@@ -87,20 +80,25 @@ var alignShapes = []struct {
 	// rescoring the clause pair over all pairs of its phrases would be
 	// quadratic (GroupRescorePairs bounds it).
 	{"two-clauses-of-all-phrases", func(n int) []align.Unit {
-		alphabet := []rune("推进深化完善健全医疗保障服务药品价格改革基层卫生县域公立医院管理体系机制建设")
-		us := shapeUnits(n, func(_ int, r *rand.Rand) string {
-			var b strings.Builder
-			for range 10 + r.IntN(30) {
-				b.WriteRune(alphabet[r.IntN(len(alphabet))])
-			}
-			return b.String()
-		})
+		us := shapeUnits(n, func(_ int, r *rand.Rand) string { return shapeText(r, 10, 30) })
 		for i := range us {
 			d := "d" + itoa(i%2)
 			us[i].Doc, us[i].Group = d, d+"/c1"
 		}
 		return us
 	}},
+}
+
+// shapeAlphabet is the few characters shape texts are drawn from.
+var shapeAlphabet = []rune("推进深化完善健全医疗保障服务药品价格改革基层卫生县域公立医院管理体系机制建设")
+
+// shapeText draws from min to min+spread-1 characters of shapeAlphabet.
+func shapeText(r *rand.Rand, min, spread int) string {
+	var b strings.Builder
+	for range min + r.IntN(spread) {
+		b.WriteRune(shapeAlphabet[r.IntN(len(shapeAlphabet))])
+	}
+	return b.String()
 }
 
 func shapeUnits(n int, text func(int, *rand.Rand) string) []align.Unit {

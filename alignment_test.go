@@ -2,6 +2,7 @@ package policycmp_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -127,26 +128,37 @@ func TestScoresDoNotDependOnTheOtherDocuments(t *testing.T) {
 	assert.Greater(t, same, 10, "the two runs share links to compare")
 }
 
+// linkOfTwo aligns two documents given as text and returns the clause
+// link whose two clauses together hold every one of marks.
+func linkOfTwo(t *testing.T, a, b string, marks ...string) *policycmp.Link {
+	t.Helper()
+	j := shared(t)
+	var docs []*policycmp.Document
+	for k, text := range []string{a, b} {
+		d, err := policycmp.IngestString([]string{"a.txt", "b.txt"}[k], text)
+		require.NoError(t, err)
+		docs = append(docs, d)
+	}
+	res, err := policycmp.Compare(context.Background(), docs, policycmp.Config{Aligner: policycmp.NewAligner(j)})
+	require.NoError(t, err)
+	for i, l := range res.Alignments {
+		ca, _ := res.Clause(l.A)
+		cb, _ := res.Clause(l.B)
+		if ca != nil && cb != nil && !slices.ContainsFunc(marks, func(m string) bool { return !strings.Contains(ca.Text+cb.Text, m) }) {
+			return &res.Alignments[i]
+		}
+	}
+	require.Failf(t, "no link", "no clause link holds %q: %+v", marks, res.Alignments)
+	return nil
+}
+
 // The same metric with another target always links as equivalent, labelled
 // stronger or weaker with both values, whatever the wording around it.
 func TestSameMetricOtherTargetLinks(t *testing.T) {
-	j := shared(t)
-	a, err := policycmp.IngestString("province.txt", "江苏省深化医药卫生体制改革2024年重点工作任务\n一、深化医疗保障改革\n（一）深化公立医院薪酬制度改革。公立医院人员支出占业务支出比重力争达44%。\n（二）推进数字健康建设。建设互联网医院。")
-	require.NoError(t, err)
-	b, err := policycmp.IngestString("city.txt", "苏州市深化医药卫生体制改革2024年重点工作任务\n一、重点任务\n（一）深化公立医院人事薪酬制度改革。年底前力争人员支出占业务支出比重达到42%。\n（二）发展托育服务。建设普惠托育机构10所。")
-	require.NoError(t, err)
-	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(j)})
-	require.NoError(t, err)
-	var found *policycmp.Link
-	for i, l := range res.Alignments {
-		ca, _ := res.Clause(l.A)
-		if ca != nil && strings.Contains(ca.Text, "44%") {
-			found = &res.Alignments[i]
-		}
-	}
-	require.NotNil(t, found, "the 44%% clause is linked: %+v", res.Alignments)
-	cb, _ := res.Clause(found.B)
-	assert.Contains(t, cb.Text, "42%")
+	found := linkOfTwo(t,
+		"江苏省深化医药卫生体制改革2024年重点工作任务\n一、深化医疗保障改革\n（一）深化公立医院薪酬制度改革。公立医院人员支出占业务支出比重力争达44%。\n（二）推进数字健康建设。建设互联网医院。",
+		"苏州市深化医药卫生体制改革2024年重点工作任务\n一、重点任务\n（一）深化公立医院人事薪酬制度改革。年底前力争人员支出占业务支出比重达到42%。\n（二）发展托育服务。建设普惠托育机构10所。",
+		"44%", "42%")
 	assert.Equal(t, align.Equivalent, found.Kind)
 	assert.Equal(t, align.Weaker, found.Relation)
 	require.NotNil(t, found.Evidence)
@@ -160,22 +172,10 @@ func TestSameMetricOtherTargetLinks(t *testing.T) {
 // 完成5个二级生物安全实验室建设 is the same metric with another target,
 // equivalent however the wording around it differs.
 func TestSameMetricInsideALongClause(t *testing.T) {
-	j := shared(t)
-	a, err := policycmp.IngestString("city.txt", "三明市公共卫生应急能力提升行动方案\n一、主要任务\n（一）加强疾控实验室建设。加强疾控机构病原微生物检测实验室网络建设,市疾控中心建设3个标准化的生物安全二级实验室,其中负压实验室2个。\n（二）发展托育服务。建设普惠托育机构10所。")
-	require.NoError(t, err)
-	b, err := policycmp.IngestString("prefecture.txt", "昌吉州公共卫生服务能力提升实施方案\n一、重点任务\n（一）提升疾控能力。到2025年,全州二级以上公立医院设置公共卫生科全覆盖,州疾病预防控制机构完成5个二级生物安全实验室建设,至少1名具有较高水平的首席专家。\n（二）推进数字健康建设。建设互联网医院。")
-	require.NoError(t, err)
-	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: policycmp.NewAligner(j)})
-	require.NoError(t, err)
-	var found *policycmp.Link
-	for i, l := range res.Alignments {
-		ca, _ := res.Clause(l.A)
-		cb, _ := res.Clause(l.B)
-		if ca != nil && cb != nil && strings.Contains(ca.Text+cb.Text, "3个") && strings.Contains(ca.Text+cb.Text, "5个") {
-			found = &res.Alignments[i]
-		}
-	}
-	require.NotNil(t, found, "the two laboratory clauses are linked: %+v", res.Alignments)
+	found := linkOfTwo(t,
+		"三明市公共卫生应急能力提升行动方案\n一、主要任务\n（一）加强疾控实验室建设。加强疾控机构病原微生物检测实验室网络建设,市疾控中心建设3个标准化的生物安全二级实验室,其中负压实验室2个。\n（二）发展托育服务。建设普惠托育机构10所。",
+		"昌吉州公共卫生服务能力提升实施方案\n一、重点任务\n（一）提升疾控能力。到2025年,全州二级以上公立医院设置公共卫生科全覆盖,州疾病预防控制机构完成5个二级生物安全实验室建设,至少1名具有较高水平的首席专家。\n（二）推进数字健康建设。建设互联网医院。",
+		"3个", "5个")
 	assert.Equal(t, align.Equivalent, found.Kind)
 	assert.Contains(t, []align.Relation{align.Stronger, align.Weaker}, found.Relation)
 }

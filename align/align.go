@@ -234,15 +234,15 @@ type Options struct {
 	// every candidate's features (Index.Features) go through the model,
 	// its probability is the link's score, pairs at Model.Related are
 	// linked and at Model.Equivalent equivalent; a pair setting targets on
-	// the same metric (the same value or another) is always equivalent. Only Candidates,
-	// Budget, MaxPosting, PerDoc and Workers apply besides.
+	// the same metric (the same value or another) is always equivalent.
+	// Only Candidates, Budget, MaxPosting, PerDoc and Workers apply besides.
 	Model *Model `json:"-"`
 	// Rules, with Model, decides beside the model by the thresholds above
 	// over the first RuleCandidates candidates: a pair is linked when
 	// either links it, and equivalent when the rules say so, the model
 	// is sure (Model.Sure) or the two set targets on the same metric.
-	// Scores stay the model's probabilities; the
-	// rules' decision uses word rarity among the loaded units.
+	// Scores stay the model's probabilities; the rules' decision uses word
+	// rarity among the loaded units.
 	Rules bool
 	// RuleMinProb, with Rules, is the model's probability from which the
 	// rules may make a pair equivalent: below it the model finds the two

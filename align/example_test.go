@@ -166,3 +166,15 @@ func ExampleConcept() {
 	// other
 	// 2023
 }
+
+// Indicators compared many times are keyed once: 家庭医生签约服务覆盖率 and
+// 家庭医生签约覆盖率 name one metric, 基层诊疗量占比 another.
+func ExampleSameIndicatorKeys() {
+	a := align.NewIndicatorKeys("家庭医生签约服务覆盖率")
+	for _, s := range []string{"家庭医生签约覆盖率", "基层诊疗量占比"} {
+		fmt.Println(s, align.SameIndicatorKeys(a, align.NewIndicatorKeys(s)), align.SameIndicator("家庭医生签约服务覆盖率", s))
+	}
+	// Output:
+	// 家庭医生签约覆盖率 true true
+	// 基层诊疗量占比 false false
+}

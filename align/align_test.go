@@ -120,6 +120,25 @@ func TestLabel(t *testing.T) {
 	assert.Equal(t, align.Adapted, rel)
 }
 
+// Counted things are compared by their heads: 名 and 人 both count
+// people, so 1300名医学生 ~ 133人农村订单定向免费医学生 is one metric with
+// another target; an investigation team of 30 people and one chief expert
+// of investigation share modifiers, not what they count.
+func TestLabelCountedHeads(t *testing.T) {
+	students := align.Unit{Text: "定向招生培养1300名左右医学生", Targets: []align.Target{{Indicator: "定向招生培养医学生", Counted: "医学生", Value: 1300, Unit: "名", Comparator: "="}}}
+	rural := align.Unit{Text: "年内培养农村订单定向免费医学生133人", Targets: []align.Target{{Indicator: "培养农村订单定向免费医学生", Counted: "农村订单定向免费医学生", Value: 133, Unit: "人", Comparator: "="}}}
+	rel, why := align.Label(students, rural)
+	assert.Equal(t, align.Weaker, rel)
+	assert.Equal(t, align.BasisTarget, why.Basis)
+
+	team := align.Unit{Text: "每个县(市、区)建立不少于30人的专业流行病学调查队伍", Targets: []align.Target{{Indicator: "每个县(市、区)建立专业流行病学调查队伍", Counted: "专业流行病学调查队伍", Value: 30, Unit: "人", Comparator: ">="}}}
+	expert := align.Unit{Text: "至少1名具有较高水平现场流行病学调查能力的首席专家", Targets: []align.Target{{Indicator: "具有较高水平现场流行病学调查能力的首席专家", Counted: "具有较高水平现场流行病学调查能力的首席专家", Value: 1, Unit: "名", Comparator: ">="}}}
+	_, why = align.Label(team, expert)
+	assert.NotEqual(t, align.BasisTarget, why.Basis, "%+v", why)
+	assert.Equal(t, "人", align.UnitFamily("名"))
+	assert.Equal(t, "个", align.UnitFamily("个"))
+}
+
 func TestDiffChinese(t *testing.T) {
 	tests := []struct{ desc, a, b string }{
 		{"insertion", "深化公立医院薪酬制度改革", "深化公立医院人事薪酬制度改革"},

@@ -1,10 +1,13 @@
 package align
 
 import (
+	_ "embed"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/policycmp/policycmp/internal/tsv"
 )
 
 // Basis names what a label stands on.
@@ -214,17 +217,40 @@ func metricName(a, b Target) string {
 	return a.Indicator
 }
 
+//go:embed data/units.tsv
+var unitsTSV string
+
+// unitFamilies maps a unit to the name it is compared under (data/units.tsv).
+var unitFamilies = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, r := range tsv.Rows(unitsTSV) {
+		if len(r.Fields) >= 2 {
+			m[strings.TrimSpace(r.Fields[0])] = strings.TrimSpace(r.Fields[1])
+		}
+	}
+	return m
+})
+
+// UnitFamily is the name under which targets in unit u are compared: 名
+// counts as 人 (data/units.tsv); any other unit is its own.
+func UnitFamily(u string) string {
+	if f, ok := unitFamilies()[u]; ok {
+		return f
+	}
+	return u
+}
+
 // sameMetric finds a target of a and one of b on the same metric: the same
-// unit and indicators that share most of their character bigrams.
+// unit (UnitFamily) and indicators that share most of their character bigrams.
 func sameMetric(as, bs []Target) (Target, Target, bool) {
 	best, bi, bj := 0.0, -1, -1
 	for i, x := range as {
 		for j, y := range bs {
-			if x.Unit != y.Unit {
+			if UnitFamily(x.Unit) != UnitFamily(y.Unit) {
 				continue
 			}
 			d, over := PairOverlap(x.Indicator, y.Indicator)
-			if x.Counted != "" && y.Counted != "" && !sameIndicator(d, over) {
+			if x.Counted != "" && y.Counted != "" && !sameIndicator(d, over) && sameHead(x.Counted, y.Counted) {
 				d, over = PairOverlap(x.Counted, y.Counted) // the same things counted
 			}
 			if !sameIndicator(d, over) {
@@ -239,6 +265,18 @@ func sameMetric(as, bs []Target) (Target, Target, bool) {
 		return Target{}, Target{}, false
 	}
 	return as[bi], bs[bj], true
+}
+
+// sameHead reports whether two counted nouns may name the same thing: a
+// Chinese noun phrase ends in its head, so the last character pair of one
+// recurs in the other (实验室 ~ 二级生物安全实验室建设, but not 调查队伍 ~
+// 调查能力的首席专家, which share their modifiers only).
+func sameHead(a, b string) bool {
+	pa, pb := appendPairs(nil, a), appendPairs(nil, b)
+	if len(pa) == 0 || len(pb) == 0 {
+		return false
+	}
+	return slices.Contains(pb, pa[len(pa)-1]) || slices.Contains(pa, pb[len(pb)-1])
 }
 
 // pairKeys returns the content character pairs of s (as Bigrams) encoded

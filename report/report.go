@@ -389,17 +389,6 @@ func (r *Report) buildUnique(res *policycmp.Result) {
 	}
 }
 
-// unitFamily folds units that count the same thing: 名 and 人 are people.
-func unitFamily(u string) string {
-	switch u {
-	case "名":
-		return "人"
-	case "万名":
-		return "万人"
-	}
-	return u
-}
-
 // metric is the indicator of a target with the number taken out:
 // 定向招生培养1300名左右医学生 → 定向招生培养医学生.
 // metric names what a target measures: its indicator, with the words
@@ -465,7 +454,7 @@ func (r *Report) buildTargets(res *policycmp.Result) {
 	stamp := int32(0)
 	for _, d := range res.Documents {
 		add := func(tg policycmp.Target, where string) {
-			m, fam := metric(tg), unitFamily(tg.Unit)
+			m, fam := metric(tg), align.UnitFamily(tg.Unit)
 			v := TargetValue{Doc: d.ID, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator, Deadline: tg.Deadline, Text: tg.Text, Task: where}
 			keys := align.NewIndicatorKeys(m)
 			stamp++

@@ -202,14 +202,12 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 		d, t := tasks[k].d, tasks[k].t
 		u := unitsOf{clauses: make([]clauseInfo, len(t.Clauses))}
 		themes := themeIDs(t)
-		var byClause map[string][]align.Target // the task's targets by clause, read once
-		var textOf map[string][]string         // and the text each was read from
+		var byClause map[string][]Target // the task's targets by clause, read once
 		for _, tg := range t.Targets {
 			if byClause == nil {
-				byClause, textOf = map[string][]align.Target{}, map[string][]string{}
+				byClause = map[string][]Target{}
 			}
-			byClause[tg.ClauseID] = append(byClause[tg.ClauseID], align.Target{Indicator: tg.Indicator, Counted: tg.Counted, Value: tg.Value, Unit: tg.Unit, Comparator: tg.Comparator})
-			textOf[tg.ClauseID] = append(textOf[tg.ClauseID], tg.Text)
+			byClause[tg.ClauseID] = append(byClause[tg.ClauseID], tg)
 		}
 		for i := range t.Clauses {
 			c := &t.Clauses[i]
@@ -217,14 +215,14 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 			if utf8.RuneCountInString(c.Text) < minRunes {
 				continue
 			}
-			targets := byClause[c.ID]
+			targets := targetsIn(byClause[c.ID], "")
 			cthemes := unitThemes(c.Text, themes)
 			u.clauses[i].targets, u.clauses[i].concepts = targets, conceptsOf.get(c.Text)
 			// Long sentences list several measures: align their phrases too.
 			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
 				u.clauses[i].phrases = ps
 				for k, p := range ps {
-					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(targets, textOf[c.ID], p), Concepts: conceptsOf.get(p)})
+					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(byClause[c.ID], p), Concepts: conceptsOf.get(p)})
 				}
 			} else {
 				u.pu = append(u.pu, align.Unit{ID: c.ID + "#1", Group: c.ID, Scope: t.ID, Doc: d.ID, Text: c.Text, Themes: cthemes, Targets: targets, Concepts: u.clauses[i].concepts})
@@ -357,14 +355,15 @@ func (a *DefaultAligner) override(ls []align.Link) []align.Link {
 	return out
 }
 
-// targetsIn keeps the targets whose indicator or text a phrase holds.
-func targetsIn(ts []align.Target, texts []string, phrase string) []align.Target {
+// targetsIn gives the aligner the targets a phrase of their clause holds
+// (phrase "": the whole clause, all of them). The text a target was read
+// from places it; its indicator, the text without the number, is seldom
+// a run of the phrase.
+func targetsIn(ts []Target, phrase string) []align.Target {
 	var out []align.Target
-	for k, t := range ts {
-		// The text the target was read from places it (its indicator,
-		// the text without the number, is seldom a run of the phrase).
-		if texts[k] != "" && strings.Contains(phrase, texts[k]) || t.Indicator != "" && strings.Contains(phrase, t.Indicator) {
-			out = append(out, t)
+	for _, t := range ts {
+		if phrase == "" || t.Text != "" && strings.Contains(phrase, t.Text) || t.Indicator != "" && strings.Contains(phrase, t.Indicator) {
+			out = append(out, align.Target{Indicator: t.Indicator, Counted: t.Counted, Value: t.Value, Unit: t.Unit, Comparator: t.Comparator})
 		}
 	}
 	return out

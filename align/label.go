@@ -183,13 +183,7 @@ type IndicatorKeys []uint64
 func NewIndicatorKeys(s string) IndicatorKeys { return IndicatorKeys(pairKeys(s)) }
 
 // SameIndicatorKeys is SameIndicator over keys made by NewIndicatorKeys.
-func SameIndicatorKeys(a, b IndicatorKeys) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return false
-	}
-	c := float64(commonSorted(a, b))
-	return sameIndicator(2*c/float64(len(a)+len(b)), c/float64(min(len(a), len(b))))
-}
+func SameIndicatorKeys(a, b IndicatorKeys) bool { return sameIndicator(keysOverlap(a, b)) }
 
 func sameIndicator(dice, over float64) bool {
 	return dice >= SameIndicatorDice || (over >= SameIndicatorContained && dice >= SameIndicatorContainedDice)
@@ -296,7 +290,11 @@ func appendPairKeys(dst []uint64, s string) []uint64 {
 // the pairs of the shorter text.
 func PairOverlap(a, b string) (dice, over float64) {
 	var ba, bb [64]uint64 // short texts (indicators, headings) stay off the heap
-	pa, pb := appendPairKeys(ba[:0], a), appendPairKeys(bb[:0], b)
+	return keysOverlap(appendPairKeys(ba[:0], a), appendPairKeys(bb[:0], b))
+}
+
+// keysOverlap is PairOverlap over sorted pair keys (0, 0 when either has none).
+func keysOverlap(pa, pb []uint64) (dice, over float64) {
 	if len(pa) == 0 || len(pb) == 0 {
 		return 0, 0
 	}

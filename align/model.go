@@ -437,10 +437,7 @@ func (ix *Index) cheapFeatures(i, j int, f []float64) {
 	if len(words[ti].ids) == 0 || len(words[tj].ids) == 0 {
 		f[1] = f[0]
 	}
-	if pa, pb := ix.pairKeysOf(i), ix.pairKeysOf(j); len(pa) > 0 && len(pb) > 0 {
-		c := float64(commonSorted(pa, pb))
-		f[2], f[3] = 2*c/float64(len(pa)+len(pb)), c/float64(min(len(pa), len(pb)))
-	}
+	f[2], f[3] = keysOverlap(ix.pairKeysOf(i), ix.pairKeysOf(j))
 	if la, lb := ix.runeLen[ti], ix.runeLen[tj]; min(la, lb) > 0 {
 		f[10] = float64(min(la, lb)) / float64(max(la, lb))
 	}

@@ -497,6 +497,9 @@ const unknownIDF = 11.0
 // lacks: rarer than any it holds.
 const unknownPairIDF = 8.0
 
+// keyBatch is how many contents' pair keys newIndex makes at once.
+const keyBatch = 4096
+
 // newIndex builds the index; features keeps what the model's features
 // need besides the candidate search (fixed-weight vectors, pair keys, runes).
 func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool), pairIDF func(string) (float64, bool), features bool) *Index {
@@ -560,38 +563,48 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		}
 	}
 	// Each content's pair keys (and runes) on every core, then the
-	// vocabularies in order of first appearance.
+	// vocabularies in order of first appearance, a batch of contents at a
+	// time: an index without features keeps no keys, and its batch's are
+	// all it holds at once (a task's text has hundreds of pairs).
 	ix.keys, ix.runes, ix.runeLen = make([][]uint64, nc), make([][]rune, nc), make([]int32, nc)
-	_ = work.Do(context.Background(), nc, 0, func(c int) {
-		text := units[ix.members[c][0]].Text
-		ix.keys[c] = pairKeys(text)
-		ix.runeLen[c] = int32(utf8.RuneCountInString(text))
-		if features {
-			r := []rune(text)
-			ix.runes[c] = r[:min(len(r), MaxDiffRunes)]
-		}
-	})
 	charTF, wordTF := make([]termFreq, nc), make([]termFreq, nc)
 	var cdf, wdf []int32
 	var buf []int32
-	for c, ms := range ix.members {
-		buf = buf[:0]
-		for _, k := range ix.keys[c] {
-			buf = append(buf, charID(k))
-		}
-		charTF[c] = newTermFreq(buf)
-		buf = buf[:0]
-		for _, w := range units[ms[0]].Words {
-			buf = append(buf, wv.id(w))
-		}
-		wordTF[c] = newTermFreq(buf)
-		cdf = grow(cdf, len(cv))
-		wdf = grow(wdf, len(wv.ids))
-		for _, id := range charTF[c].ids {
-			cdf[id] += int32(len(ms))
-		}
-		for _, id := range wordTF[c].ids {
-			wdf[id] += int32(len(ms))
+	for lo := 0; lo < nc; lo += keyBatch {
+		hi := min(nc, lo+keyBatch)
+		_ = work.Do(context.Background(), hi-lo, 0, func(j int) {
+			c := lo + j
+			text := units[ix.members[c][0]].Text
+			ix.keys[c] = pairKeys(text)
+			ix.runeLen[c] = int32(utf8.RuneCountInString(text))
+			if features {
+				r := []rune(text)
+				ix.runes[c] = r[:min(len(r), MaxDiffRunes)]
+			}
+		})
+		for c := lo; c < hi; c++ {
+			ms := ix.members[c]
+			buf = buf[:0]
+			for _, k := range ix.keys[c] {
+				buf = append(buf, charID(k))
+			}
+			charTF[c] = newTermFreq(buf)
+			buf = buf[:0]
+			for _, w := range units[ms[0]].Words {
+				buf = append(buf, wv.id(w))
+			}
+			wordTF[c] = newTermFreq(buf)
+			cdf = grow(cdf, len(cv))
+			wdf = grow(wdf, len(wv.ids))
+			for _, id := range charTF[c].ids {
+				cdf[id] += int32(len(ms))
+			}
+			for _, id := range wordTF[c].ids {
+				wdf[id] += int32(len(ms))
+			}
+			if !features {
+				ix.keys[c] = nil
+			}
 		}
 	}
 	n := float64(len(units))

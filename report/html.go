@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"context"
@@ -26,7 +27,11 @@ import (
 // html/template (markup) or the page data (JSON, set as text by the
 // script), so a hostile document cannot inject markup or script.
 func (r *Report) HTML(w io.Writer) error {
-	return pageTemplate().Execute(w, r)
+	bw := bufio.NewWriterSize(w, 64<<10) // the template writes in hundreds of small pieces
+	if err := pageTemplate().Execute(bw, r); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 //go:embed page.html.tmpl

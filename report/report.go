@@ -8,6 +8,7 @@ package report
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -580,8 +581,11 @@ func (r *Report) buildPairs(res *policycmp.Result) {
 		eq = append(eq, res.Alignments[k])
 	}
 	r.sortLinks(eq)
-	for _, l := range eq {
-		if p, ok := r.pair(l); ok {
+	// Their diffs on every core, then the pairs in order.
+	pairs, ok := make([]Pair, len(eq)), make([]bool, len(eq))
+	_ = work.Do(context.Background(), len(eq), 0, func(k int) { pairs[k], ok[k] = r.pair(eq[k]) })
+	for k, p := range pairs {
+		if ok[k] {
 			r.Pairs = append(r.Pairs, p)
 		}
 	}

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/policycmp/policycmp/align"
+	"github.com/policycmp/policycmp/internal/work"
 	"github.com/policycmp/policycmp/segment"
 	"github.com/policycmp/policycmp/taxonomy"
 )
@@ -640,20 +642,34 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	}
 	// A task link stands on whole-task agreement (textLinks) or on a
 	// clause pair that is equivalent or scores TaskClauseMinScore: not on
-	// a weakly related sentence.
-	for _, l := range clauseLinks {
-		if l.Kind != align.Equivalent && l.Score < TaskClauseMinScore {
-			continue
+	// a weakly related sentence. The clause links (a million at 1,000
+	// documents) are gathered in parts on every core, and the parts
+	// merged: max and or give the same in any order.
+	parts := make([]map[[2]*Task]agg, runtime.GOMAXPROCS(0))
+	per := (len(clauseLinks) + len(parts) - 1) / len(parts)
+	_ = work.Do(context.Background(), len(parts), 0, func(w int) {
+		pm := map[[2]*Task]agg{}
+		for _, l := range clauseLinks[min(len(clauseLinks), w*per):min(len(clauseLinks), (w+1)*per)] {
+			if l.Kind != align.Equivalent && l.Score < TaskClauseMinScore {
+				continue
+			}
+			ta, tb := taskOf[l.A], taskOf[l.B]
+			if ta == nil || tb == nil {
+				continue
+			}
+			k := [2]*Task{ta, tb}
+			g := pm[k]
+			g.score = max(g.score, l.Score)
+			g.eq = g.eq || (l.Kind == align.Equivalent && ta.PrimaryTheme() == tb.PrimaryTheme())
+			pm[k] = g
 		}
-		ta, tb := taskOf[l.A], taskOf[l.B]
-		if ta == nil || tb == nil {
-			continue
+		parts[w] = pm
+	})
+	for _, pm := range parts {
+		for k, g := range pm {
+			h := m[k]
+			m[k] = agg{max(h.score, g.score), h.eq || g.eq}
 		}
-		k := [2]*Task{ta, tb}
-		g := m[k]
-		g.score = max(g.score, l.Score)
-		g.eq = g.eq || (l.Kind == align.Equivalent && ta.PrimaryTheme() == tb.PrimaryTheme())
-		m[k] = g
 	}
 	// Task links carry no evidence: they are made as Links directly, not
 	// as the aligner's links first (a million at 1,000 documents).
@@ -777,7 +793,7 @@ func (m *memo[K, V]) getOr(k K, f func() V) V {
 
 // sortLinks orders links by their two IDs (task links: one link a pair).
 func sortLinks(links []Link) {
-	slices.SortFunc(links, func(x, y Link) int {
+	work.Sort(links, func(x, y Link) int {
 		if c := strings.Compare(x.A, y.A); c != 0 {
 			return c
 		}

@@ -1265,7 +1265,7 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 		}
 		found[k] = nil // the pairs are done with
 	}
-	slices.SortFunc(merged, func(x, y agg) int { return cmp.Compare(x.key, y.key) })
+	work.Sort(merged, func(x, y agg) int { return cmp.Compare(x.key, y.key) }) // ties merge alike in any order
 	out := merged[:0]
 	for _, m := range merged {
 		if n := len(out); n > 0 && out[n-1].key == m.key {
@@ -1317,7 +1317,7 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 		listPair := func(k int32) uint64 {
 			return uint64(gc[merged[k].key>>32])<<32 | uint64(gc[merged[k].key&0xffffffff])
 		}
-		slices.SortFunc(order, func(x, y int32) int { return cmp.Or(cmp.Compare(listPair(x), listPair(y)), cmp.Compare(x, y)) })
+		work.Sort(order, func(x, y int32) int { return cmp.Or(cmp.Compare(listPair(x), listPair(y)), cmp.Compare(x, y)) })
 		var runs []int32 // where each run of one list pair starts in order
 		for k := range order {
 			if k == 0 || listPair(order[k]) != listPair(order[k-1]) {
@@ -1829,7 +1829,7 @@ func SortLinks(links []Link) {
 	for i := range idx {
 		idx[i] = int32(i)
 	}
-	slices.SortFunc(idx, func(x, y int32) int {
+	work.Sort(idx, func(x, y int32) int {
 		if c := strings.Compare(links[x].A, links[y].A); c != 0 {
 			return c
 		}

@@ -1185,11 +1185,22 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	// unit is dropped when its earlier unit found it too. Each unit's list
 	// is compacted in place (the pairs are the phrase pass's largest
 	// structure: no second copy); a list never loses the pairs it owns
-	// (those from its unit), which are all the test reads.
-	for k, ps := range found {
-		found[k] = slices.DeleteFunc(ps, func(p pair) bool {
-			return int(p.a) != k && slices.ContainsFunc(found[p.a], func(q pair) bool { return q.a == p.a && q.b == p.b })
-		})
+	// (those from its unit), which are all the test reads, so the pairs
+	// to drop are marked first and the lists compacted after, each step on
+	// every core, as one pass in any order would.
+	if err := work.Do(ctx, n, a.opts.Workers, func(k int) {
+		for j, p := range found[k] {
+			if int(p.a) != k && slices.ContainsFunc(found[p.a], func(q pair) bool { return q.a == p.a && q.b == p.b }) {
+				found[k][j].dup = true // only the test's unread fields are written
+			}
+		}
+	}); err != nil {
+		return nil, fmt.Errorf("align: %w", err)
+	}
+	if err := work.Do(ctx, n, a.opts.Workers, func(k int) {
+		found[k] = slices.DeleteFunc(found[k], func(p pair) bool { return p.dup })
+	}); err != nil {
+		return nil, fmt.Errorf("align: %w", err)
 	}
 	a.decide(ix, found)
 	if ix.grouped() {
@@ -1392,6 +1403,7 @@ type pair struct {
 	sole     bool // the units are their documents' only mentions of a key term
 	model    bool // scored by the model (the score is its probability)
 	rlink    bool // the rules link the pair
+	dup      bool // found from both units: dropped from the later one's list (AlignIndex)
 }
 
 // thousandths rounds a score in [0,1] to thousandths.

@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -69,6 +70,7 @@ type Report struct {
 	short      map[string]string
 	res        *policycmp.Result
 	clause     map[string]clauseInfo // clause ID → its text, task and document
+	clauses    int                   // how many clauses the documents hold (clauseInfo.at counts them)
 	docOf      map[string]string     // clause or task ID → document ID
 	task       map[string]*policycmp.Task
 	diffs      sync.Map // [2]string → []align.Op: the pairs' diffs, made once for Pairs and the page
@@ -78,6 +80,7 @@ type Report struct {
 type clauseInfo struct {
 	text string
 	task *policycmp.Task
+	at   int32 // the clause's place in document, task and clause order
 }
 
 // DocSummary describes one document.
@@ -231,14 +234,21 @@ func Build(res *policycmp.Result, opts Options) *Report {
 	if tax == nil {
 		tax = taxonomy.Default()
 	}
+	nt, nc := 0, 0
+	for _, d := range res.Documents {
+		for _, t := range d.Tasks {
+			nt, nc = nt+1, nc+len(t.Clauses)
+		}
+	}
 	r := &Report{Lang: opts.Lang, opts: opts, byDoc: map[string]int{}, res: res,
-		clause: map[string]clauseInfo{}, docOf: map[string]string{}, task: map[string]*policycmp.Task{}}
+		clause: make(map[string]clauseInfo, nc), docOf: make(map[string]string, nt+nc), task: make(map[string]*policycmp.Task, nt)}
 	for _, d := range res.Documents {
 		for _, t := range d.Tasks {
 			r.docOf[t.ID] = d.ID
 			r.task[t.ID] = t
 			for _, c := range t.Clauses {
-				r.clause[c.ID] = clauseInfo{text: c.Text, task: t}
+				r.clause[c.ID] = clauseInfo{text: c.Text, task: t, at: int32(r.clauses)}
+				r.clauses++
 				r.docOf[c.ID] = d.ID
 			}
 		}
@@ -370,18 +380,33 @@ func (r *Report) buildGaps(res *policycmp.Result) {
 
 func (r *Report) buildUnique(res *policycmp.Result) {
 	r.Unique = []Unique{}
-	linked := map[string]bool{}
-	for _, l := range res.Alignments {
-		linked[l.A] = true
-		linked[l.B] = true
-	}
 	if len(res.Documents) < 2 {
 		return
+	}
+	// The linked clauses, by their place: the links (a million at 1,000
+	// documents) are read in parts on every core, each part marking its
+	// own copy, and the copies joined.
+	parts := make([][]bool, runtime.GOMAXPROCS(0))
+	per := (len(res.Alignments) + len(parts) - 1) / len(parts)
+	_ = work.Do(context.Background(), len(parts), 0, func(w int) {
+		marked := make([]bool, r.clauses)
+		for _, l := range res.Alignments[min(len(res.Alignments), w*per):min(len(res.Alignments), (w+1)*per)] {
+			for _, id := range [2]string{l.A, l.B} {
+				if c, ok := r.clause[id]; ok {
+					marked[c.at] = true
+				}
+			}
+		}
+		parts[w] = marked
+	})
+	linked := func(id string) bool {
+		c, ok := r.clause[id]
+		return ok && slices.ContainsFunc(parts, func(marked []bool) bool { return marked[c.at] })
 	}
 	for _, d := range res.Documents {
 		for _, t := range d.Tasks {
 			for _, c := range t.Clauses {
-				if linked[c.ID] || utf8.RuneCountInString(c.Text) < 8 || c.Text == t.Heading {
+				if linked(c.ID) || utf8.RuneCountInString(c.Text) < 8 || c.Text == t.Heading {
 					continue
 				}
 				r.Unique = append(r.Unique, Unique{Doc: d.ID, Clause: c.ID, Task: t.ID, Theme: t.PrimaryTheme(), Text: c.Text})

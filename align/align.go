@@ -1428,7 +1428,8 @@ func (a *Aligner) decide(ix *Index, found [][]pair) {
 		}
 		return s >= ma && s >= mb
 	}
-	for _, ps := range found {
+	_ = work.Do(context.Background(), len(found), 0, func(u int) { // each unit's own pairs; best is only read
+		ps := found[u]
 		for k := range ps {
 			p := &ps[k]
 			switch {
@@ -1445,7 +1446,7 @@ func (a *Aligner) decide(ix *Index, found [][]pair) {
 				p.eq = p.score() >= a.opts.Equivalent || (mutual(*p, p.s1000, true) && p.score() >= a.opts.Mutual && p.anch) || p.sole
 			}
 		}
-	}
+	})
 }
 
 // bestInto holds each unit's best scores, in thousandths, into each other
@@ -1494,8 +1495,9 @@ func newBestInto(ix *Index, found [][]pair) *bestInto {
 			add(p.b, ix.docIdx[p.a], p)
 		}
 	}
-	// one entry a document: the best of each score
-	for u := range units {
+	// one entry a document: the best of each score (each unit's entries
+	// on their own, on every core)
+	_ = work.Do(context.Background(), units, 0, func(u int) {
 		es := b.ents[b.off[u] : b.off[u]+b.n[u]]
 		slices.SortFunc(es, func(x, y bestEntry) int { return cmp.Compare(x.doc, y.doc) })
 		out := es[:0]
@@ -1507,7 +1509,7 @@ func newBestInto(ix *Index, found [][]pair) *bestInto {
 			out = append(out, e)
 		}
 		b.n[u] = int32(len(out))
-	}
+	})
 	return b
 }
 

@@ -16,6 +16,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"runtime"
 	"slices"
@@ -520,37 +521,16 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		}
 		return id
 	}
-	// Units with the same content (text, themes, targets, words) share
-	// their vectors and keys: generated and real corpora repeat national
-	// wording, and each content is built once.
-	ix.textID = make([]int32, len(units))
-	contents := map[string]int32{}
-	var content strings.Builder
-	for i, u := range units {
-		content.Reset()
-		content.WriteString(u.Text)
-		content.WriteByte(0)
-		content.WriteString(strings.Join(u.Themes, " "))
-		content.WriteByte(0)
-		fmt.Fprint(&content, u.Targets)
-		content.WriteByte(0)
-		content.WriteString(strings.Join(u.Words, " "))
-		for _, c := range u.Concepts {
-			content.WriteByte(0)
-			content.WriteString(c.ID)
-			content.WriteByte(1)
-			content.WriteString(c.Form)
-		}
-		id, ok := contents[content.String()]
-		if !ok {
-			id = int32(len(contents))
-			contents[content.String()] = id
-			ix.members = append(ix.members, nil)
-		}
-		ix.textID[i] = id
-		ix.members[id] = append(ix.members[id], int32(i))
-	}
-	clear(contents)
+	// Units with the same content (text, themes, targets, words, concepts)
+	// share their vectors and keys: generated and real corpora repeat
+	// national wording, and each content is built once. Contents are
+	// found by a hash of each unit's content, made on every core, and
+	// checked against the content it names (a collision falls back to
+	// the content written out in full).
+	seed := maphash.MakeSeed()
+	hashes := make([]uint64, len(units))
+	_ = work.Do(context.Background(), len(units), 0, func(i int) { hashes[i] = contentHash(seed, &units[i]) })
+	ix.textID, ix.members = groupContents(units, hashes)
 	nc := len(ix.members)
 	ix.soleDoc = make([]int32, nc)
 	for c, ms := range ix.members {
@@ -679,6 +659,99 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 		}
 	}
 	return ix
+}
+
+// groupContents numbers the units' contents in order of first
+// appearance, given each unit's contentHash: textID[i] is unit i's
+// content, members[c] the units holding content c.
+func groupContents(units []Unit, hashes []uint64) (textID []int32, members [][]int32) {
+	textID = make([]int32, len(units))
+	byHash := make(map[uint64]int32, len(units)/4)
+	var collided map[string]int32
+	newContent := func() int32 {
+		members = append(members, nil)
+		return int32(len(members) - 1)
+	}
+	for i := range units {
+		id, ok := byHash[hashes[i]]
+		switch {
+		case !ok:
+			id = newContent()
+			byHash[hashes[i]] = id
+		case !sameContent(&units[members[id][0]], &units[i]):
+			if collided == nil {
+				collided = map[string]int32{}
+			}
+			k := contentKey(&units[i])
+			if id, ok = collided[k]; !ok {
+				id = newContent()
+				collided[k] = id
+			}
+		}
+		textID[i] = id
+		members[id] = append(members[id], int32(i))
+	}
+	return textID, members
+}
+
+// contentHash hashes what makes two units one content for the index:
+// equal contents (sameContent) hash alike.
+func contentHash(seed maphash.Seed, u *Unit) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	str := func(s string) {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	str(u.Text)
+	for _, t := range u.Themes {
+		str(t)
+	}
+	h.WriteByte(1)
+	for _, t := range u.Targets {
+		str(t.Indicator)
+		str(t.Counted)
+		str(t.Unit)
+		str(t.Comparator)
+		maphash.WriteComparable(&h, t.Value)
+	}
+	h.WriteByte(1)
+	for _, w := range u.Words {
+		str(w)
+	}
+	h.WriteByte(1)
+	for _, c := range u.Concepts {
+		str(c.ID)
+		str(c.Form)
+	}
+	return h.Sum64()
+}
+
+// sameContent reports whether two units are one content for the index:
+// the same text, themes, targets, words and concepts (by ID and form).
+func sameContent(a, b *Unit) bool {
+	return a.Text == b.Text && slices.Equal(a.Themes, b.Themes) && slices.Equal(a.Targets, b.Targets) &&
+		slices.Equal(a.Words, b.Words) && slices.EqualFunc(a.Concepts, b.Concepts, func(x, y Concept) bool { return x.ID == y.ID && x.Form == y.Form })
+}
+
+// contentKey writes a unit's content out in full, for the rare units
+// whose hash another content has.
+func contentKey(u *Unit) string {
+	var b strings.Builder
+	b.WriteString(u.Text)
+	b.WriteByte(0)
+	b.WriteString(strings.Join(u.Themes, "\x00"))
+	b.WriteByte(0)
+	fmt.Fprint(&b, u.Targets)
+	b.WriteByte(0)
+	b.WriteString(strings.Join(u.Words, "\x00"))
+	for _, c := range u.Concepts {
+		b.WriteByte(0)
+		b.WriteString(c.ID)
+		b.WriteByte(1)
+		b.WriteString(c.Form)
+	}
+	return b.String()
 }
 
 func grow(s []int32, n int) []int32 {

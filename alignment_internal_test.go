@@ -2,6 +2,8 @@ package policycmp
 
 import (
 	"context"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/policycmp/policycmp/align"
@@ -27,5 +29,36 @@ func TestHeadingLinks(t *testing.T) {
 	}
 	if links[0].Kind != align.Related {
 		t.Errorf("a heading alone makes tasks related, not %s", links[0].Kind)
+	}
+}
+
+func TestMemoEach(t *testing.T) {
+	var made sync.Map // key → how many times it was made
+	m := newMemo(func(k string) int {
+		n, _ := made.LoadOrStore(k, new(atomic.Int32))
+		n.(*atomic.Int32).Add(1)
+		return len(k)
+	})
+	if got := m.get("甲乙"); got != 6 {
+		t.Fatalf("get = %d", got)
+	}
+	keys := []string{"甲乙", "a", "bb", "a", "ccc", "bb", "甲乙"}
+	got := make([]int, len(keys))
+	if err := m.each(context.Background(), len(keys), func(i int) string { return keys[i] }, func(i, v int) { got[i] = v }); err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range keys {
+		if got[i] != len(k) {
+			t.Errorf("unit %d (%q): %d, want %d", i, k, got[i], len(k))
+		}
+	}
+	made.Range(func(k, n any) bool {
+		if c := n.(*atomic.Int32).Load(); c != 1 {
+			t.Errorf("%q made %d times, want once", k, c)
+		}
+		return true
+	})
+	if v, ok := m.m["ccc"]; !ok || v != 3 {
+		t.Errorf("each did not remember ccc: %v %v", v, ok)
 	}
 }

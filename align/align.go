@@ -549,31 +549,64 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	ix.keys, ix.runes, ix.runeLen = make([][]uint64, nc), make([][]rune, nc), make([]int32, nc)
 	charTF, wordTF := make([]termFreq, nc), make([]termFreq, nc)
 	var cdf, wdf []int32
-	var buf []int32
+	// Each batch in three steps: each content's distinct pairs and words
+	// with their counts, on every core; their IDs, in order of first
+	// appearance, on one (the vocabularies are shared); each content's
+	// terms sorted by ID, on every core.
+	type distinct struct {
+		keys  []uint64 // the content's distinct pair keys, ascending
+		words []string // its distinct words, in order of first appearance
+	}
+	batch := make([]distinct, min(nc, keyBatch))
 	for lo := 0; lo < nc; lo += keyBatch {
 		hi := min(nc, lo+keyBatch)
-		_ = work.Do(context.Background(), hi-lo, 0, func(j int) {
-			c := lo + j
-			text := units[ix.members[c][0]].Text
-			ix.keys[c] = pairKeys(text)
-			ix.runeLen[c] = int32(utf8.RuneCountInString(text))
-			if features {
-				r := []rune(text)
-				ix.runes[c] = r[:min(len(r), MaxDiffRunes)]
+		_ = work.Each(context.Background(), hi-lo, 0, func() func(int) {
+			seen := map[string]int32{}
+			return func(j int) {
+				c, d := lo+j, &batch[j]
+				text := units[ix.members[c][0]].Text
+				ix.keys[c] = pairKeys(text)
+				ix.runeLen[c] = int32(utf8.RuneCountInString(text))
+				if features {
+					r := []rune(text)
+					ix.runes[c] = r[:min(len(r), MaxDiffRunes)]
+				}
+				var tf termFreq
+				d.keys = d.keys[:0]
+				for k, key := range ix.keys[c] { // sorted: copies are neighbours
+					if k > 0 && key == ix.keys[c][k-1] {
+						tf.counts[len(tf.counts)-1]++
+						continue
+					}
+					d.keys = append(d.keys, key)
+					tf.counts = append(tf.counts, 1)
+				}
+				tf.ids = make([]int32, len(d.keys))
+				charTF[c] = tf
+				tf = termFreq{}
+				clear(seen)
+				d.words = d.words[:0]
+				for _, w := range units[ix.members[c][0]].Words {
+					if at, ok := seen[w]; ok {
+						tf.counts[at]++
+						continue
+					}
+					seen[w] = int32(len(d.words))
+					d.words = append(d.words, w)
+					tf.counts = append(tf.counts, 1)
+				}
+				tf.ids = make([]int32, len(d.words))
+				wordTF[c] = tf
 			}
 		})
 		for c := lo; c < hi; c++ {
-			ms := ix.members[c]
-			buf = buf[:0]
-			for _, k := range ix.keys[c] {
-				buf = append(buf, charID(k))
+			d, ms := &batch[c-lo], ix.members[c]
+			for j, k := range d.keys {
+				charTF[c].ids[j] = charID(k)
 			}
-			charTF[c] = newTermFreq(buf)
-			buf = buf[:0]
-			for _, w := range units[ms[0]].Words {
-				buf = append(buf, wv.id(w))
+			for j, w := range d.words {
+				wordTF[c].ids[j] = wv.id(w)
 			}
-			wordTF[c] = newTermFreq(buf)
 			cdf = grow(cdf, len(cv))
 			wdf = grow(wdf, len(wv.ids))
 			for _, id := range charTF[c].ids {
@@ -586,6 +619,13 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 				ix.keys[c] = nil
 			}
 		}
+		_ = work.Each(context.Background(), hi-lo, 0, func() func(int) {
+			var buf []uint64
+			return func(j int) {
+				buf = charTF[lo+j].sortByID(buf)
+				buf = wordTF[lo+j].sortByID(buf)
+			}
+		})
 	}
 	n := float64(len(units))
 	ix.chars = make([]vec, nc)
@@ -767,18 +807,18 @@ type termFreq struct {
 	counts []int32
 }
 
-func newTermFreq(ids []int32) termFreq {
-	slices.Sort(ids)
-	var tf termFreq
-	for k, id := range ids {
-		if k > 0 && id == ids[k-1] {
-			tf.counts[len(tf.counts)-1]++
-			continue
-		}
-		tf.ids = append(tf.ids, id)
-		tf.counts = append(tf.counts, 1)
+// sortByID orders tf's terms by ID (the IDs are distinct), with buf as
+// scratch; it returns buf for reuse.
+func (tf termFreq) sortByID(buf []uint64) []uint64 {
+	buf = buf[:0]
+	for k, id := range tf.ids {
+		buf = append(buf, uint64(id)<<32|uint64(uint32(tf.counts[k])))
 	}
-	return tf
+	slices.Sort(buf)
+	for k, x := range buf {
+		tf.ids[k], tf.counts[k] = int32(x>>32), int32(uint32(x))
+	}
+	return buf
 }
 
 func tfidf(tf termFreq, df []int32, n float64, idf []float64) vec {

@@ -701,8 +701,13 @@ type plainEvidence struct {
 }
 
 func (m *evidenceOf) get(e align.Evidence) *align.Evidence {
+	own := func() *align.Evidence { // a copy: &e would put every e on the heap, shared or not
+		p := new(align.Evidence)
+		*p = e
+		return p
+	}
 	if e.Metric != "" || e.TargetA != nil || e.TargetB != nil || len(e.Concept) > 0 {
-		return &e
+		return own()
 	}
 	k := plainEvidence{e.Basis, e.SharedPairs}
 	m.mu.Lock()
@@ -712,7 +717,7 @@ func (m *evidenceOf) get(e align.Evidence) *align.Evidence {
 		if m.plain == nil {
 			m.plain = map[plainEvidence]*align.Evidence{}
 		}
-		p = &e
+		p = own()
 		m.plain[k] = p
 	}
 	return p

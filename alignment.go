@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -532,7 +531,8 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 			near = append(near, int32(k))
 		}
 	}
-	slices.SortStableFunc(near, func(x, y int32) int { return cmp.Compare(clauseLinks[y].Score, clauseLinks[x].Score) })
+	// Strongest first, ties in link order (as a stable sort would), on both cores.
+	work.Sort(near, func(x, y int32) int { return cmp.Or(cmp.Compare(clauseLinks[y].Score, clauseLinks[x].Score), cmp.Compare(x, y)) })
 	perClause := map[string]int{}
 	var eq []align.Link
 	for _, k := range near {
@@ -551,12 +551,15 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	reuse := make([]Reuse, 0, len(passages))
-	for _, p := range passages {
+	reuse := make([]Reuse, len(passages))
+	if err := parallel(ctx, len(passages), 0, func(k int) {
+		p := passages[k]
 		ca, cb := cls.byID[p.A].c, cls.byID[p.B].c
 		as, ae := ca.rawSpan(p.AStart, p.AEnd)
 		bs, be := cb.rawSpan(p.BStart, p.BEnd)
-		reuse = append(reuse, Reuse{A: p.A, B: p.B, ADoc: cls.byID[p.A].doc, BDoc: cls.byID[p.B].doc, AStart: as, AEnd: ae, BStart: bs, BEnd: be, Text: p.Text, Chars: p.Identities})
+		reuse[k] = Reuse{A: p.A, B: p.B, ADoc: cls.byID[p.A].doc, BDoc: cls.byID[p.B].doc, AStart: as, AEnd: ae, BStart: bs, BEnd: be, Text: p.Text, Chars: p.Identities}
+	}); err != nil {
+		return nil, nil, nil, err
 	}
 	// Task links first, so that their map is gone when the clause links,
 	// the largest output, are converted.

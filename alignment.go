@@ -652,11 +652,15 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	per := (len(clauseLinks) + len(parts) - 1) / len(parts)
 	_ = work.Do(context.Background(), len(parts), 0, func(w int) {
 		pm := map[[2]*Task]agg{}
+		lastA, ta := "", (*Task)(nil) // links are sorted by A: its task is looked up once a run
 		for _, l := range clauseLinks[min(len(clauseLinks), w*per):min(len(clauseLinks), (w+1)*per)] {
 			if l.Kind != align.Equivalent && l.Score < TaskClauseMinScore {
 				continue
 			}
-			ta, tb := taskOf[l.A], taskOf[l.B]
+			if l.A != lastA || ta == nil {
+				lastA, ta = l.A, taskOf[l.A]
+			}
+			tb := taskOf[l.B]
 			if ta == nil || tb == nil {
 				continue
 			}

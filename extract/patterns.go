@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 
 	tsvrows "github.com/policycmp/policycmp/internal/tsv"
 )
@@ -50,4 +51,37 @@ func pattern(name string) *regexp.Regexp {
 		panic("extract: patterns.tsv has no pattern " + name) // a programming error, caught by any test
 	}
 	return re
+}
+
+// requiredLiteral is the longest literal text every match of re contains
+// (a literal of its top-level sequence, looked for inside groups), or ""
+// when there is none. A text without it has no match, which a substring
+// search tells far sooner than the regexp engine does.
+func requiredLiteral(re *regexp.Regexp) string {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	var best string
+	var walk func(t *syntax.Regexp)
+	walk = func(t *syntax.Regexp) {
+		switch t.Op {
+		case syntax.OpLiteral:
+			if t.Flags&syntax.FoldCase == 0 && len(string(t.Rune)) > len(best) {
+				best = string(t.Rune)
+			}
+		case syntax.OpCapture:
+			walk(t.Sub[0])
+		case syntax.OpConcat:
+			for _, sub := range t.Sub {
+				walk(sub)
+			}
+		case syntax.OpPlus, syntax.OpRepeat:
+			if t.Op == syntax.OpPlus || t.Min > 0 {
+				walk(t.Sub[0])
+			}
+		}
+	}
+	walk(t.Simplify())
+	return best
 }

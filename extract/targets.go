@@ -26,7 +26,10 @@ type Target struct {
 var (
 	reTargetNum = pattern("target_num")
 	reDeadline  = pattern("deadline")
-	reCue       = pattern("cue")
+	// deadlineNeeds is what every deadline contains (年): most clauses
+	// have none, and a substring search rules them out at once.
+	deadlineNeeds = requiredLiteral(reDeadline)
+	reCue         = pattern("cue")
 )
 
 // Targets finds the quantitative targets a sentence states: a number with
@@ -40,7 +43,11 @@ func Targets(clauseID, s string, docYear int) []Target {
 func targetsIn(clauseID, s string, docYear int) []Target {
 	var out []Target
 	deadline := 0
-	for _, sub := range reDeadline.FindAllStringSubmatchIndex(s, -1) {
+	var deadlines [][]int
+	if strings.Contains(s, deadlineNeeds) {
+		deadlines = reDeadline.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, sub := range deadlines {
 		y, _ := strconv.Atoi(s[sub[2]:sub[3]])
 		prefix := s[sub[0]:sub[2]]
 		suffix := s[sub[3]:sub[1]]

@@ -1299,19 +1299,30 @@ func (a *Aligner) AlignIndex(ctx context.Context, ix *Index) ([]Link, error) {
 	// is compacted in place (the pairs are the phrase pass's largest
 	// structure: no second copy); a list never loses the pairs it owns
 	// (those from its unit), which are all the test reads, so the pairs
-	// to drop are marked first and the lists compacted after, each step on
+	// to drop are marked first (in an array of their own: the lists are
+	// only read meanwhile) and the lists compacted after, each step on
 	// every core, as one pass in any order would.
+	at := make([]int, n+1) // unit k's pairs are marks at[k]:at[k+1]
+	for k, ps := range found {
+		at[k+1] = at[k] + len(ps)
+	}
+	drop := make([]bool, at[n])
 	if err := work.Do(ctx, n, a.opts.Workers, func(k int) {
 		for j, p := range found[k] {
-			if int(p.a) != k && slices.ContainsFunc(found[p.a], func(q pair) bool { return q.a == p.a && q.b == p.b }) {
-				found[k][j].dup = true // only the test's unread fields are written
-			}
+			drop[at[k]+j] = int(p.a) != k && slices.ContainsFunc(found[p.a], func(q pair) bool { return q.a == p.a && q.b == p.b })
 		}
 	}); err != nil {
 		return nil, fmt.Errorf("align: %w", err)
 	}
 	if err := work.Do(ctx, n, a.opts.Workers, func(k int) {
-		found[k] = slices.DeleteFunc(found[k], func(p pair) bool { return p.dup })
+		ps, kept := found[k], found[k][:0]
+		for j, p := range ps {
+			if !drop[at[k]+j] {
+				kept = append(kept, p)
+			}
+		}
+		clear(ps[len(kept):])
+		found[k] = kept
 	}); err != nil {
 		return nil, fmt.Errorf("align: %w", err)
 	}
@@ -1516,7 +1527,6 @@ type pair struct {
 	sole     bool // the units are their documents' only mentions of a key term
 	model    bool // scored by the model (the score is its probability)
 	rlink    bool // the rules link the pair
-	dup      bool // found from both units: dropped from the later one's list (AlignIndex)
 }
 
 // thousandths rounds a score in [0,1] to thousandths.

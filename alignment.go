@@ -532,7 +532,9 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 		}
 	}
 	// Strongest first, ties in link order (as a stable sort would), on both cores.
-	work.Sort(near, func(x, y int32) int { return cmp.Or(cmp.Compare(clauseLinks[y].Score, clauseLinks[x].Score), cmp.Compare(x, y)) })
+	work.Sort(near, func(x, y int32) int {
+		return cmp.Or(cmp.Compare(clauseLinks[y].Score, clauseLinks[x].Score), cmp.Compare(x, y))
+	})
 	perClause := map[string]int{}
 	var eq []align.Link
 	for _, k := range near {

@@ -703,29 +703,27 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 
 // groupContents numbers the units' contents in order of first
 // appearance, given each unit's contentHash: textID[i] is unit i's
-// content, members[c] the units holding content c.
+// content, members[c] the units holding content c. Units whose hashes
+// agree are one content only when sameContent says so; contents that
+// share a hash are chained (next), which in practice never happens.
 func groupContents(units []Unit, hashes []uint64) (textID []int32, members [][]int32) {
 	textID = make([]int32, len(units))
-	byHash := make(map[uint64]int32, len(units)/4)
-	var collided map[string]int32
-	newContent := func() int32 {
-		members = append(members, nil)
-		return int32(len(members) - 1)
-	}
+	byHash := make(map[uint64]int32, len(units)/4) // the first content with that hash
+	var next []int32                               // the next content with the same hash, or -1
 	for i := range units {
 		id, ok := byHash[hashes[i]]
-		switch {
-		case !ok:
-			id = newContent()
-			byHash[hashes[i]] = id
-		case !sameContent(&units[members[id][0]], &units[i]):
-			if collided == nil {
-				collided = map[string]int32{}
-			}
-			k := contentKey(&units[i])
-			if id, ok = collided[k]; !ok {
-				id = newContent()
-				collided[k] = id
+		last := int32(-1) // the last content of the chain, when it holds none like unit i
+		for ok && !sameContent(&units[members[id][0]], &units[i]) {
+			last = id
+			id, ok = next[id], next[id] >= 0
+		}
+		if !ok {
+			id = int32(len(members))
+			members, next = append(members, nil), append(next, -1)
+			if last >= 0 {
+				next[last] = id
+			} else {
+				byHash[hashes[i]] = id
 			}
 		}
 		textID[i] = id
@@ -772,26 +770,6 @@ func contentHash(seed maphash.Seed, u *Unit) uint64 {
 func sameContent(a, b *Unit) bool {
 	return a.Text == b.Text && slices.Equal(a.Themes, b.Themes) && slices.Equal(a.Targets, b.Targets) &&
 		slices.Equal(a.Words, b.Words) && slices.EqualFunc(a.Concepts, b.Concepts, func(x, y Concept) bool { return x.ID == y.ID && x.Form == y.Form })
-}
-
-// contentKey writes a unit's content out in full, for the rare units
-// whose hash another content has.
-func contentKey(u *Unit) string {
-	var b strings.Builder
-	b.WriteString(u.Text)
-	b.WriteByte(0)
-	b.WriteString(strings.Join(u.Themes, "\x00"))
-	b.WriteByte(0)
-	fmt.Fprint(&b, u.Targets)
-	b.WriteByte(0)
-	b.WriteString(strings.Join(u.Words, "\x00"))
-	for _, c := range u.Concepts {
-		b.WriteByte(0)
-		b.WriteString(c.ID)
-		b.WriteByte(1)
-		b.WriteString(c.Form)
-	}
-	return b.String()
 }
 
 func grow(s []int32, n int) []int32 {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -650,12 +649,10 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	// a weakly related sentence. The clause links (a million at 1,000
 	// documents) are gathered in parts on every core, and the parts
 	// merged: max and or give the same in any order.
-	parts := make([]map[[2]*Task]agg, runtime.GOMAXPROCS(0))
-	per := (len(clauseLinks) + len(parts) - 1) / len(parts)
-	_ = work.Do(context.Background(), len(parts), 0, func(w int) {
+	parts := work.InParts(len(clauseLinks), func(lo, hi int) map[[2]*Task]agg {
 		pm := map[[2]*Task]agg{}
 		lastA, ta := "", (*Task)(nil) // links are sorted by A: its task is looked up once a run
-		for _, l := range clauseLinks[min(len(clauseLinks), w*per):min(len(clauseLinks), (w+1)*per)] {
+		for _, l := range clauseLinks[lo:hi] {
 			if l.Kind != align.Equivalent && l.Score < TaskClauseMinScore {
 				continue
 			}
@@ -672,7 +669,7 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 			g.eq = g.eq || (l.Kind == align.Equivalent && ta.PrimaryTheme() == tb.PrimaryTheme())
 			pm[k] = g
 		}
-		parts[w] = pm
+		return pm
 	})
 	for _, pm := range parts {
 		for k, g := range pm {

@@ -11,7 +11,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -386,18 +385,16 @@ func (r *Report) buildUnique(res *policycmp.Result) {
 	// The linked clauses, by their place: the links (a million at 1,000
 	// documents) are read in parts on every core, each part marking its
 	// own copy, and the copies joined.
-	parts := make([][]bool, runtime.GOMAXPROCS(0))
-	per := (len(res.Alignments) + len(parts) - 1) / len(parts)
-	_ = work.Do(context.Background(), len(parts), 0, func(w int) {
+	parts := work.InParts(len(res.Alignments), func(lo, hi int) []bool {
 		marked := make([]bool, r.clauses)
-		for _, l := range res.Alignments[min(len(res.Alignments), w*per):min(len(res.Alignments), (w+1)*per)] {
+		for _, l := range res.Alignments[lo:hi] {
 			for _, id := range [2]string{l.A, l.B} {
 				if c, ok := r.clause[id]; ok {
 					marked[c.at] = true
 				}
 			}
 		}
-		parts[w] = marked
+		return marked
 	})
 	linked := func(id string) bool {
 		c, ok := r.clause[id]

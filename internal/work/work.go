@@ -90,3 +90,15 @@ func Default[T comparable](v *T, d T) {
 		*v = d
 	}
 }
+
+// InParts splits 0..n into one contiguous part [lo, hi) a core (at most
+// n parts), runs f on the parts at once and returns their results in
+// order: for work that each core does into a result of its own, merged
+// after (counts, maps, marks).
+func InParts[T any](n int, f func(lo, hi int) T) []T {
+	parts := max(1, min(n, runtime.GOMAXPROCS(0)))
+	per := (n + parts - 1) / parts
+	out := make([]T, parts)
+	_ = Do(context.Background(), parts, parts, func(w int) { out[w] = f(min(n, w*per), min(n, (w+1)*per)) })
+	return out
+}

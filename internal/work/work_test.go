@@ -117,3 +117,19 @@ func BenchmarkEachCheapJobs(b *testing.B) {
 		_ = Do(context.Background(), len(out), 0, func(i int) { out[i]++ })
 	}
 }
+
+func TestInPartsCoversEveryIndexOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 7, 1000} {
+		parts := InParts(n, func(lo, hi int) [2]int { return [2]int{lo, hi} })
+		at := 0
+		for _, p := range parts {
+			if p[0] != at || p[1] < p[0] {
+				t.Fatalf("n=%d: parts %v do not follow one another", n, parts)
+			}
+			at = p[1]
+		}
+		if at != n {
+			t.Errorf("n=%d: parts %v end at %d", n, parts, at)
+		}
+	}
+}

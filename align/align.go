@@ -525,8 +525,8 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	// share their vectors and keys: generated and real corpora repeat
 	// national wording, and each content is built once. Contents are
 	// found by a hash of each unit's content, made on every core, and
-	// checked against the content it names (a collision falls back to
-	// the content written out in full).
+	// checked against the content it names (contents sharing a hash are
+	// chained: see groupContents).
 	seed := maphash.MakeSeed()
 	hashes := make([]uint64, len(units))
 	_ = work.Do(context.Background(), len(units), 0, func(i int) { hashes[i] = contentHash(seed, &units[i]) })

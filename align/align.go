@@ -366,7 +366,8 @@ type Index struct {
 	// charsFixed and wordsFixed are the vectors under fixed weights
 	// (reference pairs, background words), for the model's features.
 	charsFixed, wordsFixed []vec
-	keys                   [][]uint64 // sorted content character pairs of each content (pairKeys)
+	keys                   [][]uint64     // sorted content character pairs of each content (pairKeys)
+	targetKeys             [][]targetKeys // each content's targets' keys (nil without targets)
 	// textID names each unit's content (text, themes, targets, words):
 	// units with the same content score alike, so a pair of contents is
 	// scored once and its copies reuse it.
@@ -547,6 +548,7 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 	// time: an index without features keeps no keys, and its batch's are
 	// all it holds at once (a task's text has hundreds of pairs).
 	ix.keys, ix.runes, ix.runeLen = make([][]uint64, nc), make([][]rune, nc), make([]int32, nc)
+	ix.targetKeys = make([][]targetKeys, nc)
 	charTF, wordTF := make([]termFreq, nc), make([]termFreq, nc)
 	var cdf, wdf []int32
 	// Each batch in three steps: each content's distinct pairs and words
@@ -566,6 +568,9 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 				c, d := lo+j, &batch[j]
 				text := units[ix.members[c][0]].Text
 				ix.keys[c] = pairKeys(text)
+				if ts := units[ix.members[c][0]].Targets; len(ts) > 0 {
+					ix.targetKeys[c] = appendTargetKeys(nil, ts, pairKeys)
+				}
 				ix.runeLen[c] = int32(utf8.RuneCountInString(text))
 				if features {
 					r := []rune(text)
@@ -1793,11 +1798,21 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 	return out
 }
 
+// sameMetric is sameMetric over the targets of units i and j, with their
+// keys made once per content.
+func (ix *Index) sameMetric(i, j int) (Target, Target, bool) {
+	a, b := ix.units[i].Targets, ix.units[j].Targets
+	if len(a) == 0 || len(b) == 0 {
+		return Target{}, Target{}, false
+	}
+	return sameMetricKeyed(a, b, ix.targetKeys[ix.textID[i]], ix.targetKeys[ix.textID[j]])
+}
+
 // onSameMetric reports whether units i and j set targets on the same
 // metric (with the same value or another: the same measure, or a
 // stronger or weaker one).
 func (ix *Index) onSameMetric(i, j int) bool {
-	_, _, ok := sameMetric(ix.units[i].Targets, ix.units[j].Targets)
+	_, _, ok := ix.sameMetric(i, j)
 	return ok
 }
 

@@ -91,7 +91,7 @@ func (l *Labeler) pairKeys(s string) []uint64 {
 }
 
 func label(a, b Unit, pairKeys func(string) []uint64) (Relation, Evidence) {
-	if ta, tb, ok := sameMetric(a.Targets, b.Targets); ok && ta.Value != tb.Value {
+	if ta, tb, ok := sameMetricBy(a.Targets, b.Targets, pairKeys); ok && ta.Value != tb.Value {
 		higherBetter := !(ta.Comparator == "<=" || ta.Comparator == "<")
 		stronger := tb.Value > ta.Value
 		if !higherBetter {
@@ -242,15 +242,50 @@ func UnitFamily(u string) string {
 // sameMetric finds a target of a and one of b on the same metric: the same
 // unit (UnitFamily) and indicators that share most of their character bigrams.
 func sameMetric(as, bs []Target) (Target, Target, bool) {
+	return sameMetricBy(as, bs, pairKeys)
+}
+
+// sameMetricBy is sameMetric with the texts' pair keys from pairKeys (a
+// cache, or pairKeys itself).
+func sameMetricBy(as, bs []Target, pairKeys func(string) []uint64) (Target, Target, bool) {
+	if len(as) == 0 || len(bs) == 0 {
+		return Target{}, Target{}, false
+	}
+	var ba, bb [4]targetKeys // most clauses set a target or two: no heap for the lists
+	return sameMetricKeyed(as, bs, appendTargetKeys(ba[:0], as, pairKeys), appendTargetKeys(bb[:0], bs, pairKeys))
+}
+
+// targetKeys are a target's indicator and counted noun as sorted pair keys
+// (pairKeys), made once per target rather than once per pair of targets.
+type targetKeys struct {
+	indicator, counted []uint64
+}
+
+// appendTargetKeys appends the targetKeys of each target to dst, the texts'
+// keys from pairKeys.
+func appendTargetKeys(dst []targetKeys, ts []Target, pairKeys func(string) []uint64) []targetKeys {
+	for _, t := range ts {
+		k := targetKeys{indicator: pairKeys(t.Indicator)}
+		if t.Counted != "" {
+			k.counted = pairKeys(t.Counted)
+		}
+		dst = append(dst, k)
+	}
+	return dst
+}
+
+// sameMetricKeyed is sameMetric over the targets' keys (ka[i] those of
+// as[i], kb[j] those of bs[j]).
+func sameMetricKeyed(as, bs []Target, ka, kb []targetKeys) (Target, Target, bool) {
 	best, bi, bj := 0.0, -1, -1
 	for i, x := range as {
 		for j, y := range bs {
 			if UnitFamily(x.Unit) != UnitFamily(y.Unit) {
 				continue
 			}
-			d, over := PairOverlap(x.Indicator, y.Indicator)
+			d, over := keysOverlap(ka[i].indicator, kb[j].indicator)
 			if x.Counted != "" && y.Counted != "" && !sameIndicator(d, over) && sameHead(x.Counted, y.Counted) {
-				d, over = PairOverlap(x.Counted, y.Counted) // the same things counted
+				d, over = keysOverlap(ka[i].counted, kb[j].counted) // the same things counted
 			}
 			if !sameIndicator(d, over) {
 				continue

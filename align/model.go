@@ -453,7 +453,7 @@ func (ix *Index) cheapFeatures(i, j int, f []float64) {
 			}
 		}
 	}
-	if _, _, ok := sameMetric(a.Targets, b.Targets); ok {
+	if _, _, ok := ix.sameMetric(i, j); ok {
 		f[9] = 1
 	}
 	if ix.bridged(ti, tj) {

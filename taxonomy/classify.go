@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policycmp/policycmp/internal/work"
 )
@@ -87,7 +86,7 @@ func (o DictOptions) withDefaults() DictOptions {
 }
 
 type term struct {
-	text   []rune
+	runes  int // length of str in runes
 	str    string
 	theme  int
 	weight float64
@@ -111,7 +110,10 @@ type Dict struct {
 	tax    *Taxonomy
 	opts   DictOptions
 	byHead map[rune][]term // terms by first rune, longest first
-	res    []reTerm
+	// dense holds byHead for first runes below denseRunes, by rune: the
+	// matcher looks up every rune of every text classified.
+	dense [][]term
+	res   []reTerm
 }
 
 // NewDict builds a dictionary classifier over t.
@@ -140,7 +142,7 @@ func NewDict(t *Taxonomy, opts DictOptions) *Dict {
 				return
 			}
 			w *= lengthFactor(len(rs))
-			d.byHead[rs[0]] = append(d.byHead[rs[0]], term{text: rs, str: s, theme: i, weight: w, id: nextID})
+			d.byHead[rs[0]] = append(d.byHead[rs[0]], term{runes: len(rs), str: s, theme: i, weight: w, id: nextID})
 		}
 		for _, s := range th.Terms {
 			add(s, 1)
@@ -149,11 +151,37 @@ func NewDict(t *Taxonomy, opts DictOptions) *Dict {
 			add(s, d.opts.WeakWeight)
 		}
 	}
+	top := rune(-1)
 	for k, ts := range d.byHead {
-		slices.SortStableFunc(ts, func(a, b term) int { return cmp.Compare(len(b.text), len(a.text)) })
+		slices.SortStableFunc(ts, func(a, b term) int { return cmp.Compare(b.runes, a.runes) })
 		d.byHead[k] = ts
+		if k < denseRunes {
+			top = max(top, k)
+		}
+	}
+	d.dense = make([][]term, top+1)
+	for k, ts := range d.byHead {
+		if k <= top {
+			d.dense[k] = ts
+		}
 	}
 	return d
+}
+
+// denseRunes bounds the first runes whose terms the matcher finds by index
+// rather than by map (the Basic Multilingual Plane: every Chinese
+// character in common use).
+const denseRunes = 1 << 16
+
+// headed is the terms that start with r, longest first.
+func (d *Dict) headed(r rune) []term {
+	if r >= 0 && int(r) < len(d.dense) {
+		return d.dense[r]
+	}
+	if r < denseRunes {
+		return nil
+	}
+	return d.byHead[r]
 }
 
 func lengthFactor(n int) float64 {
@@ -184,51 +212,43 @@ type scored struct {
 }
 
 func (d *Dict) match(s string) ([]Hit, []scored) {
-	var out []scored
-	rs := []rune(s)
-	offs := make([]int, len(rs)+1)
-	b := 0
-	for i, r := range rs {
-		offs[i] = b
-		b += utf8.RuneLen(r)
+	out := d.scoredMatches(s, nil)
+	hits := make([]Hit, len(out))
+	for i, o := range out {
+		hits[i] = o.hit
 	}
-	offs[len(rs)] = b
-	covered := make([]bool, len(rs))
-	for i := 0; i < len(rs); i++ {
-		longest := 0
-		for _, t := range d.byHead[rs[i]] {
-			if len(t.text) < longest {
+	return hits, out
+}
+
+// scoredMatches appends the term hits in s to out: at each rune, left to
+// right, the longest term starting there (and its namesakes in other
+// themes) unless a longer term matched before covers it; then the
+// regular-expression terms.
+func (d *Dict) scoredMatches(s string, out []scored) []scored {
+	covered := 0 // bytes before this are inside a term matched at an earlier rune
+	for i, r := range s {
+		longest, end := 0, 0
+		for _, t := range d.headed(r) {
+			if t.runes < longest {
 				break // only the longest term at i (and its namesakes in other themes) fires
 			}
-			if i+len(t.text) > len(rs) || !slices.Equal(rs[i:i+len(t.text)], t.text) {
+			if !strings.HasPrefix(s[i:], t.str) {
 				continue
 			}
-			longest = len(t.text)
-			inside := true
-			for k := i; k < i+len(t.text); k++ {
-				if !covered[k] {
-					inside = false
-				}
-			}
-			if inside {
+			longest, end = t.runes, i+len(t.str)
+			if end <= covered {
 				break // part of a longer term already matched
 			}
-			out = append(out, scored{hit: Hit{Term: t.str, Start: offs[i], End: offs[i+len(t.text)]}, theme: t.theme, weight: t.weight, term: t.id})
+			out = append(out, scored{hit: Hit{Term: t.str, Start: i, End: end}, theme: t.theme, weight: t.weight, term: t.id})
 		}
-		for k := i; k < i+longest; k++ {
-			covered[k] = true
-		}
+		covered = max(covered, end)
 	}
 	for _, rt := range d.res {
 		for _, loc := range rt.re.FindAllStringIndex(s, -1) {
 			out = append(out, scored{hit: Hit{Term: s[loc[0]:loc[1]], Start: loc[0], End: loc[1]}, theme: rt.theme, weight: rt.weight, term: rt.id})
 		}
 	}
-	hits := make([]Hit, len(out))
-	for i, o := range out {
-		hits[i] = o.hit
-	}
-	return hits, out
+	return out
 }
 
 // Classify implements Classifier.
@@ -239,9 +259,10 @@ func (d *Dict) Classify(u Unit) []Label {
 	seen := map[int]int{}      // occurrences per term entry
 	seenBody := map[int]int{}  // the same in the body
 	ev := make([][]Hit, n)
+	var sc []scored
 	for p, part := range u.Parts {
 		head := p < u.HeadParts
-		_, sc := d.match(part)
+		sc = d.scoredMatches(part, sc[:0])
 		for _, s := range sc {
 			k := seen[s.term]
 			seen[s.term] = k + 1

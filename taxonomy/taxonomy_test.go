@@ -231,3 +231,34 @@ func countTheme(ls []taxonomy.Label, id string) int {
 	}
 	return n
 }
+
+// The matcher walks the text once: at each rune the longest term starting
+// there fires with its namesakes in other themes, unless a term matched at
+// an earlier rune covers it; a term that starts inside a matched one and
+// runs past it still fires; offsets are bytes, whatever the runes' widths
+// (ASCII, Chinese, beyond the Basic Multilingual Plane).
+func TestMatchWalk(t *testing.T) {
+	tax := &taxonomy.Taxonomy{Name: "t", Version: "1", Domains: []taxonomy.Domain{{ID: "d"}}, Themes: []taxonomy.Theme{
+		{ID: "d.a", Domain: "d", Terms: []string{"DRG付费", "付费", "公共卫生服务", "卫生服务能力", "𠀀医"}},
+		{ID: "d.b", Domain: "d", Terms: []string{"DRG付费", "公共卫生", "能力"}},
+	}}
+	d := taxonomy.NewDict(tax, taxonomy.DictOptions{})
+	s := "推进DRG付费,公共卫生服务能力,𠀀医"
+	type hit struct {
+		Term       string
+		Start, End int
+	}
+	var got []hit
+	for _, h := range d.Match(s) {
+		got = append(got, hit{h.Term, h.Start, h.End})
+		assert.Equal(t, h.Term, s[h.Start:h.End])
+	}
+	at := func(sub string) int { return strings.Index(s, sub) }
+	assert.Equal(t, []hit{
+		{"DRG付费", at("DRG"), at("DRG") + len("DRG付费")}, // namesakes: both themes
+		{"DRG付费", at("DRG"), at("DRG") + len("DRG付费")},
+		{"公共卫生服务", at("公共"), at("公共") + len("公共卫生服务")}, // 公共卫生 is shorter at the same rune
+		{"卫生服务能力", at("卫生服务能力"), at("卫生服务能力") + len("卫生服务能力")}, // starts inside, runs past
+		{"𠀀医", at("𠀀"), len(s)},
+	}, got, "付费 and 能力 lie inside longer terms matched at earlier runes")
+}

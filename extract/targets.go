@@ -25,7 +25,10 @@ type Target struct {
 
 var (
 	reTargetNum = pattern("target_num")
-	reDeadline  = pattern("deadline")
+	// targetGate tells at once most clauses without a number and its unit
+	// (3个, 80%): the regexp engine would try every position.
+	targetGate = newPairGate(reTargetNum)
+	reDeadline = pattern("deadline")
 	// deadlineNeeds is what every deadline contains (年): most clauses
 	// have none, and a substring search rules them out at once.
 	deadlineNeeds = requiredLiteral(reDeadline)
@@ -65,7 +68,10 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 	// of its own, it counts what the next one counts.
 	var into []bool
 	var nouns []string // what each target counts, when the noun follows its number
-	all := reTargetNum.FindAllStringSubmatchIndex(s, -1)
+	var all [][]int
+	if targetGate.admits(s) {
+		all = reTargetNum.FindAllStringSubmatchIndex(s, -1)
+	}
 	for li, loc := range all {
 		numStr, unit := s[loc[2]:loc[3]], s[loc[4]:loc[5]]
 		after := ""

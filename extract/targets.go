@@ -1,11 +1,13 @@
 package extract
 
 import (
-	"github.com/policycmp/policycmp/structure"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/internal/gate"
+	"github.com/policycmp/policycmp/structure"
 )
 
 // Target is a quantitative target stated in a sentence.
@@ -27,11 +29,11 @@ var (
 	reTargetNum = pattern("target_num")
 	// targetGate tells at once most clauses without a number and its unit
 	// (3个, 80%): the regexp engine would try every position.
-	targetGate = newPairGate(reTargetNum)
+	targetGate = gate.NewPair(reTargetNum)
 	reDeadline = pattern("deadline")
 	// deadlineNeeds is what every deadline contains (年): most clauses
 	// have none, and a substring search rules them out at once.
-	deadlineNeeds = requiredLiteral(reDeadline)
+	deadlineNeeds = gate.Literal(reDeadline)
 	reCue         = pattern("cue")
 )
 
@@ -69,7 +71,7 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 	var into []bool
 	var nouns []string // what each target counts, when the noun follows its number
 	var all [][]int
-	if targetGate.admits(s) {
+	if targetGate.Admits(s) {
 		all = reTargetNum.FindAllStringSubmatchIndex(s, -1)
 	}
 	for li, loc := range all {

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/policycmp/policycmp/internal/gate"
 	tsvrows "github.com/policycmp/policycmp/internal/tsv"
 )
 
@@ -28,6 +29,7 @@ const (
 type Scheme struct {
 	Kind   string // a name for the scheme, the same for every number of it
 	re     *regexp.Regexp
+	first  gate.Runes // the runes a marker of the scheme can start with
 	label  string
 	digits string
 	inline inlineRule
@@ -65,7 +67,11 @@ func parseSchemes(tsv string) ([]Scheme, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		s := Scheme{Kind: f[0], re: re, label: f[2], digits: f[3], Keep: f[5] == "yes"}
+		first, ok := gate.First(re)
+		if !ok {
+			return nil, fmt.Errorf("line %d: %s: a marker must start with a rune the pattern names (no empty match, no any-character or case folding at its start)", n, f[0])
+		}
+		s := Scheme{Kind: f[0], re: re, first: first, label: f[2], digits: f[3], Keep: f[5] == "yes"}
 		switch f[4] {
 		case "no":
 			s.inline = inlineNo
@@ -95,6 +101,9 @@ func Parse(s string) (Marker, bool) {
 }
 
 func (sc *Scheme) match(s string) (Marker, bool) {
+	if r, _ := utf8.DecodeRuneInString(s); !sc.first.Has(r) {
+		return Marker{}, false // the expression would fail at its first rune
+	}
 	loc := sc.re.FindStringSubmatchIndex(s)
 	if loc == nil {
 		return Marker{}, false
@@ -107,11 +116,21 @@ func (sc *Scheme) match(s string) (Marker, bool) {
 	return Marker{Kind: sc.Kind, Number: strings.Replace(sc.label, "%s", num, 1), Value: ordinal(num, sc.digits), Size: size, Keep: sc.Keep}, true
 }
 
-// mayStartMarker is a quick test on the first rune before any expression runs.
+// mayStartMarker is a quick test on the first rune before any expression
+// runs: some scheme's marker can start with it.
 func mayStartMarker(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return r == '(' || r == '第' || (r >= '0' && r <= '9') || (r >= '①' && r <= '⑳') || strings.ContainsRune(cnNumerals, r)
+	return markerStarts().Has(r)
 }
+
+// markerStarts is the runes a marker of any scheme can start with.
+var markerStarts = sync.OnceValue(func() *gate.Runes {
+	var set gate.Runes
+	for _, sc := range schemes() {
+		set.Union(&sc.first)
+	}
+	return &set
+})
 
 const cnNumerals = "〇零一二三四五六七八九十百两"
 

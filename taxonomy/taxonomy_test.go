@@ -257,7 +257,7 @@ func TestMatchWalk(t *testing.T) {
 	assert.Equal(t, []hit{
 		{"DRG付费", at("DRG"), at("DRG") + len("DRG付费")}, // namesakes: both themes
 		{"DRG付费", at("DRG"), at("DRG") + len("DRG付费")},
-		{"公共卫生服务", at("公共"), at("公共") + len("公共卫生服务")}, // 公共卫生 is shorter at the same rune
+		{"公共卫生服务", at("公共"), at("公共") + len("公共卫生服务")},         // 公共卫生 is shorter at the same rune
 		{"卫生服务能力", at("卫生服务能力"), at("卫生服务能力") + len("卫生服务能力")}, // starts inside, runs past
 		{"𠀀医", at("𠀀"), len(s)},
 	}, got, "付费 and 能力 lie inside longer terms matched at earlier runes")

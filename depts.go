@@ -6,7 +6,12 @@ import "github.com/policycmp/policycmp/extract"
 // (extract.Tail) and returns the paragraph without it and the departments
 // it names.
 func splitDeptTail(m mtext) (mtext, Departments, bool) {
-	at, depts, ok := extract.Tail(m.String())
+	return splitDeptTailOf(m, m.String())
+}
+
+// splitDeptTailOf is splitDeptTail with s, m as a string.
+func splitDeptTailOf(m mtext, s string) (mtext, Departments, bool) {
+	at, depts, ok := extract.Tail(s)
 	if !ok {
 		return m, Departments{}, false
 	}

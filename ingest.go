@@ -69,13 +69,14 @@ func IngestContext(ctx context.Context, name string, data []byte, opts Options) 
 	if _, ok := c.fields["标题"]; !ok && dec.Title != "" {
 		c.fields["标题"] = NormalizeString(dec.Title) // a page's <title> is a title candidate
 	}
-	d.Text = strings.Join(bodyStrings(paras), "\n")
+	strs := bodyStrings(paras) // the paragraphs as strings, made once: each is read three times
+	d.Text = strings.Join(strs, "\n")
 	if strings.TrimSpace(d.Text) == "" && len(c.tables) == 0 { // a plan that is one table is no empty plan
 		return nil, fmt.Errorf("ingest %s: nothing left after removing page chrome: %w", name, ErrEmpty)
 	}
-	d.Metadata = extract.Read(bodyStrings(paras), c.fields)
+	d.Metadata = extract.Read(strs, c.fields)
 	d.override(opts.Metadata)
-	d.buildStructure(paras, c.damaged)
+	d.buildStructure(paras, strs, c.damaged)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("ingest %s: %w", name, err)
 	}

@@ -17,9 +17,8 @@ type piece struct {
 
 // splitPieces cuts paragraphs at the markers structure.Choose picks for the
 // whole text, so a body pasted as one line gives the same pieces as the
-// same body with its line breaks.
-func splitPieces(paras []mtext) []piece {
-	strs := bodyStrings(paras)
+// same body with its line breaks. strs[i] is paras[i] as a string.
+func splitPieces(paras []mtext, strs []string) []piece {
 	found := structure.Choose(strs)
 	var out []piece
 	k := 0
@@ -313,8 +312,8 @@ func closingAt(s string, mk *structure.Marker) int {
 }
 
 // buildStructure turns paragraphs into sections and tasks on doc.
-func (d *Document) buildStructure(paras []mtext, damaged [][2]int) {
-	body, tail := splitTail(splitPieces(paras))
+func (d *Document) buildStructure(paras []mtext, strs []string, damaged [][2]int) {
+	body, tail := splitTail(splitPieces(paras, strs))
 	roots, preamble := parseTree(body)
 	// Top-level items are sections, not tasks, when any of them holds items.
 	rootsAreSections := false
@@ -500,32 +499,32 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 	}
 	t := &Task{ID: id, Number: n.m.Number, Path: path, Heading: heading, NumberPath: numbers}
 	paras := append([]mtext{n.head}, n.body...)
+	strs := bodyStrings(paras) // each paragraph as a string, made once
 	var kept []mtext
+	var text []string
 	for i, p := range paras {
-		if dep, due, ok := extract.DutyLine(p.String()); ok && i > 0 {
+		s := strs[i]
+		if dep, due, ok := extract.DutyLine(s); ok && i > 0 {
 			t.Departments.Merge(dep)
 			if due != "" {
 				t.Deadline = due
 			}
 			continue // who and when, not a measure: kept in the full text only
 		}
-		if rest, depts, ok := splitDeptTail(p); ok {
+		if rest, depts, ok := splitDeptTailOf(p, s); ok {
 			t.Departments.Merge(depts)
-			p = rest
+			p, s = rest, rest.String()
 		}
 		kept = append(kept, p)
-	}
-	var text []string
-	for _, p := range kept {
 		if p.Len() > 0 {
-			text = append(text, p.String())
+			text = append(text, s)
 		}
 	}
 	// The full text shares the document text's memory where it recurs
 	// there (it usually does: reflow and tails may change a line), and the
 	// text, and so its clauses, and the heading share the full text's:
 	// documents are most of the memory a large comparison keeps.
-	t.full = sh.share(strings.Join(append([]string{n.full.String()}, bodyStrings(n.body)...), "\n"))
+	t.full = sh.share(strings.Join(append([]string{n.full.String()}, strs[1:]...), "\n"))
 	t.Text = within(t.full, strings.Join(text, "\n"))
 	t.Heading = within(t.full, t.Heading)
 	t.Start, _ = n.full.span(0, 0)

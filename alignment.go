@@ -504,10 +504,18 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	}
 	var labeler align.Labeler
 	var evidence evidenceOf
-	if err := parallel(ctx, len(clauseLinks), 0, func(i int) {
-		if l := clauseLinks[i]; l.Kind == align.Equivalent {
-			rel, e := labeler.Label(cls.unit(l.A), cls.unit(l.B))
-			clauseLinks[i].Relation, clauseLinks[i].Evidence = rel, evidence.get(e)
+	// Links are sorted by A, and a worker takes consecutive links: it
+	// finds each A once for its run of links.
+	if err := work.Each(ctx, len(clauseLinks), 0, func() func(int) {
+		var unitA align.Unit // the last A found (its ID is the link's A)
+		return func(i int) {
+			if l := clauseLinks[i]; l.Kind == align.Equivalent {
+				if unitA.ID != l.A {
+					unitA = cls.unit(l.A)
+				}
+				rel, e := labeler.Label(unitA, cls.unit(l.B))
+				clauseLinks[i].Relation, clauseLinks[i].Evidence = rel, evidence.get(e)
+			}
 		}
 	}); err != nil {
 		return nil, nil, nil, err

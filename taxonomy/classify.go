@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/policycmp/policycmp/internal/work"
 )
@@ -110,6 +111,9 @@ type Dict struct {
 	tax    *Taxonomy
 	opts   DictOptions
 	byHead map[rune][]term // terms by first rune, longest first
+	// scratch holds *classifyScratch for Classify calls, which may run
+	// concurrently.
+	scratch sync.Pool
 	// dense holds byHead for first runes below denseRunes, by rune: the
 	// matcher looks up every rune of every text classified.
 	dense [][]term
@@ -251,15 +255,31 @@ func (d *Dict) scoredMatches(s string, out []scored) []scored {
 	return out
 }
 
+// classifyScratch is one Classify call's working memory, kept for the next
+// call (Dict.scratch): about 300,000 calls at 1,000 documents.
+type classifyScratch struct {
+	raw, body      []float64
+	ev             [][]Hit
+	seen, seenBody map[int]int
+	sc             []scored
+}
+
 // Classify implements Classifier.
 func (d *Dict) Classify(u Unit) []Label {
 	n := len(d.tax.Themes)
-	raw := make([]float64, n)
-	body := make([]float64, n) // raw without the heading
-	seen := map[int]int{}      // occurrences per term entry
-	seenBody := map[int]int{}  // the same in the body
-	ev := make([][]Hit, n)
-	var sc []scored
+	sp, _ := d.scratch.Get().(*classifyScratch)
+	if sp == nil || len(sp.raw) != n {
+		sp = &classifyScratch{raw: make([]float64, n), body: make([]float64, n), ev: make([][]Hit, n), seen: map[int]int{}, seenBody: map[int]int{}}
+	}
+	defer d.scratch.Put(sp)
+	clear(sp.raw)
+	clear(sp.body)
+	clear(sp.ev) // the hits handed out stay with their labels: each call starts its own
+	clear(sp.seen)
+	clear(sp.seenBody)
+	raw, body, ev, seen, seenBody := sp.raw, sp.body, sp.ev, sp.seen, sp.seenBody // body is raw without the heading; seen counts occurrences per term entry
+	sc := sp.sc[:0]
+	defer func() { sp.sc = sc[:0] }()
 	for p, part := range u.Parts {
 		head := p < u.HeadParts
 		sc = d.scoredMatches(part, sc[:0])

@@ -3,6 +3,7 @@ package taxonomy_test
 import (
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -261,4 +262,35 @@ func TestMatchWalk(t *testing.T) {
 		{"卫生服务能力", at("卫生服务能力"), at("卫生服务能力") + len("卫生服务能力")}, // starts inside, runs past
 		{"𠀀医", at("𠀀"), len(s)},
 	}, got, "付费 and 能力 lie inside longer terms matched at earlier runes")
+}
+
+// A Dict classifies on many goroutines at once (it reuses working memory
+// between calls), with the labels of a serial run.
+func TestClassifyConcurrent(t *testing.T) {
+	d := taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{})
+	units := []taxonomy.Unit{
+		{Parts: []string{"推进紧密型县域医共体建设", "完善总额付费,结余留用、合理超支分担"}, HeadParts: 1},
+		{Parts: []string{"深化公立医院综合改革", "推进公立医院高质量发展,深化医疗服务价格改革"}, HeadParts: 1},
+		{Parts: []string{"加强组织领导"}, HeadParts: 1, Organising: true},
+		{Parts: []string{"无关的文字"}},
+	}
+	want := make([][]taxonomy.Label, len(units))
+	for i, u := range units {
+		want[i] = d.Classify(u)
+	}
+	var wg sync.WaitGroup
+	got := make([][][]taxonomy.Label, 8)
+	for g := range got {
+		wg.Go(func() {
+			for k := range 50 {
+				got[g] = append(got[g], d.Classify(units[(g+k)%len(units)]))
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for k, labels := range got[g] {
+			assert.Equal(t, want[(g+k)%len(units)], labels)
+		}
+	}
 }

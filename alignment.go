@@ -209,6 +209,24 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 			}
 			byClause[tg.ClauseID] = append(byClause[tg.ClauseID], tg)
 		}
+		// Long sentences list several measures: align their phrases too.
+		// Split first, so the task's units are made at their size (the
+		// units are large, and append's growth would make each list about
+		// twice, a copy that is garbage once the lists are joined).
+		split := make([][]string, len(t.Clauses))
+		n := 0
+		for i := range t.Clauses {
+			c := &t.Clauses[i]
+			if utf8.RuneCountInString(c.Text) < minRunes {
+				continue
+			}
+			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
+				split[i], n = ps, n+len(ps)
+			} else {
+				n++
+			}
+		}
+		u.pu = make([]align.Unit, 0, n)
 		for i := range t.Clauses {
 			c := &t.Clauses[i]
 			u.clauses[i] = clauseInfo{c: c, doc: d.ID}
@@ -218,8 +236,7 @@ func (a *DefaultAligner) units(ctx context.Context, docs []*Document) (cl clause
 			targets := targetsIn(byClause[c.ID], "")
 			cthemes := unitThemes(c.Text, themes)
 			u.clauses[i].targets, u.clauses[i].concepts = targets, conceptsOf.get(c.Text)
-			// Long sentences list several measures: align their phrases too.
-			if ps := align.Phrases(c.Text, minRunes); len(ps) > 1 {
+			if ps := split[i]; ps != nil {
 				u.clauses[i].phrases = ps
 				for k, p := range ps {
 					u.pu = append(u.pu, align.Unit{ID: c.ID + "#" + itoa(k+1), Group: c.ID, Scope: t.ID, Doc: d.ID, Text: p, Themes: unitThemes(p, cthemes), Targets: targetsIn(byClause[c.ID], p), Concepts: conceptsOf.get(p)})

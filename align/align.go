@@ -1798,8 +1798,8 @@ func (a *Aligner) modelLinksOf(ix *Index, keys *keyIndex, i int, sc *scratch) []
 	return out
 }
 
-// sameMetric is sameMetric over the targets of units i and j, with their
-// keys made once per content.
+// sameMetric is sameMetricBy over the targets of units i and j, with
+// their keys made once per content.
 func (ix *Index) sameMetric(i, j int) (Target, Target, bool) {
 	a, b := ix.units[i].Targets, ix.units[j].Targets
 	if len(a) == 0 || len(b) == 0 {

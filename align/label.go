@@ -239,14 +239,10 @@ func UnitFamily(u string) string {
 	return u
 }
 
-// sameMetric finds a target of a and one of b on the same metric: the same
-// unit (UnitFamily) and indicators that share most of their character bigrams.
-func sameMetric(as, bs []Target) (Target, Target, bool) {
-	return sameMetricBy(as, bs, pairKeys)
-}
-
-// sameMetricBy is sameMetric with the texts' pair keys from pairKeys (a
-// cache, or pairKeys itself).
+// sameMetricBy finds a target of a and one of b on the same metric: the
+// same unit (UnitFamily) and indicators that share most of their character
+// bigrams. The texts' pair keys come from pairKeys (a cache, or pairKeys
+// itself).
 func sameMetricBy(as, bs []Target, pairKeys func(string) []uint64) (Target, Target, bool) {
 	if len(as) == 0 || len(bs) == 0 {
 		return Target{}, Target{}, false
@@ -274,7 +270,7 @@ func appendTargetKeys(dst []targetKeys, ts []Target, pairKeys func(string) []uin
 	return dst
 }
 
-// sameMetricKeyed is sameMetric over the targets' keys (ka[i] those of
+// sameMetricKeyed is sameMetricBy over the targets' keys (ka[i] those of
 // as[i], kb[j] those of bs[j]).
 func sameMetricKeyed(as, bs []Target, ka, kb []targetKeys) (Target, Target, bool) {
 	best, bi, bj := 0.0, -1, -1

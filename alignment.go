@@ -645,68 +645,88 @@ func headingLinks(ctx context.Context, docs []*Document) ([]align.Link, error) {
 const TaskClauseMinScore = 0.4
 
 func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link {
-	taskOf := map[string]*Task{} // by clause ID
-	byID := map[string]*Task{}
+	var tasks []*Task
+	var prim []string            // each task's primary theme
+	taskOf := map[string]int32{} // clause ID → task index
+	byID := map[string]int32{}   // task ID → task index
 	for _, d := range docs {
 		for _, t := range d.Tasks {
-			byID[t.ID] = t
+			k := int32(len(tasks))
+			tasks, prim = append(tasks, t), append(prim, t.PrimaryTheme())
+			byID[t.ID] = k
 			for _, c := range t.Clauses {
-				taskOf[c.ID] = t
+				taskOf[c.ID] = k
 			}
 		}
 	}
-	type agg struct {
+	// Each piece of evidence is an entry for its pair of tasks; the
+	// entries are sorted by pair on every core and each pair's run is
+	// reduced (max and or give the same in any order). Links are sorted
+	// by A then B, so a run of one pair is mostly consecutive already and
+	// is reduced as it is gathered.
+	type entry struct {
+		pair  uint64 // task index of A << 32 | that of B
 		score float64
 		eq    bool
 	}
-	m := map[[2]*Task]agg{} // keyed by task, not by ID: millions of lookups at scale
-	for _, l := range textLinks {
-		ta, tb := byID[l.A], byID[l.B]
-		if ta == nil || tb == nil {
-			continue
+	add := func(es []entry, a, b int32, score float64, eq bool) []entry {
+		k := uint64(a)<<32 | uint64(uint32(b))
+		if n := len(es); n > 0 && es[n-1].pair == k {
+			es[n-1].score, es[n-1].eq = max(es[n-1].score, score), es[n-1].eq || eq
+			return es
 		}
-		k := [2]*Task{ta, tb}
-		g := m[k]
-		m[k] = agg{max(g.score, l.Score), g.eq || l.Kind == align.Equivalent}
+		return append(es, entry{k, score, eq})
+	}
+	var all []entry
+	for _, l := range textLinks {
+		ta, oka := byID[l.A]
+		tb, okb := byID[l.B]
+		if oka && okb {
+			all = add(all, ta, tb, l.Score, l.Kind == align.Equivalent)
+		}
 	}
 	// A task link stands on whole-task agreement (textLinks) or on a
 	// clause pair that is equivalent or scores TaskClauseMinScore: not on
 	// a weakly related sentence. The clause links (a million at 1,000
-	// documents) are gathered in parts on every core, and the parts
-	// merged: max and or give the same in any order.
-	parts := work.InParts(len(clauseLinks), func(lo, hi int) map[[2]*Task]agg {
-		pm := map[[2]*Task]agg{}
-		lastA, ta := "", (*Task)(nil) // links are sorted by A: its task is looked up once a run
+	// documents) are gathered in parts on every core.
+	parts := work.InParts(len(clauseLinks), func(lo, hi int) []entry {
+		var es []entry
+		lastA, ta, oka := "", int32(0), false // links are sorted by A: its task is looked up once a run
 		for _, l := range clauseLinks[lo:hi] {
 			if l.Kind != align.Equivalent && l.Score < TaskClauseMinScore {
 				continue
 			}
-			if l.A != lastA || ta == nil {
-				lastA, ta = l.A, taskOf[l.A]
+			if l.A != lastA || lastA == "" {
+				lastA = l.A
+				ta, oka = taskOf[l.A]
 			}
-			tb := taskOf[l.B]
-			if ta == nil || tb == nil {
+			tb, okb := taskOf[l.B]
+			if !oka || !okb {
 				continue
 			}
-			k := [2]*Task{ta, tb}
-			g := pm[k]
-			g.score = max(g.score, l.Score)
-			g.eq = g.eq || (l.Kind == align.Equivalent && ta.PrimaryTheme() == tb.PrimaryTheme())
-			pm[k] = g
+			es = add(es, ta, tb, l.Score, l.Kind == align.Equivalent && prim[ta] == prim[tb])
 		}
-		return pm
+		return es
 	})
-	for _, pm := range parts {
-		for k, g := range pm {
-			h := m[k]
-			m[k] = agg{max(h.score, g.score), h.eq || g.eq}
-		}
+	for _, es := range parts {
+		all = append(all, es...)
 	}
+	work.Sort(all, func(x, y entry) int { return cmp.Compare(x.pair, y.pair) })
 	// Task links carry no evidence: they are made as Links directly, not
 	// as the aligner's links first (a million at 1,000 documents).
-	out := make([]Link, 0, len(m))
-	for k, g := range m {
-		l := Link{A: k[0].ID, B: k[1].ID, Score: g.score, Kind: align.Related}
+	runs := 0
+	for i := range all {
+		if i == 0 || all[i].pair != all[i-1].pair {
+			runs++
+		}
+	}
+	out := make([]Link, 0, runs) // at its size, and empty rather than nil without links
+	for i := 0; i < len(all); {
+		g := all[i]
+		for i++; i < len(all) && all[i].pair == g.pair; i++ {
+			g.score, g.eq = max(g.score, all[i].score), g.eq || all[i].eq
+		}
+		l := Link{A: tasks[g.pair>>32].ID, B: tasks[uint32(g.pair)].ID, Score: g.score, Kind: align.Related}
 		if g.eq {
 			l.Kind = align.Equivalent
 		}

@@ -62,3 +62,54 @@ func TestMemoEach(t *testing.T) {
 		t.Errorf("each did not remember ccc: %v %v", v, ok)
 	}
 }
+
+// Task links join what the clause links and the whole-task links say of
+// each pair of tasks, whichever part of the links they come from: the best
+// score, equivalent when a whole-task link is, or a clause link is and the
+// tasks share their primary theme; a related clause link below
+// TaskClauseMinScore links nothing.
+func TestTaskLinksFrom(t *testing.T) {
+	task := func(id, theme string, clauses ...string) *Task {
+		tk := &Task{ID: id, Themes: []ThemeScore{{ID: theme}}}
+		for _, c := range clauses {
+			tk.Clauses = append(tk.Clauses, Clause{ID: id + "/" + c})
+		}
+		return tk
+	}
+	a := &Document{ID: "a", Tasks: []*Task{task("a/1", "x", "c1", "c2"), task("a/2", "y", "c1")}}
+	b := &Document{ID: "b", Tasks: []*Task{task("b/1", "x", "c1", "c2"), task("b/2", "z", "c1"), task("b/3", "y", "c1")}}
+	var clauseLinks []align.Link
+	// Many weak links between a/1 and b/1 spread the pair over both parts.
+	for range 50 {
+		clauseLinks = append(clauseLinks, align.Link{A: "a/1/c1", B: "b/1/c1", Score: 0.3, Kind: align.Related})
+	}
+	clauseLinks = append(clauseLinks,
+		align.Link{A: "a/1/c2", B: "b/1/c2", Score: 0.45, Kind: align.Related},   // the best for a/1 ~ b/1
+		align.Link{A: "a/1/c2", B: "b/2/c1", Score: 0.9, Kind: align.Equivalent}, // themes differ: related
+		align.Link{A: "a/2/c1", B: "b/3/c1", Score: 0.8, Kind: align.Equivalent}, // same theme: equivalent
+		align.Link{A: "a/2/c1", B: "b/2/c1", Score: 0.2, Kind: align.Related},    // too weak
+		align.Link{A: "a/9/c1", B: "b/1/c1", Score: 0.9, Kind: align.Equivalent}, // unknown clause
+	)
+	textLinks := []align.Link{
+		{A: "a/1", B: "b/1", Score: 0.4, Kind: align.Equivalent},
+		{A: "a/2", B: "b/2", Score: 0.35, Kind: align.Related},
+	}
+	got := taskLinksFrom([]*Document{a, b}, clauseLinks, textLinks)
+	want := []Link{
+		{A: "a/1", B: "b/1", Score: 0.45, Kind: align.Equivalent},
+		{A: "a/1", B: "b/2", Score: 0.9, Kind: align.Related},
+		{A: "a/2", B: "b/2", Score: 0.35, Kind: align.Related},
+		{A: "a/2", B: "b/3", Score: 0.8, Kind: align.Equivalent},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("task links = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if g, w := got[i], want[i]; g.A != w.A || g.B != w.B || g.Score != w.Score || g.Kind != w.Kind {
+			t.Errorf("link %d = %+v, want %+v", i, g, w)
+		}
+	}
+	if l := taskLinksFrom([]*Document{a, b}, nil, nil); l == nil || len(l) != 0 {
+		t.Errorf("no links: %#v, want an empty list", l)
+	}
+}

@@ -20,6 +20,9 @@ import (
 const (
 	linkBatch     = 256
 	documentBatch = 2
+	// jsonWindow is how many batches a worker at most the encoders run
+	// ahead of the writer.
+	jsonWindow = 4
 )
 
 // WriteJSON writes res as JSON (schema policycmp/v1) a few documents and
@@ -54,60 +57,97 @@ func WriteJSON(w io.Writer, res *Result, indent string, extraKey string, extra a
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)
-	type worker struct {
-		enc   *itemEncoder
-		links *linkEncoder
-		out   []byte
-		err   error
-	}
-	encs := make([]*worker, workers)
-	for w := range encs {
-		encs[w] = &worker{enc: newItemEncoder(in2, indent)}
-		if indent == "" {
-			encs[w].links = &linkEncoder{enc: encs[w].enc}
-		}
-	}
 	// list writes n items: item(i) through encoding/json, or, for links
 	// in compact JSON, link(i) by hand (the same bytes; they are most of
-	// a large comparison's output).
+	// a large comparison's output). Batches of items are encoded on every
+	// core as workers become free and written in order as each is done:
+	// at most jsonWindow batches a worker are ahead of the writer, so
+	// memory stays flat, and a slow batch (a long document) holds up no
+	// worker.
 	list := func(key string, n, batch int, item func(i int) any, link func(i int) *Link, last bool) {
 		write(in1 + `"` + key + `": [`)
-		for start := 0; start < n && err == nil; start += workers * batch {
-			var wg sync.WaitGroup
-			for w, e := range encs {
-				from := start + w*batch
-				to := min(n, from+batch)
-				e.out = e.out[:0]
-				if from >= to {
-					continue
+		type result struct {
+			out []byte
+			err error
+		}
+		type job struct {
+			from, to int
+			done     chan result
+		}
+		window := workers * jsonWindow
+		jobs := make(chan job, window)
+		order := make(chan chan result, window)
+		free := make(chan []byte, window+workers) // spent buffers, for the next batches
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				enc := newItemEncoder(in2, indent)
+				var links *linkEncoder
+				if indent == "" && link != nil {
+					links = &linkEncoder{enc: enc}
 				}
-				wg.Go(func() {
-					for i := from; i < to && e.err == nil; i++ {
+				for j := range jobs {
+					var out []byte
+					select {
+					case out = <-free:
+					default:
+					}
+					out = out[:0]
+					var jerr error
+					for i := j.from; i < j.to && jerr == nil; i++ {
 						if i > 0 {
-							e.out = append(e.out, ',')
+							out = append(out, ',')
 						}
-						e.out = append(e.out, nl+in2...)
-						if link != nil && e.links != nil {
-							e.out, e.err = e.links.append(e.out, link(i))
+						out = append(out, nl+in2...)
+						if links != nil {
+							out, jerr = links.append(out, link(i))
 							continue
 						}
 						var b []byte
-						if b, e.err = e.enc.encode(item(i)); e.err == nil {
-							e.out = append(e.out, b...)
+						if b, jerr = enc.encode(item(i)); jerr == nil {
+							out = append(out, b...)
 						}
 					}
-				})
+					j.done <- result{out, jerr}
+				}
+			})
+		}
+		quit := make(chan struct{}) // closed by the writer at the first error
+		go func() {                 // hands out the batches in order, at most a window ahead of the writer
+			defer close(order)
+			defer close(jobs)
+			for from := 0; from < n; from += batch {
+				done := make(chan result, 1)
+				select {
+				case order <- done:
+				case <-quit:
+					return
+				}
+				jobs <- job{from, min(n, from+batch), done}
 			}
-			wg.Wait()
-			for _, e := range encs {
-				if err == nil {
-					err = e.err
-				}
-				if err == nil {
-					_, err = bw.Write(e.out)
-				}
+		}()
+		failed := err != nil
+		if failed {
+			close(quit)
+		}
+		for done := range order {
+			r := <-done
+			if err == nil {
+				err = r.err
+			}
+			if err == nil {
+				_, err = bw.Write(r.out)
+			}
+			if err != nil && !failed {
+				failed = true
+				close(quit)
+			}
+			select {
+			case free <- r.out:
+			default:
 			}
 		}
+		wg.Wait()
 		if n > 0 {
 			write(nl + in1)
 		}

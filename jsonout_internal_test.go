@@ -2,7 +2,9 @@ package policycmp
 
 import (
 	"context"
+	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -44,4 +46,39 @@ func TestLinkEncoderMatchesEncodingJSON(t *testing.T) {
 		require.NoError(t, gerr, "%+v", l)
 		assert.Equal(t, string(want), string(got), "%+v", l)
 	}
+}
+
+// failAfter fails every write once n bytes are written.
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if f.n < len(p) {
+		return 0, errors.New("disk full")
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// A write error or an item that cannot be encoded, in the middle of a list
+// of many batches, ends WriteJSON with that error (and no goroutine is left
+// waiting: the test would hang).
+func TestWriteJSONErrors(t *testing.T) {
+	res := &Result{Schema: Schema}
+	for i := range 20 * linkBatch {
+		res.Alignments = append(res.Alignments, Link{A: "a" + itoa(i), B: "b", Score: 0.5, Kind: align.Related})
+	}
+	for _, indent := range []string{"", "  "} {
+		err := WriteJSON(&failAfter{n: 200000}, res, indent, "", nil)
+		assert.ErrorContains(t, err, "disk full", "indent %q", indent)
+	}
+	res.Alignments[7*linkBatch+3].Score = math.Inf(1) // encoding/json refuses it
+	for _, indent := range []string{"", "  "} {
+		var b strings.Builder
+		err := WriteJSON(&b, res, indent, "", nil)
+		assert.ErrorContains(t, err, "unsupported value", "indent %q", indent)
+	}
+	res.Alignments[7*linkBatch+3].Score = 0.5
+	var b strings.Builder
+	require.NoError(t, WriteJSON(&b, res, "", "", nil))
+	assert.Equal(t, 20*linkBatch, strings.Count(b.String(), `"kind":"related"`))
 }

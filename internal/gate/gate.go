@@ -162,7 +162,7 @@ func nullable(t *syntax.Regexp) bool {
 
 // edgeRunes is the set of runes a match of t can start with (first) or end
 // with; ok is false where t holds something the gate does not model (any
-// character, case folding, assertions).
+// character, case folding). Assertions (^, $, \b) hold no rune.
 func edgeRunes(t *syntax.Regexp, first bool) (Runes, bool) {
 	var out Runes
 	var walk func(t *syntax.Regexp) bool
@@ -181,9 +181,7 @@ func edgeRunes(t *syntax.Regexp, first bool) (Runes, bool) {
 			}
 			return true
 		case syntax.OpCharClass:
-			for i := 0; i+1 < len(t.Rune); i += 2 {
-				out.add(t.Rune[i], t.Rune[i+1])
-			}
+			out.addRanges(t.Rune)
 			return true
 		case syntax.OpCapture, syntax.OpPlus, syntax.OpStar, syntax.OpQuest, syntax.OpRepeat:
 			return walk(t.Sub[0])
@@ -229,9 +227,7 @@ func allRunes(t *syntax.Regexp, set *Runes) bool {
 		}
 		return true
 	case syntax.OpCharClass:
-		for i := 0; i+1 < len(t.Rune); i += 2 {
-			set.add(t.Rune[i], t.Rune[i+1])
-		}
+		set.addRanges(t.Rune)
 		return true
 	case syntax.OpCapture, syntax.OpPlus, syntax.OpStar, syntax.OpQuest, syntax.OpRepeat, syntax.OpAlternate, syntax.OpConcat:
 		for _, s := range t.Sub {
@@ -251,6 +247,14 @@ func allRunes(t *syntax.Regexp, set *Runes) bool {
 type Runes struct {
 	low  []uint64 // nil until a rune below 1<<16 is added
 	high [][2]rune
+}
+
+// addRanges adds a character class's ranges (lo, hi pairs, as
+// syntax.Regexp.Rune holds them).
+func (s *Runes) addRanges(ranges []rune) {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		s.add(ranges[i], ranges[i+1])
+	}
 }
 
 func (s *Runes) add(lo, hi rune) {

@@ -335,6 +335,9 @@ func (c *cleaner) findDamage(m mtext) {
 }
 
 func isPunct(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return false // CJK Unified Ideographs, letters all: most runes of a plan, answered before the tables
+	}
 	return unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
@@ -598,12 +601,18 @@ func chromeKind(s string) string {
 
 // key is the comparison form of a paragraph: no spaces or punctuation.
 func key(m mtext) string {
-	var b strings.Builder
+	n := 0 // the key's bytes, so that it is made at its size
 	for _, r := range m.r {
-		if isSpace(r) || isPunct(r) {
-			continue
+		if !isSpace(r) && !isPunct(r) {
+			n += utf8.RuneLen(r)
 		}
-		b.WriteRune(r)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, r := range m.r {
+		if !isSpace(r) && !isPunct(r) {
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }
@@ -620,7 +629,7 @@ func (c *cleaner) mergeRepeated(paras []mtext) []mtext {
 	long := 0
 	for i, p := range paras {
 		keys[i] = key(p)
-		if len([]rune(keys[i])) < 8 {
+		if utf8.RuneCountInString(keys[i]) < 8 {
 			continue
 		}
 		long++

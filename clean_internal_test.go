@@ -2,6 +2,7 @@ package policycmp
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,4 +23,14 @@ func TestParseChrome(t *testing.T) {
 	require.Len(t, r, 1)
 	assert.Nil(t, r[0].need, "- is no words")
 	assert.True(t, r[0].re.MatchString("-3-"))
+}
+
+// isPunct answers the ideographs before Unicode's tables; on every rune it
+// says what the tables say.
+func TestIsPunctIsUnicodes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isPunct(r), unicode.IsPunct(r) || unicode.IsSymbol(r); got != want {
+			t.Fatalf("isPunct(%U) = %v, want %v", r, got, want)
+		}
+	}
 }

@@ -111,8 +111,9 @@ func candidates(paras []string) []Found {
 			out = append(out, Found{Para: p, Marker: m})
 		}
 		prev := rune(-1)
+		starts := markerStarts()
 		for i, r := range s {
-			if i > 0 && mayStartMarker(s[i:]) {
+			if i > 0 && starts.Has(r) {
 				if m, glued, ok := parseInline(s[i:], prev); ok {
 					out = append(out, Found{Para: p, Offset: i, Marker: m, glued: glued})
 				}

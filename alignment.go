@@ -660,22 +660,23 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 		}
 	}
 	// Each piece of evidence is an entry for its pair of tasks; the
-	// entries are sorted by pair on every core and each pair's run is
-	// reduced (max and or give the same in any order). Links are sorted
-	// by A then B, so a run of one pair is mostly consecutive already and
-	// is reduced as it is gathered.
+	// entries are sorted by pair on every core and each pair's run merged
+	// (work.SortMerge: max and or give the same in any order). Links are
+	// sorted by A then B, so a run of one pair is mostly consecutive
+	// already and is merged as it is gathered.
 	type entry struct {
 		pair  uint64 // task index of A << 32 | that of B
 		score float64
 		eq    bool
 	}
+	merge := func(into *entry, x entry) { into.score, into.eq = max(into.score, x.score), into.eq || x.eq }
 	add := func(es []entry, a, b int32, score float64, eq bool) []entry {
-		k := uint64(a)<<32 | uint64(uint32(b))
-		if n := len(es); n > 0 && es[n-1].pair == k {
-			es[n-1].score, es[n-1].eq = max(es[n-1].score, score), es[n-1].eq || eq
+		e := entry{uint64(a)<<32 | uint64(uint32(b)), score, eq}
+		if n := len(es); n > 0 && es[n-1].pair == e.pair {
+			merge(&es[n-1], e)
 			return es
 		}
-		return append(es, entry{k, score, eq})
+		return append(es, e)
 	}
 	var all []entry
 	for _, l := range textLinks {
@@ -711,21 +712,11 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	for _, es := range parts {
 		all = append(all, es...)
 	}
-	work.Sort(all, func(x, y entry) int { return cmp.Compare(x.pair, y.pair) })
+	all = work.SortMerge(all, func(e entry) uint64 { return e.pair }, merge)
 	// Task links carry no evidence: they are made as Links directly, not
 	// as the aligner's links first (a million at 1,000 documents).
-	runs := 0
-	for i := range all {
-		if i == 0 || all[i].pair != all[i-1].pair {
-			runs++
-		}
-	}
-	out := make([]Link, 0, runs) // at its size, and empty rather than nil without links
-	for i := 0; i < len(all); {
-		g := all[i]
-		for i++; i < len(all) && all[i].pair == g.pair; i++ {
-			g.score, g.eq = max(g.score, all[i].score), g.eq || all[i].eq
-		}
+	out := make([]Link, 0, len(all)) // at its size, and empty rather than nil without links
+	for _, g := range all {
 		l := Link{A: tasks[g.pair>>32].ID, B: tasks[uint32(g.pair)].ID, Score: g.score, Kind: align.Related}
 		if g.eq {
 			l.Kind = align.Equivalent

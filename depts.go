@@ -4,13 +4,8 @@ import "github.com/policycmp/policycmp/extract"
 
 // splitDeptTail finds a responsibility note closing a paragraph
 // (extract.Tail) and returns the paragraph without it and the departments
-// it names.
-func splitDeptTail(m mtext) (mtext, Departments, bool) {
-	return splitDeptTailOf(m, m.String())
-}
-
-// splitDeptTailOf is splitDeptTail with s, m as a string.
-func splitDeptTailOf(m mtext, s string) (mtext, Departments, bool) {
+// it names. s is m as a string (its callers have made it already).
+func splitDeptTail(m mtext, s string) (mtext, Departments, bool) {
 	at, depts, ok := extract.Tail(s)
 	if !ok {
 		return m, Departments{}, false

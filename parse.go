@@ -85,7 +85,7 @@ func (n *node) hasOwnHeading() bool {
 
 // hasDeptTail reports whether a paragraph ends with a responsibility note.
 func hasDeptTail(m mtext) bool {
-	_, _, ok := splitDeptTail(m)
+	_, _, ok := splitDeptTail(m, m.String())
 	return ok
 }
 
@@ -481,7 +481,7 @@ func headingOf(m mtext) string {
 	s := m.String()
 	if i := strings.IndexAny(s, "。；;!?！？"); i >= 0 {
 		s = s[:i]
-	} else if d, _, ok := splitDeptTail(m); ok {
+	} else if d, _, ok := splitDeptTail(m, s); ok {
 		s = d.String()
 	}
 	s = strings.TrimSpace(s)
@@ -511,7 +511,7 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 			}
 			continue // who and when, not a measure: kept in the full text only
 		}
-		if rest, depts, ok := splitDeptTailOf(p, s); ok {
+		if rest, depts, ok := splitDeptTail(p, s); ok {
 			t.Departments.Merge(depts)
 			p, s = rest, rest.String()
 		}

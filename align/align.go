@@ -1383,16 +1383,9 @@ func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]
 		}
 		found[k] = nil // the pairs are done with
 	}
-	work.Sort(merged, func(x, y agg) int { return cmp.Compare(x.key, y.key) }) // ties merge alike in any order
-	out := merged[:0]
-	for _, m := range merged {
-		if n := len(out); n > 0 && out[n-1].key == m.key {
-			out[n-1].s1000 = max(out[n-1].s1000, m.s1000)
-			out[n-1].eq = out[n-1].eq || m.eq
-			continue
-		}
-		out = append(out, m)
-	}
+	out := work.SortMerge(merged, func(x agg) uint64 { return x.key }, func(into *agg, x agg) {
+		into.s1000, into.eq = max(into.s1000, x.s1000), into.eq || x.eq
+	})
 	merged = slices.Clone(out) // at its size: the pairs before the merge are several times as many
 	// With a model, a group pair's score is its best phrase pair over all
 	// of their phrases, not only those the candidate search reached: it

@@ -1,6 +1,7 @@
 package work
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"sync"
@@ -70,4 +71,22 @@ func partition3[E any](s []E, p E, cmp func(a, b E) int) (lt, gt int) {
 		}
 	}
 	return lt, gt
+}
+
+// SortMerge sorts s by key (Sort) and merges each run of one key into its
+// first element, merge(&first, other) for each other, in place. It returns
+// the merged prefix of s: one element a key, keys ascending. merge must
+// give the same result in any order (a maximum, an or) for the output to
+// be a function of s alone.
+func SortMerge[E any](s []E, key func(E) uint64, merge func(into *E, x E)) []E {
+	Sort(s, func(a, b E) int { return cmp.Compare(key(a), key(b)) })
+	out := s[:0]
+	for _, x := range s {
+		if n := len(out); n > 0 && key(out[n-1]) == key(x) {
+			merge(&out[n-1], x)
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
 }

@@ -74,3 +74,34 @@ func BenchmarkSort(b *testing.B) {
 		}
 	})
 }
+
+// SortMerge leaves one element a key, keys ascending, each the merge of all
+// the elements of its key, however they were ordered and on however many
+// cores the sort ran.
+func TestSortMerge(t *testing.T) {
+	type kv struct {
+		key uint64
+		max int
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 7, MinParallelSort * 3} {
+		s := make([]kv, n)
+		want := map[uint64]int{}
+		for i := range s {
+			s[i] = kv{uint64(rng.IntN(n/3 + 1)), rng.IntN(1000)}
+			want[s[i].key] = max(want[s[i].key], s[i].max)
+		}
+		got := SortMerge(s, func(x kv) uint64 { return x.key }, func(into *kv, x kv) { into.max = max(into.max, x.max) })
+		if len(got) != len(want) {
+			t.Fatalf("n=%d: %d keys merged, want %d", n, len(got), len(want))
+		}
+		for i, x := range got {
+			if i > 0 && got[i-1].key >= x.key {
+				t.Fatalf("n=%d: keys out of order at %d", n, i)
+			}
+			if want[x.key] != x.max {
+				t.Fatalf("n=%d: key %d merged to %d, want %d", n, x.key, x.max, want[x.key])
+			}
+		}
+	}
+}

@@ -844,19 +844,7 @@ func (m *memo[K, V]) getOr(k K, f func() V) V {
 // taken for each of 350,000 units at 1,000 documents, kept the segmenting
 // to about one core).
 func (m *memo[K, V]) each(ctx context.Context, n int, key func(i int) K, set func(i int, v V)) error {
-	at := make(map[K]int32, n/4)
-	var distinct []K
-	pos := make([]int32, n)
-	for i := range n {
-		k := key(i)
-		j, ok := at[k]
-		if !ok {
-			j = int32(len(distinct))
-			at[k] = j
-			distinct = append(distinct, k)
-		}
-		pos[i] = j
-	}
+	pos, distinct := work.Distinct(n, key)
 	vals, known := make([]V, len(distinct)), make([]bool, len(distinct))
 	m.mu.Lock()
 	for j, k := range distinct {

@@ -1351,22 +1351,12 @@ func (ix *Index) grouped() bool {
 
 // groupLinks lifts unit pairs to links between their groups.
 func (a *Aligner) groupLinks(ctx context.Context, ix *Index, found [][]pair) ([]Link, error) {
-	gid := make([]int32, len(ix.units))
-	var names []string
-	index := map[string]int32{}
-	for i, u := range ix.units {
-		g := u.Group
-		if g == "" {
-			g = u.ID
+	gid, names := work.Distinct(len(ix.units), func(i int) string {
+		if g := ix.units[i].Group; g != "" {
+			return g
 		}
-		k, ok := index[g]
-		if !ok {
-			k = int32(len(names))
-			index[g] = k
-			names = append(names, g)
-		}
-		gid[i] = k
-	}
+		return ix.units[i].ID
+	})
 	// Merge the pairs of each group pair: sorted by group pair, in place
 	// of a map (a tenth of the memory at 1,000 documents).
 	type agg struct {

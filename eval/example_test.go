@@ -66,5 +66,5 @@ func ExampleRelatedSample() {
 	}
 	fmt.Printf("%d related links judged, %d state the same measure\n", len(sample), same)
 	// Output:
-	// 70 related links judged, 15 state the same measure
+	// 110 related links judged, 20 state the same measure
 }

@@ -81,6 +81,35 @@ func RealEquivalentSample() ([]RealJudgement, error) {
 	return f.Judged, nil
 }
 
+// UniformSample returns the uniform random sample of equivalent links
+// with a real document drawn from the shipped model's proposals
+// (testdata/judged-real-equivalent.json, "uniform"), each with its
+// judgement from the same file. Unlike the judged sample as a whole, whose
+// draws came from several models' proposals at different rates, it
+// estimates the precision of the proposals it was drawn from.
+func UniformSample() ([]RealJudgement, error) {
+	var f struct {
+		Judged  []RealJudgement         `json:"judged"`
+		Uniform []struct{ A, B string } `json:"uniform"`
+	}
+	if err := json.Unmarshal(realEquivalentJudged, &f); err != nil {
+		return nil, fmt.Errorf("eval: judged-real-equivalent.json: %w", err)
+	}
+	byPair := map[[2]string]RealJudgement{}
+	for _, j := range f.Judged {
+		byPair[[2]string{j.A, j.B}], byPair[[2]string{j.B, j.A}] = j, j
+	}
+	out := make([]RealJudgement, 0, len(f.Uniform))
+	for _, u := range f.Uniform {
+		j, ok := byPair[[2]string{u.A, u.B}]
+		if !ok {
+			return nil, fmt.Errorf("eval: judged-real-equivalent.json: the uniform sample's %s ~ %s is not judged", u.A, u.B)
+		}
+		out = append(out, j)
+	}
+	return out, nil
+}
+
 // RelatedJudgement is a hand judgement of a link proposed as related, by
 // clause ID: whether the two clauses state the same measure after all.
 type RelatedJudgement struct {
@@ -269,6 +298,10 @@ type Scores struct {
 	// links nobody judged shows as RealProposed growing while RealSampled
 	// does not, which the precision above cannot see.
 	RealProposed int
+	// UniformSampled counts the links of the uniform sample of proposals
+	// with a real document (UniformSample) the system still proposes as
+	// equivalent, UniformRight those of them judged right.
+	UniformSampled, UniformRight int
 }
 
 // DocScores is the part of Scores for one document.
@@ -501,6 +534,16 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 				s.RealSampled++
 				if j.Correct {
 					s.RealRight++
+				}
+			}
+		}
+	}
+	if sample, err := UniformSample(); err == nil {
+		for _, j := range sample {
+			if kind[[2]string{j.A, j.B}] == "equivalent" {
+				s.UniformSampled++
+				if j.Correct {
+					s.UniformRight++
 				}
 			}
 		}
@@ -750,7 +793,10 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 		fmt.Fprintf(w, "related:   of a hand-judged random sample of related links, %d/%d = %.3f state the same measure (those the system still proposes as related)\n", s.RelatedSame, s.RelatedSampled, ratio(s.RelatedSame, s.RelatedSampled))
 	}
 	if s.RealSampled > 0 {
-		fmt.Fprintf(w, "precision: of a hand-judged random sample of equivalent links with a real document, %d/%d = %.3f right (those the system still proposes as equivalent; it proposes %d with a real document)\n", s.RealRight, s.RealSampled, ratio(s.RealRight, s.RealSampled), s.RealProposed)
+		fmt.Fprintf(w, "precision: of the hand-judged links with a real document (samples of several models' proposals), %d/%d = %.3f right (those the system still proposes as equivalent; it proposes %d with a real document)\n", s.RealRight, s.RealSampled, ratio(s.RealRight, s.RealSampled), s.RealProposed)
+	}
+	if s.UniformSampled > 0 {
+		fmt.Fprintf(w, "           of a uniform random sample of the shipped model's proposals with a real document, %d/%d = %.3f right (those it still proposes: the estimate of their precision)\n", s.UniformRight, s.UniformSampled, ratio(s.UniformRight, s.UniformSampled))
 	}
 	if verbose {
 		for _, d := range s.Docs {

@@ -165,6 +165,7 @@ func (r *Report) mdDuties(p printer) {
 
 func (r *Report) mdPairs(p printer) {
 	p(r.L("shown")+"\n\n", r.PairsTotal, len(r.Pairs))
+	p("%s %s\n\n", r.L("help_score"), r.L("help_eq")) // what a score means and which decisions depend on the documents compared
 	for _, pr := range r.Pairs {
 		p("- **%s** ↔ **%s** · %s · %s %.2f · %s", md(r.Short(pr.DocA)), md(r.Short(pr.DocB)), md(r.Name(pr.Theme)), r.L("score"), pr.Score, r.L(pr.Relation))
 		if why := r.Why(pr.Evidence); why != "" {

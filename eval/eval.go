@@ -32,6 +32,9 @@ var relatedJudged []byte
 //go:embed testdata/judged-real-equivalent.json
 var realEquivalentJudged []byte
 
+//go:embed testdata/judged-task-links.json
+var taskLinksJudged []byte
+
 // RealJudgement is a hand judgement of a link proposed as equivalent with
 // a real document on at least one side, by clause ID (no real text is kept).
 type RealJudgement struct {
@@ -126,6 +129,28 @@ func RelatedSample() ([]RelatedJudgement, error) {
 	}
 	if err := json.Unmarshal(relatedJudged, &f); err != nil {
 		return nil, fmt.Errorf("eval: judged-related.json: %w", err)
+	}
+	return f.Judged, nil
+}
+
+// TaskJudgement is a hand judgement of a task link, by task ID: whether
+// the two tasks are counterparts (the same reform task of the two plans).
+// Kind is the link's kind when it was drawn.
+type TaskJudgement struct {
+	A, B    string
+	Kind    string
+	Correct bool
+	Reason  string
+}
+
+// TaskLinkSample returns the hand-judged random sample of task links
+// (testdata/judged-task-links.json, on the seeds with ../shared/real).
+func TaskLinkSample() ([]TaskJudgement, error) {
+	var f struct {
+		Judged []TaskJudgement `json:"judged"`
+	}
+	if err := json.Unmarshal(taskLinksJudged, &f); err != nil {
+		return nil, fmt.Errorf("eval: judged-task-links.json: %w", err)
 	}
 	return f.Judged, nil
 }
@@ -302,6 +327,33 @@ type Scores struct {
 	// with a real document (UniformSample) the system still proposes as
 	// equivalent, UniformRight those of them judged right.
 	UniformSampled, UniformRight int
+	// TaskSampled counts the task links of the judged sample
+	// (TaskLinkSample) the system still makes, by their kind now
+	// (0 equivalent, 1 related), TaskRight those of them judged right;
+	// TaskProposed counts every task link it makes, by kind.
+	TaskSampled, TaskRight, TaskProposed [2]int
+}
+
+// TaskPrecision estimates the share of task links that join counterparts:
+// each kind's share right in the judged sample, weighted by how many links
+// of that kind the system makes. ok is false when a kind it makes has no
+// judged link.
+func (s *Scores) TaskPrecision() (p float64, ok bool) {
+	n := 0
+	for k := range 2 {
+		if s.TaskProposed[k] == 0 {
+			continue
+		}
+		if s.TaskSampled[k] == 0 {
+			return 0, false
+		}
+		p += float64(s.TaskProposed[k]) * float64(s.TaskRight[k]) / float64(s.TaskSampled[k])
+		n += s.TaskProposed[k]
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return p / float64(n), true
 }
 
 // DocScores is the part of Scores for one document.
@@ -505,6 +557,21 @@ func Evaluate(g *Gold, res *policycmp.Result) *Scores {
 	kind := map[[2]string]string{} // clause ID pair, both orders → link kind
 	for _, l := range res.Alignments {
 		kind[[2]string{l.A, l.B}], kind[[2]string{l.B, l.A}] = l.Kind.String(), l.Kind.String()
+	}
+	taskKind := map[[2]string]align.Kind{}
+	for _, l := range res.TaskAlignments {
+		taskKind[[2]string{l.A, l.B}], taskKind[[2]string{l.B, l.A}] = l.Kind, l.Kind
+		s.TaskProposed[kindIndex(l.Kind)]++
+	}
+	if sample, err := TaskLinkSample(); err == nil {
+		for _, j := range sample {
+			if k, ok := taskKind[[2]string{j.A, j.B}]; ok {
+				s.TaskSampled[kindIndex(k)]++
+				if j.Correct {
+					s.TaskRight[kindIndex(k)]++
+				}
+			}
+		}
 	}
 	if sample, err := RelatedSample(); err == nil {
 		for _, j := range sample {
@@ -792,6 +859,14 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 	if s.RelatedSampled > 0 {
 		fmt.Fprintf(w, "related:   of a hand-judged random sample of related links, %d/%d = %.3f state the same measure (those the system still proposes as related)\n", s.RelatedSame, s.RelatedSampled, ratio(s.RelatedSame, s.RelatedSampled))
 	}
+	if s.TaskSampled[0]+s.TaskSampled[1] > 0 {
+		fmt.Fprintf(w, "tasks:     of a hand-judged random sample of task links, the equivalent ones join counterparts %d/%d = %.3f, the related ones %d/%d = %.3f (those the system still makes, by their kind now; it makes %d equivalent and %d related)",
+			s.TaskRight[0], s.TaskSampled[0], ratio(s.TaskRight[0], s.TaskSampled[0]), s.TaskRight[1], s.TaskSampled[1], ratio(s.TaskRight[1], s.TaskSampled[1]), s.TaskProposed[0], s.TaskProposed[1])
+		if p, ok := s.TaskPrecision(); ok {
+			fmt.Fprintf(w, "; all task links about %.3f", p)
+		}
+		fmt.Fprintln(w)
+	}
 	if s.RealSampled > 0 {
 		fmt.Fprintf(w, "precision: of the hand-judged links with a real document (samples of several models' proposals), %d/%d = %.3f right (those the system still proposes as equivalent; it proposes %d with a real document)\n", s.RealRight, s.RealSampled, ratio(s.RealRight, s.RealSampled), s.RealProposed)
 	}
@@ -808,4 +883,12 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 			fmt.Fprintf(w, "  %s\n", m)
 		}
 	}
+}
+
+// kindIndex is 0 for equivalent links, 1 for the others (related).
+func kindIndex(k align.Kind) int {
+	if k == align.Equivalent {
+		return 0
+	}
+	return 1
 }

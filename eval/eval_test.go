@@ -149,12 +149,16 @@ func TestRealScores(t *testing.T) {
 	// A change that proposes many links nobody judged lowers the share the
 	// sample covers (81 of 238 today): judge a sample of the new ones.
 	assert.GreaterOrEqual(t, float64(s.RealSampled), 0.3*float64(s.RealProposed), "the judged sample covers the equivalent links proposed with a real document")
+	assert.GreaterOrEqual(t, s.TaskSampled[0], 18, "the judged task links: most equivalent ones still made")
+	assert.GreaterOrEqual(t, float64(s.TaskRight[0]), 0.84*float64(s.TaskSampled[0]), "equivalent task links join counterparts")
+	assert.GreaterOrEqual(t, float64(s.TaskRight[1]), 0.24*float64(s.TaskSampled[1]), "related task links join counterparts")
 
 	// The hand labels keyed by clause ID still name the text they were
 	// given for: a structure change that renumbers clauses must re-key them.
 	text := map[string]string{}
 	for _, d := range append(seedDocs, docs...) {
 		for _, tk := range d.Tasks {
+			text[tk.ID] = tk.Text // the judged task links are keyed by task
 			for _, c := range tk.Clauses {
 				text[c.ID] = c.Text
 			}
@@ -184,6 +188,28 @@ func TestUniformSample(t *testing.T) {
 		assert.False(t, seen[[2]string{j.A, j.B}], "%s ~ %s drawn twice", j.A, j.B)
 		seen[[2]string{j.A, j.B}] = true
 	}
+}
+
+// The hand-judged sample of task links loads: 20 drawn equivalent and 40
+// related, each once, with its reason; 17 and 10 of them join
+// counterparts.
+func TestTaskLinkSample(t *testing.T) {
+	sample, err := eval.TaskLinkSample()
+	require.NoError(t, err)
+	require.Len(t, sample, 60)
+	seen := map[[2]string]bool{}
+	drawn, right := map[string]int{}, map[string]int{}
+	for _, j := range sample {
+		assert.NotEmpty(t, j.Reason, "%s ~ %s", j.A, j.B)
+		assert.False(t, seen[[2]string{j.A, j.B}], "%s ~ %s drawn twice", j.A, j.B)
+		seen[[2]string{j.A, j.B}] = true
+		drawn[j.Kind]++
+		if j.Correct {
+			right[j.Kind]++
+		}
+	}
+	assert.Equal(t, map[string]int{"equivalent": 20, "related": 40}, drawn)
+	assert.Equal(t, map[string]int{"equivalent": 17, "related": 10}, right)
 }
 
 // The hand-judged sample of related links loads, each with its reason.

@@ -193,13 +193,14 @@ func NearMissLabels() (map[[2]string]bool, error) {
 // ClauseKey is a clause ID a hand label is keyed by, with the first 12 hex
 // digits of the SHA-256 of the clause's text when it was labelled.
 type ClauseKey struct {
-	ID, TextSHA256 string
+	ID, TextSHA256 string // a clause's ID and text, or a task's (judged-task-links.json)
 	File           string // the testdata file holding the label
 }
 
-// LabelKeys lists the clause IDs the ID-keyed hand labels use (near misses,
-// the judged related sample and the judged sample of equivalent links with
-// a real document) with their text fingerprints, so a test
+// LabelKeys lists the clause and task IDs the ID-keyed hand labels use
+// (near misses, the judged related sample, the judged sample of equivalent
+// links with a real document and that of task links) with their text
+// fingerprints, so a test
 // can check that a change in structure has not moved a label onto other
 // text.
 func LabelKeys() ([]ClauseKey, error) {
@@ -208,7 +209,7 @@ func LabelKeys() ([]ClauseKey, error) {
 		name string
 		data []byte
 		list string
-	}{{"near-misses.json", nearMissesJSON, "pairs"}, {"judged-related.json", relatedJudged, "judged"}, {"judged-real-equivalent.json", realEquivalentJudged, "judged"}} {
+	}{{"near-misses.json", nearMissesJSON, "pairs"}, {"judged-related.json", relatedJudged, "judged"}, {"judged-real-equivalent.json", realEquivalentJudged, "judged"}, {"judged-task-links.json", taskLinksJudged, "judged"}} {
 		var doc map[string]json.RawMessage
 		if err := json.Unmarshal(f.data, &doc); err != nil {
 			return nil, fmt.Errorf("eval: %s: %w", f.name, err)

@@ -67,7 +67,8 @@ func TestMemoEach(t *testing.T) {
 // each pair of tasks, whichever part of the links they come from: the best
 // score, equivalent when a whole-task link is, or a clause link is and the
 // tasks share their primary theme; a related clause link below
-// TaskClauseMinScore links nothing.
+// TaskClauseMinScore links nothing; a related task link is kept only when
+// one of its tasks nominates it (nominated).
 func TestTaskLinksFrom(t *testing.T) {
 	task := func(id, theme string, clauses ...string) *Task {
 		tk := &Task{ID: id, Themes: []ThemeScore{{ID: theme}}}
@@ -98,7 +99,8 @@ func TestTaskLinksFrom(t *testing.T) {
 	want := []Link{
 		{A: "a/1", B: "b/1", Score: 0.45, Kind: align.Equivalent},
 		{A: "a/1", B: "b/2", Score: 0.9, Kind: align.Related},
-		{A: "a/2", B: "b/2", Score: 0.35, Kind: align.Related},
+		// a/2 ~ b/2 (0.35) is gone: a/2's place in b is its equivalent
+		// b/3, and b/2 nominates its better a/1 into a.
 		{A: "a/2", B: "b/3", Score: 0.8, Kind: align.Equivalent},
 	}
 	if len(got) != len(want) {
@@ -111,5 +113,55 @@ func TestTaskLinksFrom(t *testing.T) {
 	}
 	if l := taskLinksFrom([]*Document{a, b}, nil, nil); l == nil || len(l) != 0 {
 		t.Errorf("no links: %#v, want an empty list", l)
+	}
+}
+
+// A task nominates its best related link into each other document
+// (RelatedTaskLinksPerDoc), unless an equivalent link takes the place, and
+// RelatedTaskLinksPerTask in all; a related link stays when either of its
+// tasks nominates it, and every equivalent link stays.
+func TestNominated(t *testing.T) {
+	pair := func(a, b int32) uint64 { return uint64(a)<<32 | uint64(uint32(b)) }
+	// Task 0 is in document 0; tasks 1–3 in document 1; tasks 4–10 each in
+	// a document of their own (2–8).
+	docOf := []int32{0, 1, 1, 1, 2, 3, 4, 5, 6, 7, 8}
+	all := []taskEntry{
+		{pair(0, 1), 0.5, false}, // 0's best into document 1: kept
+		{pair(0, 2), 0.4, false}, // second into document 1; 2 nominates it (its only link): kept
+		{pair(0, 3), 0.6, true},  // equivalent: kept, and takes no related place
+		{pair(1, 4), 0.3, false}, // 1's best into document 2: kept
+	}
+	// Task 0 into documents 2–8: seven links, 0.9 down to 0.3. Task 0
+	// nominates four of them and 0~1 (its five best related links), but
+	// tasks 4–10 each have this one link into document 0 and nominate it.
+	for k := int32(0); k < 7; k++ {
+		all = append(all, taskEntry{pair(0, 4+k), 0.9 - 0.1*float64(k), false})
+	}
+	keep := nominated(all, docOf)
+	for x, e := range all {
+		if !keep[x] {
+			t.Errorf("entry %d (%d~%d) dropped; every end here nominates its only link or its best", x, e.pair>>32, uint32(e.pair))
+		}
+	}
+	// Now a second task in document 0 that tasks 5 and 10 prefer: their
+	// links with 0 rest on 0's nominations alone.
+	docOf = append(docOf, 0) // task 11, in document 0
+	all = append(all, taskEntry{pair(11, 5), 0.95, false}, taskEntry{pair(11, 10), 0.95, false})
+	keep = nominated(all, docOf)
+	want := map[uint64]bool{
+		pair(0, 1): true, pair(0, 2): true, pair(0, 3): true, pair(1, 4): true,
+		pair(0, 4): true, pair(0, 6): true, pair(0, 7): true, // 0's nominations (and their other ends')
+		pair(0, 5):  true,  // 5 prefers 11, but 0 nominates it (0.8)
+		pair(0, 8):  true,  // 0 has nominated five, but 8 nominates it
+		pair(0, 10): false, // 10 prefers 11, and 0 has nominated five already
+		pair(11, 5): true, pair(11, 10): true,
+	}
+	for x, e := range all {
+		if w, ok := want[e.pair]; ok && keep[x] != w {
+			t.Errorf("%d~%d kept %v, want %v", e.pair>>32, uint32(e.pair), keep[x], w)
+		}
+	}
+	if n := len(nominated(nil, nil)); n != 0 {
+		t.Errorf("no entries: %d kept", n)
 	}
 }

@@ -264,6 +264,9 @@ func documentIDs(t *testing.T, out string) []string {
 // When POLICYCMP_TEST_CLI is set, the test binary is the CLI: a fresh
 // process, with nothing loaded yet (the segmenter is process-wide).
 func TestMain(m *testing.M) {
+	if os.Getenv("POLICYCMP_TEST_LOADDICT") != "" { // BenchmarkSeedsProcess's dictionary load
+		os.Exit(loadDictOnly())
+	}
 	if args := os.Getenv("POLICYCMP_TEST_CLI"); args != "" {
 		os.Exit(run(context.Background(), strings.Split(args, "\x1f"), os.Stdin, os.Stdout, os.Stderr))
 	}

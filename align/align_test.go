@@ -315,6 +315,10 @@ func TestSameIndicator(t *testing.T) {
 		{"公立医院人员支出占业务支出比重", "人员支出占业务支出比重", true},
 		{"每千人口注册护士数", "每千常住人口注册护士数", true},
 		{"每千人口注册护士数", "县域就诊率", false},
+		// the same subject, another metric: the heads (the ends) differ
+		{"市属三级医院为县(区)级医院和基层医疗卫生机构预留门诊号源", "基层医疗卫生机构建设达标率", false},
+		{"县(区)远程医疗服务覆盖率", "医疗服务收入占比", false},
+		{"县(区)远程医疗服务覆盖率", "县(市、区)远程医疗服务和基层医疗机构分级诊疗信息系统覆盖率", true},
 	} {
 		assert.Equal(t, c.want, align.SameIndicator(c.a, c.b), "%s ~ %s", c.a, c.b)
 	}

@@ -169,7 +169,10 @@ const NearVerbatimDice = 0.8
 // character pairs overlap by SameIndicatorDice (Dice), or when at least
 // SameIndicatorContained of the shorter one's pairs recur in the longer
 // and the Dice is at least SameIndicatorContainedDice (每千人口注册护士数 ~
-// 每千常住人口注册护士数).
+// 每千常住人口注册护士数), and when they share their head (sameHead: the
+// last character pair of one recurs in the other). An indicator ends in
+// what it measures and opens with whom or what of: 基层医疗卫生机构建设达标率
+// and …为基层医疗卫生机构预留门诊号源 share their subject, not their metric.
 const (
 	SameIndicatorDice          = 0.4
 	SameIndicatorContained     = 0.5
@@ -178,20 +181,52 @@ const (
 
 // SameIndicator reports whether two target indicators (or metric names)
 // name the same metric; SameIndicatorDice says when.
-func SameIndicator(a, b string) bool { return sameIndicator(PairOverlap(a, b)) }
+func SameIndicator(a, b string) bool {
+	return SameIndicatorKeys(NewIndicatorKeys(a), NewIndicatorKeys(b))
+}
 
-// IndicatorKeys are an indicator's sorted character-pair keys (the
-// Bigrams SameIndicator compares), made once for many comparisons.
-type IndicatorKeys []uint64
+// IndicatorKeys are an indicator's character pairs (the Bigrams
+// SameIndicator compares) as sorted keys, and its last pair: made once for
+// many comparisons.
+type IndicatorKeys struct {
+	keys []uint64 // sorted
+	last uint64   // the last pair in the text (its head); 0 without pairs
+}
 
 // NewIndicatorKeys returns the keys of indicator s.
-func NewIndicatorKeys(s string) IndicatorKeys { return IndicatorKeys(pairKeys(s)) }
+func NewIndicatorKeys(s string) IndicatorKeys {
+	pairs := appendPairs(nil, s)
+	if len(pairs) == 0 {
+		return IndicatorKeys{}
+	}
+	k := IndicatorKeys{last: pairs[len(pairs)-1]}
+	slices.Sort(pairs)
+	k.keys = pairs
+	return k
+}
+
+// Pairs returns the indicator's character pairs as sorted keys (for an
+// index of indicators); the caller must not change them.
+func (k IndicatorKeys) Pairs() []uint64 { return k.keys }
 
 // SameIndicatorKeys is SameIndicator over keys made by NewIndicatorKeys.
-func SameIndicatorKeys(a, b IndicatorKeys) bool { return sameIndicator(keysOverlap(a, b)) }
+func SameIndicatorKeys(a, b IndicatorKeys) bool {
+	return sameIndicator(keysOverlap(a.keys, b.keys)) && sameHeadKeys(a, b)
+}
 
 func sameIndicator(dice, over float64) bool {
 	return dice >= SameIndicatorDice || (over >= SameIndicatorContained && dice >= SameIndicatorContainedDice)
+}
+
+// sameHeadKeys is sameHead over keys: the last pair of one is a pair of
+// the other.
+func sameHeadKeys(a, b IndicatorKeys) bool {
+	if len(a.keys) == 0 || len(b.keys) == 0 {
+		return false
+	}
+	_, inB := slices.BinarySearch(b.keys, a.last)
+	_, inA := slices.BinarySearch(a.keys, b.last)
+	return inA || inB
 }
 
 // ComparatorSymbol writes a target comparator as a sign: ≥, ≤, >, < or =.
@@ -251,23 +286,34 @@ func sameMetricBy(as, bs []Target, pairKeys func(string) []uint64) (Target, Targ
 	return sameMetricKeyed(as, bs, appendTargetKeys(ba[:0], as, pairKeys), appendTargetKeys(bb[:0], bs, pairKeys))
 }
 
-// targetKeys are a target's indicator and counted noun as sorted pair keys
-// (pairKeys), made once per target rather than once per pair of targets.
+// targetKeys are a target's indicator (IndicatorKeys) and counted noun as
+// sorted pair keys (pairKeys), made once per target rather than once per
+// pair of targets.
 type targetKeys struct {
-	indicator, counted []uint64
+	indicator IndicatorKeys
+	counted   []uint64
 }
 
 // appendTargetKeys appends the targetKeys of each target to dst, the texts'
 // keys from pairKeys.
 func appendTargetKeys(dst []targetKeys, ts []Target, pairKeys func(string) []uint64) []targetKeys {
 	for _, t := range ts {
-		k := targetKeys{indicator: pairKeys(t.Indicator)}
+		k := targetKeys{indicator: IndicatorKeys{keys: pairKeys(t.Indicator), last: lastPair(t.Indicator)}}
 		if t.Counted != "" {
 			k.counted = pairKeys(t.Counted)
 		}
 		dst = append(dst, k)
 	}
 	return dst
+}
+
+// lastPair is the last content character pair of s as a key, 0 without one.
+func lastPair(s string) uint64 {
+	var buf [64]uint64
+	if pairs := appendPairs(buf[:0], s); len(pairs) > 0 {
+		return pairs[len(pairs)-1]
+	}
+	return 0
 }
 
 // sameMetricKeyed is sameMetricBy over the targets' keys (ka[i] those of
@@ -279,11 +325,13 @@ func sameMetricKeyed(as, bs []Target, ka, kb []targetKeys) (Target, Target, bool
 			if UnitFamily(x.Unit) != UnitFamily(y.Unit) {
 				continue
 			}
-			d, over := keysOverlap(ka[i].indicator, kb[j].indicator)
-			if x.Counted != "" && y.Counted != "" && !sameIndicator(d, over) && sameHead(x.Counted, y.Counted) {
+			d, over := keysOverlap(ka[i].indicator.keys, kb[j].indicator.keys)
+			same := sameIndicator(d, over) && sameHeadKeys(ka[i].indicator, kb[j].indicator)
+			if x.Counted != "" && y.Counted != "" && !same && sameHead(x.Counted, y.Counted) {
 				d, over = keysOverlap(ka[i].counted, kb[j].counted) // the same things counted
+				same = sameIndicator(d, over)
 			}
-			if !sameIndicator(d, over) {
+			if !same {
 				continue
 			}
 			if d+over > best {

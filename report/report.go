@@ -482,7 +482,7 @@ func (r *Report) buildTargets(res *policycmp.Result) {
 			keys := align.NewIndicatorKeys(m)
 			stamp++
 			best, bestG := -1, -1
-			for _, k := range keys {
+			for _, k := range keys.Pairs() {
 				for _, gi := range holding[k] {
 					if seen[gi] == stamp {
 						continue
@@ -508,8 +508,8 @@ func (r *Report) buildTargets(res *policycmp.Result) {
 				byMetric[[2]string{m, fam}] = gi
 				groups = append(groups, &group{keys: keys, family: fam, taken: map[string]int{}})
 				seen = append(seen, 0)
-				for k, key := range keys {
-					if k == 0 || keys[k-1] != key {
+				for k, key := range keys.Pairs() {
+					if k == 0 || keys.Pairs()[k-1] != key {
 						holding[key] = append(holding[key], int32(gi))
 					}
 				}

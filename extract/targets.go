@@ -221,7 +221,11 @@ func Comparator(phrase, after string) string {
 		tail = string([]rune(tail)[n-8:])
 	}
 	switch {
-	case strings.Contains(tail, "不超过"), strings.Contains(tail, "不高于"), strings.Contains(tail, "控制在"),
+	case strings.HasSuffix(tail, "≥"):
+		return ">="
+	case strings.HasSuffix(tail, "≤"):
+		return "<="
+	case strings.Contains(tail, "不超过"), strings.Contains(tail, "不高于"), strings.Contains(tail, "控制在"), strings.Contains(tail, "下降"),
 		strings.Contains(tail, "最长"), strings.Contains(tail, "最多"), strings.Contains(tail, "降至"), strings.Contains(tail, "降低"):
 		return "<="
 	case strings.Contains(tail, "低于") && !strings.Contains(tail, "不低于"):
@@ -275,6 +279,9 @@ func indicator(phrase string) string {
 		p = reIndicatorTrim.ReplaceAllString(p, "")
 		p = strings.TrimLeft(p, ",，、 ")
 	}
-	p = reIndicatorTail.ReplaceAllString(p, "")
+	for range 2 { // 稳定在≥, and its spaces and stops
+		p = strings.TrimRight(p, "。.,，;；:： ")
+		p = reIndicatorTail.ReplaceAllString(p, "")
+	}
 	return strings.TrimSpace(p)
 }

@@ -423,8 +423,14 @@ func metric(t policycmp.Target) string {
 		// the unit right after the number, not the first 人 of 每千人口
 		if at := unitAfterNumber(t.Text, t.Unit); at >= 0 {
 			tail := strings.TrimLeft(t.Text[at+len(t.Unit):], "以上下内左右及的")
+			// up to the first stop, without a conjunction that joins the next
+			// target (…队伍和), and only words: not a lone stop (达到99%以上。)
+			if k := strings.IndexAny(tail, "。；;，,：:"); k >= 0 {
+				tail = tail[:k]
+			}
+			tail = strings.TrimRight(strings.TrimSpace(tail), "和及与或、并")
 			// extract names the counted noun in the indicator already
-			if utf8.RuneCountInString(tail) <= 12 && !strings.Contains(m, tail) {
+			if n := utf8.RuneCountInString(tail); n >= 2 && n <= 12 && !strings.Contains(m, tail) {
 				m += tail
 			}
 		}

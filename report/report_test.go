@@ -303,7 +303,7 @@ func TestSameLabelsToldApart(t *testing.T) {
 // The target table names a metric by its indicator and the words after
 // its value, never by a unit found inside a word.
 func TestTargetMetricNames(t *testing.T) {
-	d, err := policycmp.IngestString("a.txt", "一、任务\n(一)加强护理队伍建设,每千人口注册护士数达到3.6人。\n(二)到2025年,建成90个站点。")
+	d, err := policycmp.IngestString("a.txt", "一、任务\n(一)加强护理队伍建设,每千人口注册护士数达到3.6人。\n(二)到2025年,建成90个站点。\n(三)基本医保参保率稳定在99%以上。\n(四)组建10支应急队伍和20支救援队伍。")
 	require.NoError(t, err)
 	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{d}, policycmp.Config{})
 	require.NoError(t, err)
@@ -313,8 +313,10 @@ func TestTargetMetricNames(t *testing.T) {
 		names = append(names, row.Metric)
 	}
 	assert.Contains(t, names, "每千人口注册护士数")
+	assert.Contains(t, names, "基本医保参保率", "no verb of a kept value, no lone stop")
 	for _, n := range names {
 		assert.NotEmpty(t, n, "no blank metric")
+		assert.False(t, strings.HasSuffix(n, "和"), "%s: the conjunction before the next target is not the metric's", n)
 		assert.NotContains(t, n, "口注册护士数口注册", "the unit inside 每千人口 is not the target's unit")
 	}
 }

@@ -3,12 +3,21 @@ package policycmp
 import "github.com/policycmp/policycmp/extract"
 
 // splitDeptTail finds a responsibility note closing a paragraph
-// (extract.Tail) and returns the paragraph without it and the departments
-// it names. s is m as a string (its callers have made it already).
-func splitDeptTail(m mtext, s string) (mtext, Departments, bool) {
-	at, depts, ok := extract.Tail(s)
+// (extract.Note) and returns the paragraph without it, the departments it
+// names and the deadline it sets, if any. s is m as a string (its callers
+// have made it already).
+func splitDeptTail(m mtext, s string) (mtext, Departments, string, bool) {
+	at, depts, due, ok := extract.Note(s)
 	if !ok {
-		return m, Departments{}, false
+		return m, Departments{}, "", false
 	}
-	return m.slice(0, at).trim(), depts, true
+	return m.slice(0, at).trim(), depts, due, true
+}
+
+// isNote reports a paragraph that is a responsibility note and nothing
+// else: (市卫健委、财政局分工负责,2021年12月前完成) on a line of its own, which
+// belongs to the task above it.
+func isNote(m mtext, s string) bool {
+	rest, _, _, ok := splitDeptTail(m, s)
+	return ok && rest.Len() == 0
 }

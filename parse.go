@@ -85,8 +85,17 @@ func (n *node) hasOwnHeading() bool {
 
 // hasDeptTail reports whether a paragraph ends with a responsibility note.
 func hasDeptTail(m mtext) bool {
-	_, _, ok := splitDeptTail(m, m.String())
+	_, _, _, ok := splitDeptTail(m, m.String())
 	return ok
+}
+
+// isSubheading reports an unnumbered line that reads as a heading and is
+// not a sentence: a short sentence of a task's text set on a line of its
+// own (成立卫生应急分队,由4—8名队员组成。) ends with a full stop, a
+// subheading does not.
+func isSubheading(m mtext) bool {
+	s := strings.TrimSpace(m.String())
+	return isHeadingLike(m) && !strings.HasSuffix(s, "。")
 }
 
 // parseTree builds the numbering tree over pieces. Pieces before the first
@@ -105,8 +114,8 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 				if len(current.body) > 0 {
 					last = current.body[len(current.body)-1]
 				}
-				if _, _, duty := extract.DutyLine(s); duty {
-					current.body = append(current.body, p) // 牵头单位:… / 完成时限:… under a task
+				if _, _, duty := extract.DutyLine(s); duty || isNote(p, s) {
+					current.body = append(current.body, p) // 牵头单位:… / 完成时限:… / (…负责,…前完成) under a task
 					continue
 				}
 				switch {
@@ -117,7 +126,7 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 					continue
 				case hasDeptTail(last): // a responsibility note ends a task
 					current.closed = true
-				case isHeadingLike(p) && !current.headingLike(): // a subheading ends it
+				case isSubheading(p) && !current.headingLike(): // a subheading ends it
 					current.closed = true
 				default:
 					current.body = append(current.body, p)
@@ -481,7 +490,7 @@ func headingOf(m mtext) string {
 	s := m.String()
 	if i := strings.IndexAny(s, "。；;!?！？"); i >= 0 {
 		s = s[:i]
-	} else if d, _, ok := splitDeptTail(m, s); ok {
+	} else if d, _, _, ok := splitDeptTail(m, s); ok {
 		s = d.String()
 	}
 	s = strings.TrimSpace(s)
@@ -511,8 +520,11 @@ func (d *Document) addTask(n *node, path, numbers []string, heading string, dama
 			}
 			continue // who and when, not a measure: kept in the full text only
 		}
-		if rest, depts, ok := splitDeptTail(p, s); ok {
+		if rest, depts, due, ok := splitDeptTail(p, s); ok {
 			t.Departments.Merge(depts)
+			if due != "" && t.Deadline == "" {
+				t.Deadline = due
+			}
 			p, s = rest, rest.String()
 		}
 		kept = append(kept, p)

@@ -247,6 +247,37 @@ func TestSeveralMeasuresWithDutyTails(t *testing.T) {
 	}
 }
 
+// Responsibility notes that close with a deadline, on a line of their own
+// under each item ((市卫健委、财政局分工负责，2021年12月前完成), split over
+// lines as copied), name the item's departments and deadline and stay in
+// its full text only; and a short sentence of an item set on a line of its
+// own (成立卫生应急分队，由4—8名队员组成。, 二是优化办医环境。) continues the
+// item, not section prose: only a line without a full stop reads as a
+// subheading.
+func TestNotesWithDeadlinesAndShortLines(t *testing.T) {
+	text := "某市公共卫生应急行动方案\n二、主要任务\n（一）健全监测预警体系\n1.提升卫生应急综合能力。加强队伍建设；队伍延伸到基层，乡镇\n(\n社区\n)\n成立卫生应急分队，由\n4\n—\n8\n名队员组成。\n（市卫健委、财政局分工负责，\n2021\n年\n12\n月前完成）\n" +
+		"2.提高中毒事件应急救援能力。建设市级应急救援基地。（市卫健委、发改委分工负责，2022年6月前完成）\n" +
+		"〔市卫健委、科技局分工负责，2022年底前完成〕\n" +
+		"3.加快发展社会力量办医。一是放宽准入。简化审批。\n二是优化办医环境。\n落实扶持政策。\n" +
+		"健全应急物资保障\n4.完善物资储备。建设储备库。\n"
+	d, err := policycmp.IngestString("n.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	assert.Equal(t, []string{"市卫健委", "财政局"}, d.Tasks[0].Departments.Lead)
+	assert.Equal(t, "2021年12月前完成", d.Tasks[0].Deadline)
+	assert.Contains(t, d.Tasks[0].Text, "成立卫生应急分队", "the short sentence on its own line is the item's")
+	assert.NotContains(t, d.Tasks[0].Text, "分工负责", "the note is not a clause")
+	assert.Contains(t, d.Tasks[0].FullText(), "分工负责", "but stays in the full text")
+	assert.Equal(t, []string{"市卫健委", "发改委", "科技局"}, d.Tasks[1].Departments.Lead, "a note closing the paragraph and a note in 〔〕 on its own line")
+	assert.Equal(t, "2022年6月前完成", d.Tasks[1].Deadline, "the first deadline stands")
+	assert.Contains(t, d.Tasks[2].Text, "落实扶持政策", "二是… on a line of its own continues 一是…")
+	assert.NotContains(t, d.Tasks[2].Text, "健全应急物资保障", "a line without a full stop is still a subheading: it ends the item")
+	for _, s := range d.Sections {
+		assert.NotContains(t, s.Text, "分工负责", "no note in section prose")
+		assert.NotContains(t, s.Text, "名队员组成", "no measure in section prose")
+	}
+}
+
 // Page numbers of a copied PDF (- 3 -, 第 4 页 共 10 页, — 5 —) are page
 // chrome: removed with a warning and their offsets, not task text; a lone
 // number that a split sentence holds stays.

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Departments names who is responsible for a task.
@@ -15,9 +16,10 @@ type Departments struct {
 }
 
 var (
-	reDeptLabel = pattern("dept_label")
-	reDeptDuty  = pattern("dept_duty")
-	reLocalGov  = pattern("local_gov")
+	reDeptLabel    = pattern("dept_label")
+	reDeptDuty     = pattern("dept_duty")
+	reLocalGov     = pattern("local_gov")
+	reNoteDeadline = pattern("note_deadline")
 )
 
 // Tail finds a responsibility note closing a paragraph —
@@ -27,6 +29,50 @@ var (
 // index where the note opens (the paragraph before it is the rest) and the
 // departments it names.
 func Tail(s string) (int, Departments, bool) {
+	at, d, _, ok := Note(s)
+	return at, d, ok
+}
+
+// Note is Tail with the deadline a bracketed note may close with:
+// "(市卫健委、财政局分工负责,2021年12月前完成)" names its departments and
+// is due "2021年12月前完成".
+func Note(s string) (at int, d Departments, due string, ok bool) {
+	at, d, ok = tail(s, func(inner string) (Departments, bool) {
+		var found bool
+		d, due, found = parseNote(inner)
+		return d, found
+	})
+	if !ok {
+		due = ""
+	}
+	return at, d, due, ok
+}
+
+// parseNote reads the inside of a bracketed note: Parse, or a duty phrase
+// followed by a deadline (…分工负责,2022年12月前完成).
+func parseNote(s string) (Departments, string, bool) {
+	if d, ok := Parse(s); ok {
+		return d, "", true
+	}
+	k := strings.LastIndexAny(s, ",，;；")
+	if k < 0 {
+		return Departments{}, "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[k:])
+	due := strings.TrimSpace(s[k+size:])
+	if !reNoteDeadline.MatchString(due) {
+		return Departments{}, "", false
+	}
+	d, ok := Parse(strings.TrimSpace(s[:k]))
+	if !ok || strings.ContainsAny(s[:k], ":：") {
+		return Departments{}, "", false // a labelled note names its deadline by label (DutyLine)
+	}
+	return d, due, true
+}
+
+// tail finds the note closing s, reading a bracketed note's inside with
+// parse.
+func tail(s string, parse func(inner string) (Departments, bool)) (int, Departments, bool) {
 	r := []rune(s)
 	end := len(r)
 	for end > 0 && (r[end-1] == '。' || r[end-1] == '.' || unicode.IsSpace(r[end-1])) {
@@ -35,7 +81,7 @@ func Tail(s string) (int, Departments, bool) {
 	if end == 0 {
 		return 0, Departments{}, false
 	}
-	if r[end-1] != ')' && r[end-1] != ']' && r[end-1] != '】' {
+	if r[end-1] != ')' && r[end-1] != ']' && r[end-1] != '】' && r[end-1] != '〕' {
 		// a labelled note as the last sentence: …管理。责任单位:市医保局
 		for i := end - 1; i > 0; i-- {
 			if r[i-1] == '。' {
@@ -54,9 +100,9 @@ func Tail(s string) (int, Departments, bool) {
 	open := -1
 	for i := end - 1; i >= 0; i-- {
 		switch r[i] {
-		case ')', ']', '】':
+		case ')', ']', '】', '〕':
 			depth++
-		case '(', '[', '【':
+		case '(', '[', '【', '〔':
 			depth--
 		}
 		if depth == 0 {
@@ -67,7 +113,7 @@ func Tail(s string) (int, Departments, bool) {
 	if open < 0 {
 		return 0, Departments{}, false
 	}
-	depts, ok := Parse(strings.TrimSpace(string(r[open+1 : end-1])))
+	depts, ok := parse(strings.TrimSpace(string(r[open+1 : end-1])))
 	if !ok {
 		return 0, Departments{}, false
 	}

@@ -91,6 +91,26 @@ func TestDepartments(t *testing.T) {
 	assert.Equal(t, []string{"县财政局"}, d.Support)
 	_, _, ok = extract.Tail("完善医保总额预算管理。推进责任单位建设")
 	assert.False(t, ok, "a last sentence that does not open with a label is no note")
+
+	// A note may close with its deadline, in () or 〔〕; 分工负责 is a duty
+	// phrase, not part of the last name.
+	at, d, due, ok := extract.Note("研究建立公共卫生临床中心。(市卫健委、发改委、财政局分工负责,2022年12月前完成)")
+	require.True(t, ok)
+	assert.Equal(t, 13, at)
+	assert.Equal(t, []string{"市卫健委", "发改委", "财政局"}, d.Lead)
+	assert.Equal(t, "2022年12月前完成", due)
+	_, d, due, ok = extract.Note("〔市卫健委、科技局分工负责,2022年底前完成〕")
+	require.True(t, ok)
+	assert.Equal(t, []string{"市卫健委", "科技局"}, d.Lead)
+	assert.Equal(t, "2022年底前完成", due)
+	_, d, due, ok = extract.Note("(市医保局负责)")
+	require.True(t, ok)
+	assert.Equal(t, []string{"市医保局"}, d.Lead)
+	assert.Empty(t, due)
+	_, _, _, ok = extract.Note("按规定办理报销手续(详见附件2,2021年完成)")
+	assert.False(t, ok, "a deadline without a duty phrase is no note")
+	_, _, _, ok = extract.Note("队伍延伸到基层,乡镇(社区)")
+	assert.False(t, ok)
 }
 
 func TestRead(t *testing.T) {

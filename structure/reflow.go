@@ -54,6 +54,13 @@ func Reflow(lines []Line) []bool {
 			a = para.String() // "”" alone: whether the sentence goes on is the paragraph's to say
 		}
 		join[i] = continues(a, b, lines[i+1:])
+		if !join[i] && i > 0 && join[i-1] && !strings.ContainsAny(a, sentencePunct) && opensBracket(b) {
+			// A gloss in brackets on a line of its own after a line that
+			// continues a paragraph and holds no punctuation of its own
+			// ("…推进县域医疗" / "三大平台" / "(医疗服务技术…)、"): the paragraph,
+			// not that line, says whether its sentence goes on.
+			join[i] = continues(para.String(), b, lines[i+1:])
+		}
 	}
 	return join
 }
@@ -195,6 +202,12 @@ func continues(a, b string, next []Line) bool {
 	return midSentence(a, last) && (unicode.Is(unicode.Han, first) || unicode.IsLetter(first) || strings.ContainsRune("(〔[【《", first))
 }
 
+// opensBracket reports a line that opens with a bracket.
+func opensBracket(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("(（〔[【", first)
+}
+
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
@@ -225,6 +238,8 @@ var reFieldLabel = regexp.MustCompile(`^\p{Han}{2,6}[:：]`)
 func IsFieldLine(s string) bool { return reFieldLabel.MatchString(s) }
 
 const (
+	// sentencePunct is the punctuation inside or at the end of a sentence.
+	sentencePunct = "，,、；;。！？!?：:"
 	// terminators end a sentence.
 	terminators = "。！？!?；;"
 	// closers cannot start a paragraph: they close or continue what came before.

@@ -107,9 +107,9 @@ func (r *Report) csvTargets(row func(...string)) {
 }
 
 func (r *Report) csvDuties(row func(...string)) {
-	row("doc", "task", "heading", "theme", "lead", "support", "local")
+	row("doc", "task", "heading", "theme", "lead", "support", "local", "deadline")
 	for _, d := range r.Duties {
-		row(d.Doc, d.Task, d.Heading, d.Theme, strings.Join(d.Lead, "、"), strings.Join(d.Support, "、"), strings.Join(d.Local, "、"))
+		row(d.Doc, d.Task, d.Heading, d.Theme, strings.Join(d.Lead, "、"), strings.Join(d.Support, "、"), strings.Join(d.Local, "、"), d.Deadline)
 	}
 }
 

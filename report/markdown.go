@@ -147,9 +147,9 @@ func (r *Report) mdUnique(p printer) {
 }
 
 func (r *Report) mdDuties(p printer) {
-	p("| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", r.L("doc"), r.L("task"), r.L("theme"), r.L("lead"), r.L("support"))
+	p("| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", r.L("doc"), r.L("task"), r.L("theme"), r.L("lead"), r.L("support"), r.L("deadline"))
 	for _, d := range r.Duties {
-		p("| %s | %s | %s | %s | %s |\n", md(r.Short(d.Doc)), md(d.Heading), md(r.Name(d.Theme)), md(strings.Join(d.Lead, "、")), md(strings.Join(append(append([]string{}, d.Support...), d.Local...), "、")))
+		p("| %s | %s | %s | %s | %s | %s |\n", md(r.Short(d.Doc)), md(d.Heading), md(r.Name(d.Theme)), md(strings.Join(d.Lead, "、")), md(strings.Join(append(append([]string{}, d.Support...), d.Local...), "、")), md(d.Deadline))
 	}
 	if len(r.ThemeDuty) > 0 {
 		p("\n### %s\n\n", r.L("duty_theme"))

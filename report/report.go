@@ -182,6 +182,9 @@ type Duty struct {
 	Lead    []string `json:"lead"`
 	Support []string `json:"support"`
 	Local   []string `json:"local,omitempty"`
+	// Deadline is when the task is due, as the plan writes it (a
+	// task-division table's 完成时限, a note's …前完成).
+	Deadline string `json:"deadline,omitempty"`
 }
 
 // ThemeDuty counts how often each department leads or supports a theme's tasks.
@@ -555,11 +558,11 @@ func (r *Report) buildDuties(res *policycmp.Result) {
 	for _, d := range res.Documents {
 		for _, t := range d.Tasks {
 			dep := t.Departments
-			if len(dep.Lead)+len(dep.Support)+len(dep.Local) == 0 {
+			if len(dep.Lead)+len(dep.Support)+len(dep.Local) == 0 && t.Deadline == "" {
 				continue
 			}
 			th := t.PrimaryTheme()
-			r.Duties = append(r.Duties, Duty{Doc: d.ID, Task: t.ID, Heading: t.Heading, Theme: th, Lead: nonNil(dep.Lead), Support: nonNil(dep.Support), Local: dep.Local})
+			r.Duties = append(r.Duties, Duty{Doc: d.ID, Task: t.ID, Heading: t.Heading, Theme: th, Lead: nonNil(dep.Lead), Support: nonNil(dep.Support), Local: dep.Local, Deadline: t.Deadline})
 			if tally[th] == nil {
 				tally[th] = map[string]*DeptTally{}
 			}

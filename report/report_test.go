@@ -399,3 +399,24 @@ func TestTargetRows(t *testing.T) {
 		"家庭医生签约覆盖率 %: b50", // the fourth of b opens a row
 	}, got)
 }
+
+// The responsibilities name each task's deadline where the plan states
+// one (a 完成时限 line, a note closing with …前完成), in every format.
+func TestDutiesCarryDeadlines(t *testing.T) {
+	d, err := policycmp.IngestString("j.txt", "一、重点任务\n1.推进医共体建设。完善分级诊疗。\n牵头单位：县卫生健康局；配合单位：县财政局\n完成时限：2024年底前\n2.提升应急救援能力。建设救援基地。\n（县卫生健康局、县财政局分工负责，2025年6月前完成）\n")
+	require.NoError(t, err)
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{d}, policycmp.Config{NoAlign: true})
+	require.NoError(t, err)
+	r := report.Build(res, report.Options{})
+	require.Len(t, r.Duties, 2)
+	assert.Equal(t, "2024年底前", r.Duties[0].Deadline)
+	assert.Equal(t, "2025年6月前完成", r.Duties[1].Deadline)
+	assert.Equal(t, []string{"县卫生健康局", "县财政局"}, r.Duties[1].Lead)
+	var md, csv, page bytes.Buffer
+	require.NoError(t, r.Markdown(&md))
+	require.NoError(t, r.CSV(&csv, "duties"))
+	require.NoError(t, r.HTML(&page))
+	for name, out := range map[string]string{"markdown": md.String(), "csv": csv.String(), "html": page.String()} {
+		assert.Contains(t, out, "2025年6月前完成", name)
+	}
+}

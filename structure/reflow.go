@@ -199,7 +199,31 @@ func continues(a, b string, next []Line) bool {
 	if core := strings.TrimRight(a, "”’」』\""); core != a && core != "" {
 		a, last = core, lastRune(core)
 	}
+	// So does a gloss in brackets (…基层,乡镇(社区) / 成立卫生应急分队…), unless
+	// the bracket is a responsibility note.
+	if core, ok := beforeGloss(a); ok {
+		a, last = core, lastRune(core)
+	}
 	return midSentence(a, last) && (unicode.Is(unicode.Han, first) || unicode.IsLetter(first) || strings.ContainsRune("(〔[【《", first))
+}
+
+// beforeGloss returns the text before a bracketed gloss that closes s,
+// when the gloss is no responsibility note (note_words).
+func beforeGloss(s string) (string, bool) {
+	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
+		return "", false
+	}
+	open := strings.LastIndexAny(s, "(（")
+	if open <= 0 {
+		return "", false
+	}
+	inner := s[open:]
+	for _, w := range Words("note_words") {
+		if strings.Contains(inner, w) {
+			return "", false
+		}
+	}
+	return s[:open], true
 }
 
 // opensBracket reports a line that opens with a bracket.

@@ -55,6 +55,8 @@ func TestReflow(t *testing.T) {
 		{"headings and paragraphs stay apart", []string{"一、总体要求", "坚持以人民健康为中心。", "二、主要任务", "——坚持公平可及。"},
 			[]string{"一、总体要求", "坚持以人民健康为中心。", "二、主要任务", "——坚持公平可及。"}},
 		{"a heading with a comma is not cut off", []string{"二、优化资源配置,提升服务能力", "推进医联体建设。"}, []string{"二、优化资源配置,提升服务能力", "推进医联体建设。"}},
+		{"a sentence goes on after a gloss that closes a line", []string{"队伍延伸到基层,乡镇(社区)", "成立卫生应急分队,由4—8名队员组成。"}, []string{"队伍延伸到基层,乡镇(社区)成立卫生应急分队,由4—8名队员组成。"}},
+		{"but not after a responsibility note", []string{"推进医联体建设,完善分级诊疗(牵头单位:市卫健委)", "完善医保支付方式改革。"}, []string{"推进医联体建设,完善分级诊疗(牵头单位:市卫健委)", "完善医保支付方式改革。"}},
 		{"glosses in brackets on lines of their own", []string{"重点加强能力建设,推进县域医疗", "三大平台", "(医疗服务技术、协作和信息平台)、", "六大中心", "(县域消毒供应中心、心电诊断中心)以及手术室建设。"},
 			[]string{"重点加强能力建设,推进县域医疗三大平台(医疗服务技术、协作和信息平台)、六大中心(县域消毒供应中心、心电诊断中心)以及手术室建设。"}},
 		{"a numbered item in brackets after a sentence's fragment still opens a paragraph", []string{"重点加强能力建设,推进县域医疗", "三大平台建设", "(二)深化医保支付方式改革。"},

@@ -49,10 +49,17 @@ func Note(s string) (at int, d Departments, due string, ok bool) {
 }
 
 // parseNote reads the inside of a bracketed note: Parse, or a duty phrase
-// followed by a deadline (…分工负责,2022年12月前完成).
+// followed by a deadline (…分工负责,2022年12月前完成), which a remark may
+// follow (…前完成。以下各项任务均需…落实,不再列出): the note is its first
+// sentence.
 func parseNote(s string) (Departments, string, bool) {
 	if d, ok := Parse(s); ok {
 		return d, "", true
+	}
+	if first, rest, ok := strings.Cut(s, "。"); ok && strings.TrimSpace(rest) != "" {
+		if d, due, ok := parseNote(first); ok {
+			return d, due, true
+		}
 	}
 	k := strings.LastIndexAny(s, ",，;；")
 	if k < 0 {
@@ -159,6 +166,12 @@ func Parse(s string) (Departments, bool) {
 				}
 			}
 			names := SplitNames(g)
+			if role == "" && !allLocal(names) {
+				// 各县区政府 named beside departments implements locally
+				var local []string
+				names, local = SplitLocal(names)
+				d.Local = append(d.Local, local...)
+			}
 			switch {
 			case role == "牵头":
 				d.Lead = append(d.Lead, names...)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -713,18 +714,38 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	// Task links carry no evidence: they are made as Links directly, not
 	// as the aligner's links first (a million at 1,000 documents).
 	keep := nominated(all, docOf)
-	out := make([]Link, 0, len(all)) // at its size, and empty rather than nil without links
+	// In the order of their IDs (A, then B), by integers: each task's rank
+	// among the task IDs, found once, keys its links, and no pair of
+	// strings is compared per link.
+	order := make([]int32, len(tasks))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(tasks[x].ID, tasks[y].ID) })
+	rank := make([]uint64, len(tasks))
+	for r, k := range order {
+		rank[k] = uint64(r)
+	}
+	type keyed struct {
+		key uint64 // rank of A << 32 | rank of B
+		x   int32
+	}
+	kept := make([]keyed, 0, len(all))
 	for x, g := range all {
-		if !keep[x] {
-			continue
+		if keep[x] {
+			kept = append(kept, keyed{rank[g.pair>>32]<<32 | rank[uint32(g.pair)], int32(x)})
 		}
+	}
+	work.Sort(kept, func(u, v keyed) int { return cmp.Compare(u.key, v.key) })
+	out := make([]Link, 0, len(kept)) // at its size, and empty rather than nil without links
+	for _, k := range kept {
+		g := all[k.x]
 		l := Link{A: tasks[g.pair>>32].ID, B: tasks[uint32(g.pair)].ID, Score: g.score, Kind: align.Related}
 		if g.eq {
 			l.Kind = align.Equivalent
 		}
 		out = append(out, l)
 	}
-	sortLinks(out)
 	return out
 }
 
@@ -758,51 +779,74 @@ type taskEntry struct {
 // task's document.
 func nominated(all []taskEntry, docOf []int32) []bool {
 	keep := make([]bool, len(all))
+	// Each entry has an end at each of its tasks; the ends are laid out by
+	// task (a counting sort: task indexes are dense), and each task's ends
+	// are ranked and walked on every core. An end's nomination is its own
+	// slot, so no two workers write one.
 	type end struct {
-		task, doc int32
-		eq        bool
-		score     float64
-		pair      uint64
-		x         int
+		score float64
+		pair  uint64
+		x     int32 // the entry
+		doc   int32 // the other task's document
+		eq    bool
 	}
-	ends := make([]end, 0, 2*len(all))
+	start := make([]int32, len(docOf)+1)
+	for _, e := range all {
+		start[e.pair>>32+1]++
+		start[uint32(e.pair)+1]++
+	}
+	for t := range len(docOf) {
+		start[t+1] += start[t]
+	}
+	ends := make([]end, 2*len(all))
+	fill := slices.Clone(start[:len(docOf)])
 	for x, e := range all {
 		keep[x] = e.eq
 		a, b := int32(e.pair>>32), int32(uint32(e.pair))
-		ends = append(ends, end{a, docOf[b], e.eq, e.score, e.pair, x}, end{b, docOf[a], e.eq, e.score, e.pair, x})
+		ends[fill[a]] = end{e.score, e.pair, int32(x), docOf[b], e.eq}
+		fill[a]++
+		ends[fill[b]] = end{e.score, e.pair, int32(x), docOf[a], e.eq}
+		fill[b]++
 	}
-	// By task; equivalent links first, then the best.
-	work.Sort(ends, func(u, v end) int {
-		if c := cmp.Compare(u.task, v.task); c != 0 {
-			return c
-		}
-		if u.eq != v.eq {
-			if u.eq {
-				return -1
+	nominates := make([]bool, len(ends))
+	_ = work.Each(context.Background(), len(docOf), 0, func() func(int) {
+		perDoc := map[int32]int{}
+		return func(t int) {
+			es := ends[start[t]:start[t+1]]
+			if len(es) == 0 {
+				return
 			}
-			return 1
+			// Equivalent links first, then the best.
+			slices.SortFunc(es, func(u, v end) int {
+				if u.eq != v.eq {
+					if u.eq {
+						return -1
+					}
+					return 1
+				}
+				if c := cmp.Compare(v.score, u.score); c != 0 {
+					return c
+				}
+				return cmp.Compare(u.pair, v.pair)
+			})
+			clear(perDoc)
+			n := 0
+			for k, e := range es {
+				switch {
+				case e.eq:
+					perDoc[e.doc]++
+				case n < RelatedTaskLinksPerTask && perDoc[e.doc] < RelatedTaskLinksPerDoc:
+					perDoc[e.doc]++
+					n++
+					nominates[int(start[t])+k] = true
+				}
+			}
 		}
-		if c := cmp.Compare(v.score, u.score); c != 0 {
-			return c
-		}
-		return cmp.Compare(u.pair, v.pair)
 	})
-	perDoc := map[int32]int{}
-	for i := 0; i < len(ends); {
-		clear(perDoc)
-		n, j := 0, i
-		for ; j < len(ends) && ends[j].task == ends[i].task; j++ {
-			e := ends[j]
-			switch {
-			case e.eq:
-				perDoc[e.doc]++
-			case n < RelatedTaskLinksPerTask && perDoc[e.doc] < RelatedTaskLinksPerDoc:
-				perDoc[e.doc]++
-				n++
-				keep[e.x] = true
-			}
+	for k, e := range ends {
+		if nominates[k] {
+			keep[e.x] = true
 		}
-		i = j
 	}
 	return keep
 }
@@ -946,14 +990,4 @@ func (m *memo[K, V]) each(ctx context.Context, n int, key func(i int) K, set fun
 	}
 	m.mu.Unlock()
 	return parallel(ctx, n, 0, func(i int) { set(i, vals[pos[i]]) })
-}
-
-// sortLinks orders links by their two IDs (task links: one link a pair).
-func sortLinks(links []Link) {
-	work.Sort(links, func(x, y Link) int {
-		if c := strings.Compare(x.A, y.A); c != 0 {
-			return c
-		}
-		return strings.Compare(x.B, y.B)
-	})
 }

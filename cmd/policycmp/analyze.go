@@ -54,8 +54,15 @@ func writeText(w io.Writer, res *policycmp.Result) error {
 				themes = append(themes, fmt.Sprintf("%s %.2f", th.ID, th.Score))
 			}
 			fmt.Fprintf(w, "  %-28s %s  [%s]\n", t.ID, t.Heading, strings.Join(themes, ", "))
-			if len(t.Departments.Lead)+len(t.Departments.Support) > 0 {
-				fmt.Fprintf(w, "      lead %s; support %s\n", strings.Join(t.Departments.Lead, "、"), strings.Join(t.Departments.Support, "、"))
+			if dep := t.Departments; len(dep.Lead)+len(dep.Support)+len(dep.Local) > 0 {
+				fmt.Fprintf(w, "      lead %s; support %s", strings.Join(dep.Lead, "、"), strings.Join(dep.Support, "、"))
+				if len(dep.Local) > 0 {
+					fmt.Fprintf(w, "; local %s", strings.Join(dep.Local, "、"))
+				}
+				fmt.Fprintln(w)
+			}
+			if t.Deadline != "" {
+				fmt.Fprintf(w, "      due %s\n", t.Deadline)
 			}
 			for _, tg := range t.Targets {
 				fmt.Fprintf(w, "      target %s %g%s %s\n", tg.Comparator, tg.Value, tg.Unit, tg.Text)

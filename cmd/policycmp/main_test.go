@@ -115,6 +115,12 @@ func TestInputsFilesDirsStdin(t *testing.T) {
 	code, out, errOut = runCLI(t, "一、重点任务\n（一）推进医联体建设。\n", "analyze", "-q", "-")
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, `"stdin/一/(一)"`)
+
+	// The text form names who carries a task out, locally too, and when.
+	code, out, errOut = runCLI(t, "一、重点任务\n（一）推进医联体建设。\n（市卫健委、各县区人民政府分工负责，2025年6月前完成）\n", "analyze", "-q", "--format", "text", "-")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "lead 市卫健委; support ; local 各县区人民政府")
+	assert.Contains(t, out, "due 2025年6月前完成")
 }
 
 func TestBadInputsExitNonZero(t *testing.T) {

@@ -58,8 +58,14 @@ func Reflow(lines []Line) []bool {
 			// A gloss in brackets on a line of its own after a line that
 			// continues a paragraph and holds no punctuation of its own
 			// ("…推进县域医疗" / "三大平台" / "(医疗服务技术…)、"): the paragraph,
-			// not that line, says whether its sentence goes on.
-			join[i] = continues(para.String(), b, lines[i+1:])
+			// not that line, says whether its sentence goes on; an acronym
+			// before its gloss ("…推进县乡医疗机构" / "C-DRG" / "(按疾病诊断相关
+			// 分组)改革") does not end it either.
+			p := para.String()
+			join[i] = continues(p, b, lines[i+1:])
+			if core := strings.TrimSuffix(p, a); !join[i] && endsInAcronym(a) && core != p && core != "" {
+				join[i] = midSentence(core, lastRune(core))
+			}
 		}
 	}
 	return join
@@ -224,6 +230,22 @@ func beforeGloss(s string) (string, bool) {
 		}
 	}
 	return s[:open], true
+}
+
+// endsInAcronym reports a line of Latin letters, digits and hyphens that
+// holds a letter (C-DRG, DRGs, 5G).
+func endsInAcronym(s string) bool {
+	letter := false
+	for _, r := range s {
+		switch {
+		case r < 0x80 && unicode.IsLetter(r):
+			letter = true
+		case r < 0x80 && (unicode.IsDigit(r) || r == '-'):
+		default:
+			return false
+		}
+	}
+	return letter
 }
 
 // opensBracket reports a line that opens with a bracket.

@@ -57,6 +57,7 @@ func TestReflow(t *testing.T) {
 		{"a heading with a comma is not cut off", []string{"二、优化资源配置,提升服务能力", "推进医联体建设。"}, []string{"二、优化资源配置,提升服务能力", "推进医联体建设。"}},
 		{"a sentence goes on after a gloss that closes a line", []string{"队伍延伸到基层,乡镇(社区)", "成立卫生应急分队,由4—8名队员组成。"}, []string{"队伍延伸到基层,乡镇(社区)成立卫生应急分队,由4—8名队员组成。"}},
 		{"but not after a responsibility note", []string{"推进医联体建设,完善分级诊疗(牵头单位:市卫健委)", "完善医保支付方式改革。"}, []string{"推进医联体建设,完善分级诊疗(牵头单位:市卫健委)", "完善医保支付方式改革。"}},
+		{"an acronym before its gloss", []string{"加强管理,深入推进县乡医疗机构", "C-DRG", "(按疾病诊断相关分组)改革,使患者就医同病同价。"}, []string{"加强管理,深入推进县乡医疗机构C-DRG(按疾病诊断相关分组)改革,使患者就医同病同价。"}},
 		{"glosses in brackets on lines of their own", []string{"重点加强能力建设,推进县域医疗", "三大平台", "(医疗服务技术、协作和信息平台)、", "六大中心", "(县域消毒供应中心、心电诊断中心)以及手术室建设。"},
 			[]string{"重点加强能力建设,推进县域医疗三大平台(医疗服务技术、协作和信息平台)、六大中心(县域消毒供应中心、心电诊断中心)以及手术室建设。"}},
 		{"a numbered item in brackets after a sentence's fragment still opens a paragraph", []string{"重点加强能力建设,推进县域医疗", "三大平台建设", "(二)深化医保支付方式改革。"},

@@ -52,6 +52,9 @@ type DefaultAligner struct {
 	// and related: a clause link is equivalent exactly when its score
 	// reaches it.
 	Equivalent float64
+	// TaskLinks tunes how clause and whole-task evidence becomes task
+	// links; the zero value uses the defaults (TaskLinkOptions).
+	TaskLinks TaskLinkOptions
 	// Concepts finds the domain concepts a phrase names (align.Unit.Concepts);
 	// nil means segment.Concepts, the built-in list (segment/data/concepts.tsv).
 	// Return nothing to align without concepts.
@@ -590,7 +593,7 @@ func (a *DefaultAligner) Align(ctx context.Context, docs []*Document) ([]Link, [
 	}
 	// Task links first, so that their map is gone when the clause links,
 	// the largest output, are converted.
-	tasks := taskLinksFrom(docs, clauseLinks, taskLinks)
+	tasks := taskLinksFrom(docs, clauseLinks, taskLinks, a.TaskLinks)
 	return toLinks(clauseLinks), tasks, reuse, nil
 }
 
@@ -645,7 +648,8 @@ func headingLinks(ctx context.Context, docs []*Document) ([]align.Link, error) {
 // of 43, against 40 with every related clause pair).
 const TaskClauseMinScore = 0.4
 
-func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link {
+func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link, opts TaskLinkOptions) []Link {
+	opts = opts.withDefaults()
 	var tasks []*Task
 	var docOf []int32            // each task's document
 	var prim []string            // each task's primary theme
@@ -692,7 +696,7 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 		var es []entry
 		lastA, ta, oka := "", int32(0), false // links are sorted by A: its task is looked up once a run
 		for _, l := range clauseLinks[lo:hi] {
-			if l.Kind != align.Equivalent && l.Score < TaskClauseMinScore {
+			if l.Kind != align.Equivalent && l.Score < opts.ClauseMinScore {
 				continue
 			}
 			if l.A != lastA || lastA == "" {
@@ -713,7 +717,7 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link) []Link
 	all = work.SortMerge(all, func(e entry) uint64 { return e.pair }, merge)
 	// Task links carry no evidence: they are made as Links directly, not
 	// as the aligner's links first (a million at 1,000 documents).
-	keep := nominated(all, docOf)
+	keep := nominated(all, docOf, opts)
 	// In the order of their IDs (A, then B), by integers: each task's rank
 	// among the task IDs, found once, keys its links, and no pair of
 	// strings is compared per link.
@@ -764,6 +768,32 @@ const (
 	RelatedTaskLinksPerTask = 5
 )
 
+// TaskLinkOptions tune task links (DefaultAligner.TaskLinks). The zero
+// value uses the defaults.
+type TaskLinkOptions struct {
+	// ClauseMinScore is the score from which a related clause pair links
+	// its tasks; 0 means TaskClauseMinScore.
+	ClauseMinScore float64
+	// RelatedPerDoc and RelatedPerTask bound the related task links each
+	// task nominates, into one document and in all; 0 means
+	// RelatedTaskLinksPerDoc and RelatedTaskLinksPerTask, a negative value
+	// no bound.
+	RelatedPerDoc, RelatedPerTask int
+}
+
+func (o TaskLinkOptions) withDefaults() TaskLinkOptions {
+	work.Default(&o.ClauseMinScore, TaskClauseMinScore)
+	work.Default(&o.RelatedPerDoc, RelatedTaskLinksPerDoc)
+	work.Default(&o.RelatedPerTask, RelatedTaskLinksPerTask)
+	if o.RelatedPerDoc < 0 {
+		o.RelatedPerDoc = math.MaxInt
+	}
+	if o.RelatedPerTask < 0 {
+		o.RelatedPerTask = math.MaxInt
+	}
+	return o
+}
+
 // taskEntry is the evidence that two tasks are linked: the pair (task
 // index of A << 32 | that of B), the best score and whether the link is
 // equivalent.
@@ -773,11 +803,12 @@ type taskEntry struct {
 	eq    bool
 }
 
-// nominated marks the task pairs to keep (RelatedTaskLinksPerDoc): every
+// nominated marks the task pairs to keep (TaskLinkOptions, with its
+// defaults filled in): every
 // equivalent one, and each related one that one of its tasks nominates,
 // best score first (ties by pair: the same in any run). docOf is each
 // task's document.
-func nominated(all []taskEntry, docOf []int32) []bool {
+func nominated(all []taskEntry, docOf []int32, opts TaskLinkOptions) []bool {
 	keep := make([]bool, len(all))
 	// Each entry has an end at each of its tasks; the ends are laid out by
 	// task (a counting sort: task indexes are dense), and each task's ends
@@ -835,7 +866,7 @@ func nominated(all []taskEntry, docOf []int32) []bool {
 				switch {
 				case e.eq:
 					perDoc[e.doc]++
-				case n < RelatedTaskLinksPerTask && perDoc[e.doc] < RelatedTaskLinksPerDoc:
+				case n < opts.RelatedPerTask && perDoc[e.doc] < opts.RelatedPerDoc:
 					perDoc[e.doc]++
 					n++
 					nominates[int(start[t])+k] = true

@@ -95,7 +95,7 @@ func TestTaskLinksFrom(t *testing.T) {
 		{A: "a/1", B: "b/1", Score: 0.4, Kind: align.Equivalent},
 		{A: "a/2", B: "b/2", Score: 0.35, Kind: align.Related},
 	}
-	got := taskLinksFrom([]*Document{a, b}, clauseLinks, textLinks)
+	got := taskLinksFrom([]*Document{a, b}, clauseLinks, textLinks, TaskLinkOptions{})
 	want := []Link{
 		{A: "a/1", B: "b/1", Score: 0.45, Kind: align.Equivalent},
 		{A: "a/1", B: "b/2", Score: 0.9, Kind: align.Related},
@@ -111,7 +111,17 @@ func TestTaskLinksFrom(t *testing.T) {
 			t.Errorf("link %d = %+v, want %+v", i, g, w)
 		}
 	}
-	if l := taskLinksFrom([]*Document{a, b}, nil, nil); l == nil || len(l) != 0 {
+	// Without bounds every related task link stays; a higher clause score
+	// drops the weak ones.
+	if loose := taskLinksFrom([]*Document{a, b}, clauseLinks, textLinks, TaskLinkOptions{RelatedPerDoc: -1, RelatedPerTask: -1}); len(loose) != 4 {
+		t.Errorf("without bounds a/2 ~ b/2 stays: %+v", loose)
+	}
+	for _, l := range taskLinksFrom([]*Document{a, b}, clauseLinks, textLinks, TaskLinkOptions{ClauseMinScore: 0.5, RelatedPerDoc: -1, RelatedPerTask: -1}) {
+		if l.A == "a/1" && l.B == "b/1" && l.Score != 0.4 {
+			t.Errorf("a/1 ~ b/1 scores %v: its 0.45 clause link no longer counts, the whole-task link (0.4) holds it", l.Score)
+		}
+	}
+	if l := taskLinksFrom([]*Document{a, b}, nil, nil, TaskLinkOptions{}); l == nil || len(l) != 0 {
 		t.Errorf("no links: %#v, want an empty list", l)
 	}
 }
@@ -137,7 +147,7 @@ func TestNominated(t *testing.T) {
 	for k := int32(0); k < 7; k++ {
 		all = append(all, taskEntry{pair(0, 4+k), 0.9 - 0.1*float64(k), false})
 	}
-	keep := nominated(all, docOf)
+	keep := nominated(all, docOf, TaskLinkOptions{}.withDefaults())
 	for x, e := range all {
 		if !keep[x] {
 			t.Errorf("entry %d (%d~%d) dropped; every end here nominates its only link or its best", x, e.pair>>32, uint32(e.pair))
@@ -147,7 +157,7 @@ func TestNominated(t *testing.T) {
 	// links with 0 rest on 0's nominations alone.
 	docOf = append(docOf, 0) // task 11, in document 0
 	all = append(all, taskEntry{pair(11, 5), 0.95, false}, taskEntry{pair(11, 10), 0.95, false})
-	keep = nominated(all, docOf)
+	keep = nominated(all, docOf, TaskLinkOptions{}.withDefaults())
 	want := map[uint64]bool{
 		pair(0, 1): true, pair(0, 2): true, pair(0, 3): true, pair(1, 4): true,
 		pair(0, 4): true, pair(0, 6): true, pair(0, 7): true, // 0's nominations (and their other ends')
@@ -161,7 +171,7 @@ func TestNominated(t *testing.T) {
 			t.Errorf("%d~%d kept %v, want %v", e.pair>>32, uint32(e.pair), keep[x], w)
 		}
 	}
-	if n := len(nominated(nil, nil)); n != 0 {
+	if n := len(nominated(nil, nil, TaskLinkOptions{}.withDefaults())); n != 0 {
 		t.Errorf("no entries: %d kept", n)
 	}
 }

@@ -72,3 +72,30 @@ func ExampleDocument_Classify() {
 	fmt.Println(th.ID, th.Evidence[0].Term, th.Evidence[0].Heading)
 	// Output: delivery.familydoctor 家庭医生 true
 }
+
+// Task links are tuned on the aligner: here each task may nominate any
+// number of related task links (no bound), and a related clause pair links
+// its tasks only from a score of 0.5. The two plans' counterpart tasks
+// stand on equivalent clauses, so they are linked either way.
+func ExampleTaskLinkOptions() {
+	a, _ := policycmp.IngestString("province.txt", "一、重点任务\n（一）深化医保支付方式改革。推进按病种分值付费。\n（二）推进医共体建设。做实人财物一体化管理。")
+	b, _ := policycmp.IngestString("city.txt", "一、重点任务\n（一）推进医保支付方式改革。全面推行按病种分值付费。\n（二）推进紧密型县域医共体建设。")
+	seg, err := segment.Shared()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	al := policycmp.NewAligner(seg)
+	al.TaskLinks = policycmp.TaskLinkOptions{ClauseMinScore: 0.5, RelatedPerDoc: -1, RelatedPerTask: -1}
+	res, err := policycmp.Compare(context.Background(), []*policycmp.Document{a, b}, policycmp.Config{Aligner: al})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range res.TaskAlignments {
+		fmt.Println(l.A, l.Kind, l.B)
+	}
+	// Output:
+	// province/一/(一) equivalent city/一/(一)
+	// province/一/(二) equivalent city/一/(二)
+}

@@ -75,11 +75,16 @@ func RealJudgements(docs []*policycmp.Document) ([]Judgement, error) {
 // links that involve the real documents of ../shared
 // (testdata/judged-real-equivalent.json).
 func RealEquivalentSample() ([]RealJudgement, error) {
+	return judgedList[RealJudgement](realEquivalentJudged, "judged-real-equivalent.json")
+}
+
+// judgedList reads the "judged" list of a testdata file of judgements.
+func judgedList[T any](data []byte, name string) ([]T, error) {
 	var f struct {
-		Judged []RealJudgement `json:"judged"`
+		Judged []T `json:"judged"`
 	}
-	if err := json.Unmarshal(realEquivalentJudged, &f); err != nil {
-		return nil, fmt.Errorf("eval: judged-real-equivalent.json: %w", err)
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("eval: %s: %w", name, err)
 	}
 	return f.Judged, nil
 }
@@ -124,13 +129,7 @@ type RelatedJudgement struct {
 // RelatedSample returns the hand-judged random sample of related links
 // (testdata/judged-related.json, on the seeds with ../shared/real).
 func RelatedSample() ([]RelatedJudgement, error) {
-	var f struct {
-		Judged []RelatedJudgement `json:"judged"`
-	}
-	if err := json.Unmarshal(relatedJudged, &f); err != nil {
-		return nil, fmt.Errorf("eval: judged-related.json: %w", err)
-	}
-	return f.Judged, nil
+	return judgedList[RelatedJudgement](relatedJudged, "judged-related.json")
 }
 
 // TaskJudgement is a hand judgement of a task link, by task ID: whether
@@ -146,13 +145,7 @@ type TaskJudgement struct {
 // TaskLinkSample returns the hand-judged random sample of task links
 // (testdata/judged-task-links.json, on the seeds with ../shared/real).
 func TaskLinkSample() ([]TaskJudgement, error) {
-	var f struct {
-		Judged []TaskJudgement `json:"judged"`
-	}
-	if err := json.Unmarshal(taskLinksJudged, &f); err != nil {
-		return nil, fmt.Errorf("eval: judged-task-links.json: %w", err)
-	}
-	return f.Judged, nil
+	return judgedList[TaskJudgement](taskLinksJudged, "judged-task-links.json")
 }
 
 // Gold is a hand-made answer key.

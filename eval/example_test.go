@@ -66,5 +66,5 @@ func ExampleRelatedSample() {
 	}
 	fmt.Printf("%d related links judged, %d state the same measure\n", len(sample), same)
 	// Output:
-	// 110 related links judged, 20 state the same measure
+	// 150 related links judged, 26 state the same measure
 }

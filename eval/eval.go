@@ -89,16 +89,18 @@ func judgedList[T any](data []byte, name string) ([]T, error) {
 	return f.Judged, nil
 }
 
-// UniformSample returns the uniform random sample of equivalent links
+// UniformSample returns the uniform random samples of equivalent links
 // with a real document drawn from the shipped model's proposals
-// (testdata/judged-real-equivalent.json, "uniform"), each with its
-// judgement from the same file. Unlike the judged sample as a whole, whose
-// draws came from several models' proposals at different rates, it
+// (testdata/judged-real-equivalent.json, "uniform" and "uniform2": two
+// independent draws of 40, pooled, so a link may come twice), each with
+// its judgement from the same file. Unlike the judged sample as a whole,
+// whose draws came from several models' proposals at different rates, it
 // estimates the precision of the proposals it was drawn from.
 func UniformSample() ([]RealJudgement, error) {
 	var f struct {
-		Judged  []RealJudgement         `json:"judged"`
-		Uniform []struct{ A, B string } `json:"uniform"`
+		Judged   []RealJudgement         `json:"judged"`
+		Uniform  []struct{ A, B string } `json:"uniform"`
+		Uniform2 []struct{ A, B string } `json:"uniform2"`
 	}
 	if err := json.Unmarshal(realEquivalentJudged, &f); err != nil {
 		return nil, fmt.Errorf("eval: judged-real-equivalent.json: %w", err)
@@ -107,8 +109,8 @@ func UniformSample() ([]RealJudgement, error) {
 	for _, j := range f.Judged {
 		byPair[[2]string{j.A, j.B}], byPair[[2]string{j.B, j.A}] = j, j
 	}
-	out := make([]RealJudgement, 0, len(f.Uniform))
-	for _, u := range f.Uniform {
+	out := make([]RealJudgement, 0, len(f.Uniform)+len(f.Uniform2))
+	for _, u := range append(f.Uniform, f.Uniform2...) {
 		j, ok := byPair[[2]string{u.A, u.B}]
 		if !ok {
 			return nil, fmt.Errorf("eval: judged-real-equivalent.json: the uniform sample's %s ~ %s is not judged", u.A, u.B)
@@ -864,7 +866,7 @@ func (s *Scores) Print(w io.Writer, verbose bool) {
 		fmt.Fprintf(w, "precision: of the hand-judged links with a real document (samples of several models' proposals), %d/%d = %.3f right (those the system still proposes as equivalent; it proposes %d with a real document)\n", s.RealRight, s.RealSampled, ratio(s.RealRight, s.RealSampled), s.RealProposed)
 	}
 	if s.UniformSampled > 0 {
-		fmt.Fprintf(w, "           of a uniform random sample of the shipped model's proposals with a real document, %d/%d = %.3f right (those it still proposes: the estimate of their precision)\n", s.UniformRight, s.UniformSampled, ratio(s.UniformRight, s.UniformSampled))
+		fmt.Fprintf(w, "           of uniform random samples of the shipped model's proposals with a real document, %d/%d = %.3f right (those it still proposes: the estimate of their precision)\n", s.UniformRight, s.UniformSampled, ratio(s.UniformRight, s.UniformSampled))
 	}
 	if verbose {
 		for _, d := range s.Docs {

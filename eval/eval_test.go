@@ -177,17 +177,24 @@ func TestRealScores(t *testing.T) {
 }
 
 // The uniform sample of the shipped model's proposals with a real document
-// names judged links only, each once, and is a sample of 40.
+// names judged links only, each once within its draw: two draws of 40.
 func TestUniformSample(t *testing.T) {
 	sample, err := eval.UniformSample()
 	require.NoError(t, err)
-	require.Len(t, sample, 40)
-	seen := map[[2]string]bool{}
-	for _, j := range sample {
-		assert.NotEmpty(t, j.Reason, "%s ~ %s", j.A, j.B)
-		assert.False(t, seen[[2]string{j.A, j.B}], "%s ~ %s drawn twice", j.A, j.B)
-		seen[[2]string{j.A, j.B}] = true
+	require.Len(t, sample, 80)
+	right := 0
+	for d, draw := range [][]eval.RealJudgement{sample[:40], sample[40:]} {
+		seen := map[[2]string]bool{}
+		for _, j := range draw {
+			assert.NotEmpty(t, j.Reason, "%s ~ %s", j.A, j.B)
+			assert.False(t, seen[[2]string{j.A, j.B}], "draw %d: %s ~ %s drawn twice", d+1, j.A, j.B)
+			seen[[2]string{j.A, j.B}] = true
+			if j.Correct {
+				right++
+			}
+		}
 	}
+	assert.Equal(t, 61, right, "29 and 32 of the two draws right")
 }
 
 // The hand-judged samples of task links load: 40 drawn equivalent and 60
@@ -254,7 +261,7 @@ func TestAlignCrossValidated(t *testing.T) {
 	}
 	real, err := eval.RealJudgements(docs)
 	require.NoError(t, err)
-	require.Len(t, real, 258, "every clause of the real sample found")
+	require.Len(t, real, 278, "every clause of the real sample found")
 	judged := append(slices.Clone(eval.DevGold().Judged), real...)
 	cv, err := eval.CrossValidate(context.Background(), docs, policycmp.DefaultAligner{Segmenter: seg, Classifier: cls}, pairs, semantic, judged, align.FitOptions{})
 	require.NoError(t, err)

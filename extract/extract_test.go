@@ -154,3 +154,12 @@ func ExampleRead() {
 	// 莆田市推进分级诊疗制度建设实施方案
 	// 福建省莆田市 city 莆政办〔2016〕109号
 }
+
+// A responsibility note closing an item names its departments and, when it
+// closes with one, its deadline; the rune index says where the note opens.
+func ExampleNote() {
+	at, d, due, ok := extract.Note("建设市级应急救援基地。(市卫健委、发改委分工负责,2022年12月前完成)")
+	fmt.Println(at, d.Lead, due, ok)
+	// Output:
+	// 11 [市卫健委 发改委] 2022年12月前完成 true
+}

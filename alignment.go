@@ -671,9 +671,15 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link, opts T
 	// sorted by A then B, so a run of one pair is mostly consecutive
 	// already and is merged as it is gathered.
 	type entry = taskEntry
-	merge := func(into *entry, x entry) { into.score, into.eq = max(into.score, x.score), into.eq || x.eq }
-	add := func(es []entry, a, b int32, score float64, eq bool) []entry {
-		e := entry{uint64(a)<<32 | uint64(uint32(b)), score, eq}
+	merge := func(into *entry, x entry) {
+		into.score, into.eqText = max(into.score, x.score), into.eqText || x.eqText
+		into.eqClauses = uint16(min(int(into.eqClauses)+int(x.eqClauses), math.MaxUint16))
+	}
+	add := func(es []entry, a, b int32, score float64, eqText, eqClause bool) []entry {
+		e := entry{pair: uint64(a)<<32 | uint64(uint32(b)), score: score, eqText: eqText}
+		if eqClause {
+			e.eqClauses = 1
+		}
 		if n := len(es); n > 0 && es[n-1].pair == e.pair {
 			merge(&es[n-1], e)
 			return es
@@ -685,7 +691,7 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link, opts T
 		ta, oka := byID[l.A]
 		tb, okb := byID[l.B]
 		if oka && okb {
-			all = add(all, ta, tb, l.Score, l.Kind == align.Equivalent)
+			all = add(all, ta, tb, l.Score, l.Kind == align.Equivalent, false)
 		}
 	}
 	// A task link stands on whole-task agreement (textLinks) or on a
@@ -707,7 +713,7 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link, opts T
 			if !oka || !okb {
 				continue
 			}
-			es = add(es, ta, tb, l.Score, l.Kind == align.Equivalent && prim[ta] == prim[tb])
+			es = add(es, ta, tb, l.Score, false, l.Kind == align.Equivalent && prim[ta] == prim[tb])
 		}
 		return es
 	})
@@ -715,6 +721,20 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link, opts T
 		all = append(all, es...)
 	}
 	all = work.SortMerge(all, func(e entry) uint64 { return e.pair }, merge)
+	// Equivalent: the whole texts agree, or two equivalent clause pairs
+	// hold it, or one does and the headings share a character pair — not
+	// one shared sentence between tasks whose headings name other things
+	// (发挥信息技术支撑作用 ~ 加快推进公立医院高质量发展 share only 智慧医院).
+	_ = work.Do(context.Background(), len(all), 0, func(x int) {
+		e := &all[x]
+		switch {
+		case e.eqText || e.eqClauses >= 2:
+			e.eq = true
+		case e.eqClauses == 1:
+			dice, _ := align.PairOverlap(tasks[e.pair>>32].Heading, tasks[uint32(e.pair)].Heading)
+			e.eq = dice > 0
+		}
+	})
 	// Task links carry no evidence: they are made as Links directly, not
 	// as the aligner's links first (a million at 1,000 documents).
 	keep := nominated(all, docOf, opts)
@@ -795,12 +815,15 @@ func (o TaskLinkOptions) withDefaults() TaskLinkOptions {
 }
 
 // taskEntry is the evidence that two tasks are linked: the pair (task
-// index of A << 32 | that of B), the best score and whether the link is
-// equivalent.
+// index of A << 32 | that of B), the best score, whether their whole texts
+// are equivalent, how many equivalent clause pairs they hold, and whether
+// the link is equivalent (decided from those).
 type taskEntry struct {
-	pair  uint64
-	score float64
-	eq    bool
+	pair      uint64
+	score     float64
+	eq        bool
+	eqText    bool
+	eqClauses uint16
 }
 
 // nominated marks the task pairs to keep (TaskLinkOptions, with its

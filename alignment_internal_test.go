@@ -65,13 +65,15 @@ func TestMemoEach(t *testing.T) {
 
 // Task links join what the clause links and the whole-task links say of
 // each pair of tasks, whichever part of the links they come from: the best
-// score, equivalent when a whole-task link is, or a clause link is and the
-// tasks share their primary theme; a related clause link below
+// score, equivalent when a whole-task link is, or an equivalent clause link
+// is and the tasks share their primary theme and a character pair of their
+// headings (two such clause links need no heading); a related clause link below
 // TaskClauseMinScore links nothing; a related task link is kept only when
 // one of its tasks nominates it (nominated).
 func TestTaskLinksFrom(t *testing.T) {
 	task := func(id, theme string, clauses ...string) *Task {
-		tk := &Task{ID: id, Themes: []ThemeScore{{ID: theme}}}
+		heading := map[string]string{"a/1": "推进医联体建设", "b/1": "推进医共体建设", "a/2": "深化医保支付改革", "b/2": "加强人才培养", "b/3": "推进医保支付方式改革"}[id]
+		tk := &Task{ID: id, Heading: heading, Themes: []ThemeScore{{ID: theme}}}
 		for _, c := range clauses {
 			tk.Clauses = append(tk.Clauses, Clause{ID: id + "/" + c})
 		}
@@ -111,6 +113,13 @@ func TestTaskLinksFrom(t *testing.T) {
 			t.Errorf("link %d = %+v, want %+v", i, g, w)
 		}
 	}
+	// One equivalent clause pair between tasks whose headings share no
+	// character pair is one shared sentence, not counterparts: related.
+	c := &Document{ID: "c", Tasks: []*Task{{ID: "c/1", Heading: "发挥信息技术支撑作用", Themes: []ThemeScore{{ID: "y"}}, Clauses: []Clause{{ID: "c/1/c1"}}}}}
+	one := taskLinksFrom([]*Document{a, c}, []align.Link{{A: "a/2/c1", B: "c/1/c1", Score: 0.9, Kind: align.Equivalent}}, nil, TaskLinkOptions{})
+	if len(one) != 1 || one[0].Kind != align.Related {
+		t.Errorf("one equivalent clause, headings apart: %+v, want one related link", one)
+	}
 	// Without bounds every related task link stays; a higher clause score
 	// drops the weak ones.
 	if loose := taskLinksFrom([]*Document{a, b}, clauseLinks, textLinks, TaskLinkOptions{RelatedPerDoc: -1, RelatedPerTask: -1}); len(loose) != 4 {
@@ -136,16 +145,16 @@ func TestNominated(t *testing.T) {
 	// a document of their own (2–8).
 	docOf := []int32{0, 1, 1, 1, 2, 3, 4, 5, 6, 7, 8}
 	all := []taskEntry{
-		{pair(0, 1), 0.5, false}, // 0's best into document 1: kept
-		{pair(0, 2), 0.4, false}, // second into document 1; 2 nominates it (its only link): kept
-		{pair(0, 3), 0.6, true},  // equivalent: kept, and takes no related place
-		{pair(1, 4), 0.3, false}, // 1's best into document 2: kept
+		{pair: pair(0, 1), score: 0.5, eq: false}, // 0's best into document 1: kept
+		{pair: pair(0, 2), score: 0.4, eq: false}, // second into document 1; 2 nominates it (its only link): kept
+		{pair: pair(0, 3), score: 0.6, eq: true},  // equivalent: kept, and takes no related place
+		{pair: pair(1, 4), score: 0.3, eq: false}, // 1's best into document 2: kept
 	}
 	// Task 0 into documents 2–8: seven links, 0.9 down to 0.3. Task 0
 	// nominates four of them and 0~1 (its five best related links), but
 	// tasks 4–10 each have this one link into document 0 and nominate it.
 	for k := int32(0); k < 7; k++ {
-		all = append(all, taskEntry{pair(0, 4+k), 0.9 - 0.1*float64(k), false})
+		all = append(all, taskEntry{pair: pair(0, 4+k), score: 0.9 - 0.1*float64(k)})
 	}
 	keep := nominated(all, docOf, TaskLinkOptions{}.withDefaults())
 	for x, e := range all {
@@ -156,7 +165,7 @@ func TestNominated(t *testing.T) {
 	// Now a second task in document 0 that tasks 5 and 10 prefer: their
 	// links with 0 rest on 0's nominations alone.
 	docOf = append(docOf, 0) // task 11, in document 0
-	all = append(all, taskEntry{pair(11, 5), 0.95, false}, taskEntry{pair(11, 10), 0.95, false})
+	all = append(all, taskEntry{pair: pair(11, 5), score: 0.95, eq: false}, taskEntry{pair: pair(11, 10), score: 0.95, eq: false})
 	keep = nominated(all, docOf, TaskLinkOptions{}.withDefaults())
 	want := map[uint64]bool{
 		pair(0, 1): true, pair(0, 2): true, pair(0, 3): true, pair(1, 4): true,

@@ -112,6 +112,23 @@ func TestDepartments(t *testing.T) {
 	assert.Equal(t, []string{"市卫健委"}, d.Lead)
 	assert.Equal(t, []string{"各县(市、区)人民政府"}, d.Local)
 	assert.Equal(t, "2021年12月前完成", due)
+	for _, c := range []struct{ note, due string }{
+		{"(市卫健委牵头,市发改委、市财政局等按职责分工负责,2023年6月底前完成)", "2023年6月底前完成"},
+		{"(市医保局负责,2024年12月31日前)", "2024年12月31日前"},
+		{"(市卫健委负责,长期坚持)", "长期坚持"},
+		{"(市卫健委负责,2023年起)", "2023年起"},
+	} {
+		_, d, due, ok := extract.Note("推进改革。" + c.note)
+		if assert.True(t, ok, c.note) {
+			assert.Equal(t, c.due, due, c.note)
+			assert.NotEmpty(t, d.Lead, c.note)
+		}
+	}
+	_, d, _, _ = extract.Note("推进改革。(市卫健委牵头,市发改委、市财政局等按职责分工负责,2023年6月底前完成)")
+	assert.Equal(t, []string{"市卫健委"}, d.Lead)
+	assert.Equal(t, []string{"市发改委", "市财政局"}, d.Support)
+	_, _, _, ok = extract.Note("推进改革。(市卫健委负责,完成)")
+	assert.False(t, ok, "a deadline names a year, a month, a day or a span")
 	_, _, _, ok = extract.Note("按规定办理报销手续(详见附件2,2021年完成)")
 	assert.False(t, ok, "a deadline without a duty phrase is no note")
 	_, _, _, ok = extract.Note("队伍延伸到基层,乡镇(社区)")

@@ -16,6 +16,8 @@ type Departments struct {
 }
 
 var (
+	reDutyRole     = pattern("duty_role")   // the role that ends a group of a duty phrase (市卫健委牵头)
+	reFieldStart   = pattern("field_start") // a label opening a field (完成时间:…)
 	reDeptLabel    = pattern("dept_label")
 	reDeptDuty     = pattern("dept_duty")
 	reLocalGov     = pattern("local_gov")
@@ -48,33 +50,80 @@ func Note(s string) (at int, d Departments, due string, ok bool) {
 	return at, d, due, ok
 }
 
-// parseNote reads the inside of a bracketed note: Parse, or a duty phrase
-// followed by a deadline (…分工负责,2022年12月前完成), which a remark may
-// follow (…前完成。以下各项任务均需…落实,不再列出): the note is its first
-// sentence.
+// parseNote reads the inside of a bracketed note: labelled parts
+// (牵头单位:…;配合单位:…;完成时限:…, the deadline by its label), a duty
+// phrase (…按职责分工负责), or roles alone (市卫健委牵头,市财政局配合), the
+// last two followed by a deadline or not (…分工负责,2022年12月前完成); a
+// remark may follow the note's sentence (…前完成。以下各项任务均需…落实,不再列出).
 func parseNote(s string) (Departments, string, bool) {
-	if d, ok := Parse(s); ok {
-		return d, "", true
+	if strings.ContainsAny(s, ":：") {
+		var due string
+		var rest []string
+		for _, p := range labelledParts(s) {
+			if m := reDeadlineLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+				due = strings.TrimSpace(m[2])
+				continue
+			}
+			rest = append(rest, p)
+		}
+		if d, ok := Parse(strings.Join(rest, ";")); ok {
+			return d, due, true
+		}
+		return Departments{}, "", false
 	}
 	if first, rest, ok := strings.Cut(s, "。"); ok && strings.TrimSpace(rest) != "" {
-		if d, due, ok := parseNote(first); ok {
+		return parseNote(first)
+	}
+	head, due := s, ""
+	if k := strings.LastIndexAny(s, ",，;；"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		if d := strings.TrimSpace(s[k+size:]); reNoteDeadline.MatchString(d) {
+			head, due = strings.TrimSpace(s[:k]), d
+		}
+	}
+	if d, ok := Parse(head); ok {
+		return d, due, true
+	}
+	if onlyRoles(head) {
+		if d, ok := Parse(head + "负责"); ok { // 市卫健委牵头,市财政局配合: the roles are the duty phrase
 			return d, due, true
 		}
 	}
-	k := strings.LastIndexAny(s, ",，;；")
-	if k < 0 {
-		return Departments{}, "", false
+	return Departments{}, "", false
+}
+
+// onlyRoles reports a text whose comma-separated groups each end with a
+// role (duty_role: 市卫健委牵头,市财政局配合).
+func onlyRoles(s string) bool {
+	groups := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ';' || r == '；' })
+	if len(groups) == 0 {
+		return false
 	}
-	_, size := utf8.DecodeRuneInString(s[k:])
-	due := strings.TrimSpace(s[k+size:])
-	if !reNoteDeadline.MatchString(due) {
-		return Departments{}, "", false
+	for _, g := range groups {
+		g = strings.TrimSpace(g)
+		if loc := reDutyRole.FindStringIndex(g); loc == nil || loc[0] == 0 {
+			return false
+		}
 	}
-	d, ok := Parse(strings.TrimSpace(s[:k]))
-	if !ok || strings.ContainsAny(s[:k], ":：") {
-		return Departments{}, "", false // a labelled note names its deadline by label (DutyLine)
+	return true
+}
+
+// labelledParts splits a labelled note at ;；。 and at a comma before
+// another label (责任单位:市卫健委,完成时间:2024年6月).
+func labelledParts(s string) []string {
+	var parts []string
+	start := 0
+	for i, r := range s {
+		cut := r == ';' || r == '；' || r == '。'
+		if (r == ',' || r == '，') && reFieldStart.MatchString(s[i+utf8.RuneLen(r):]) {
+			cut = true
+		}
+		if cut {
+			parts = append(parts, s[start:i])
+			start = i + utf8.RuneLen(r)
+		}
 	}
-	return d, due, true
+	return append(parts, s[start:])
 }
 
 // tail finds the note closing s, reading a bracketed note's inside with
@@ -160,10 +209,8 @@ func Parse(s string) (Departments, bool) {
 		for i, g := range groups {
 			g = strings.TrimSpace(g)
 			role := ""
-			for _, suf := range []string{"牵头", "配合", "参与", "协助", "协同"} {
-				if strings.HasSuffix(g, suf) {
-					role, g = suf, strings.TrimSuffix(g, suf)
-				}
+			if loc := reDutyRole.FindStringIndex(g); loc != nil {
+				role, g = g[loc[0]:], g[:loc[0]]
 			}
 			names := SplitNames(g)
 			if role == "" && !allLocal(names) {

@@ -127,6 +127,23 @@ func TestDepartments(t *testing.T) {
 	_, d, _, _ = extract.Note("推进改革。(市卫健委牵头,市发改委、市财政局等按职责分工负责,2023年6月底前完成)")
 	assert.Equal(t, []string{"市卫健委"}, d.Lead)
 	assert.Equal(t, []string{"市发改委", "市财政局"}, d.Support)
+	// Labelled notes name their deadline by label, at a semicolon or at a
+	// comma before the label; roles alone are a duty phrase.
+	for _, c := range []struct {
+		note, due     string
+		lead, support []string
+	}{
+		{"(牵头单位:市卫健委;配合单位:市财政局;完成时限:2023年底前)", "2023年底前", []string{"市卫健委"}, []string{"市财政局"}},
+		{"(责任单位:市卫健委,完成时间:2024年6月)", "2024年6月", []string{"市卫健委"}, nil},
+		{"(市卫健委牵头,市财政局配合,2023年底前完成)", "2023年底前完成", []string{"市卫健委"}, []string{"市财政局"}},
+	} {
+		_, d, due, ok := extract.Note("推进改革。" + c.note)
+		if assert.True(t, ok, c.note) {
+			assert.Equal(t, c.due, due, c.note)
+			assert.Equal(t, c.lead, d.Lead, c.note)
+			assert.Equal(t, len(c.support), len(d.Support), c.note)
+		}
+	}
 	_, _, _, ok = extract.Note("推进改革。(市卫健委负责,完成)")
 	assert.False(t, ok, "a deadline names a year, a month, a day or a span")
 	_, _, _, ok = extract.Note("按规定办理报销手续(详见附件2,2021年完成)")

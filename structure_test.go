@@ -306,3 +306,15 @@ func TestOutlineNumbering(t *testing.T) {
 	assert.Equal(t, []string{"1.1 全面推进按病种分值付费改革", "1.2 完善医保总额预算管理,1.5亿元用于支付改革", "2.1 做实人财物一体化管理"}, headings(d))
 	assert.Equal(t, []string{"深化医保支付方式改革"}, d.Tasks[0].Path)
 }
+
+// A signature dated in Chinese numerals closes the document and dates it.
+func TestChineseNumeralSignature(t *testing.T) {
+	d, err := policycmp.IngestString("s.txt", "某市深化医改重点任务\n一、重点任务\n（一）推进医联体建设。完善分级诊疗。\n（二）深化医保支付方式改革。推进按病种付费。\n某市卫生健康委员会\n二〇二三年五月十日\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 2)
+	assert.Equal(t, "2023-05-10", d.Date)
+	assert.NotContains(t, d.Tasks[1].Text, "二〇二三")
+	last := d.Sections[len(d.Sections)-1]
+	assert.Equal(t, policycmp.SectionClosing, last.Kind)
+	assert.Contains(t, last.Text, "二〇二三年五月十日")
+}

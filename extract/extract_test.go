@@ -197,3 +197,14 @@ func ExampleNote() {
 	// Output:
 	// 11 [市卫健委 发改委] 2022年12月前完成 true
 }
+
+// Signature dates in Chinese numerals are dates: 二〇二三年五月十日.
+func TestChineseNumeralDates(t *testing.T) {
+	for s, want := range map[string]bool{"二〇二三年五月十日": true, "二〇二四年十二月三十一日": true, "二零二一年十月二十日": true, "2024年3月1日": true, "二〇二三年十三月一日": false, "二〇二三年五月": false, "二〇二三年五月十日前完成": false} {
+		assert.Equal(t, want, extract.IsDateLine(s), s)
+	}
+	md := extract.Read([]string{"某市人民政府办公室关于印发某市2023年深化医改重点工作任务的通知", "某市人民政府办公室", "二〇二三年五月十日"}, nil)
+	assert.Equal(t, "2023-05-10", md.Date)
+	md = extract.Read([]string{"关于印发工作要点的通知", "二〇二四年十二月三十一日"}, nil)
+	assert.Equal(t, "2024-12-31", md.Date)
+}

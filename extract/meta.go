@@ -38,8 +38,71 @@ const (
 	LevelCounty     Level = "county"
 )
 
-// IsDateLine reports a line that is a date and nothing else (2024年3月1日).
-func IsDateLine(s string) bool { return reDateLine.MatchString(s) }
+// IsDateLine reports a line that is a date and nothing else (2024年3月1日,
+// or in Chinese numerals as signatures write it: 二〇二三年五月十日).
+func IsDateLine(s string) bool { _, ok := dateLine(s); return ok }
+
+// dateLine reads a line that is a date and nothing else as YYYY-MM-DD.
+func dateLine(s string) (string, bool) {
+	if sub := reDateLine.FindStringSubmatch(s); sub != nil {
+		d := ymd(sub[1], sub[2], sub[3])
+		return d, d != ""
+	}
+	if sub := reDateLineCN.FindStringSubmatch(s); sub != nil {
+		y, m, d := cnDigits(sub[1]), cnNumber(sub[2]), cnNumber(sub[3])
+		if y != "" && m > 0 && d > 0 {
+			date := ymd(y, strconv.Itoa(m), strconv.Itoa(d))
+			return date, date != ""
+		}
+	}
+	return "", false
+}
+
+// cnDigit is the value of a Chinese digit (〇 or 零 to 九), -1 for another rune.
+func cnDigit(r rune) int {
+	if r == '零' {
+		return 0
+	}
+	for k, c := range []rune("〇一二三四五六七八九") {
+		if c == r {
+			return k
+		}
+	}
+	return -1
+}
+
+// cnDigits writes a year in Chinese digits (二〇二三) in Arabic ones.
+func cnDigits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		k := cnDigit(r)
+		if k < 0 {
+			return ""
+		}
+		b.WriteByte(byte('0' + k))
+	}
+	return b.String()
+}
+
+// cnNumber reads a month or day in Chinese numerals (五, 十, 十二, 二十一,
+// 三十), 0 when it is not one.
+func cnNumber(s string) int {
+	rs := []rune(s)
+	d := func(k int) int { return max(cnDigit(rs[k]), 0) }
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return d(0)
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + d(1)
+	case len(rs) == 2 && rs[1] == '十':
+		return 10 * d(0)
+	case len(rs) == 3 && rs[1] == '十':
+		return 10*d(0) + d(2)
+	}
+	return 0
+}
 
 // IsIssuerLine reports a line that names an issuing government or office.
 func IsIssuerLine(s string) bool { return reIssuerLine.MatchString(s) }
@@ -54,6 +117,7 @@ var (
 	reNationalNumber = pattern("national_number")
 	reDateField      = pattern("date_field")
 	reDateLine       = pattern("date_line")
+	reDateLineCN     = pattern("date_line_cn")
 	reYear           = pattern("year")
 	reDocNumber      = pattern("doc_number")
 	reIssuerLine     = pattern("issuer_line")
@@ -104,8 +168,8 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 	}
 	if d.Date == "" {
 		for _, p := range paras {
-			if sub := reDateLine.FindStringSubmatch(p); sub != nil {
-				d.Date = ymd(sub[1], sub[2], sub[3])
+			if date, ok := dateLine(p); ok {
+				d.Date = date
 				break
 			}
 		}

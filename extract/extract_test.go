@@ -208,3 +208,11 @@ func TestChineseNumeralDates(t *testing.T) {
 	md = extract.Read([]string{"关于印发工作要点的通知", "二〇二四年十二月三十一日"}, nil)
 	assert.Equal(t, "2024-12-31", md.Date)
 }
+
+// Joint issuers on a line before the title are the issuer.
+func TestJointIssuers(t *testing.T) {
+	md := extract.Read([]string{"浙江省卫生健康委员会 浙江省医疗保障局", "关于印发2023年深化医改工作要点的通知"}, nil)
+	assert.Equal(t, "浙江省卫生健康委员会 浙江省医疗保障局", md.Issuer)
+	assert.True(t, extract.IsIssuerLine("某市卫生健康局、某市医疗保障局"))
+	assert.False(t, extract.IsIssuerLine("推进医疗保障局建设工作"), "a sentence is no issuer")
+}

@@ -318,3 +318,14 @@ func TestChineseNumeralSignature(t *testing.T) {
 	assert.Equal(t, policycmp.SectionClosing, last.Kind)
 	assert.Contains(t, last.Text, "二〇二三年五月十日")
 }
+
+// Items numbered 第一，第二，… at line starts are tasks, their ordinal cut
+// from the heading.
+func TestOrdinalCommaItems(t *testing.T) {
+	d, err := policycmp.IngestString("o.txt", "某县2024年医改重点任务\n一、重点任务\n第一，推进紧密型县域医共体建设。完善一体化管理。\n第二，深化医保支付方式改革。推进按病种分值付费。\n第三，完善药品供应保障。落实集采政策。\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"第一 推进紧密型县域医共体建设", "第二 深化医保支付方式改革", "第三 完善药品供应保障"}, headings(d))
+	c, err := policycmp.IngestString("p.txt", "一、重点任务\n（一）推进医共体建设。第一章的要求要落实，第一，做实管理。\n")
+	require.NoError(t, err)
+	assert.Len(t, c.Tasks, 1, "第一， inside a sentence is no marker")
+}

@@ -105,9 +105,28 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 	var stack []*node
 	var context []string
 	var current *node // the item unnumbered paragraphs attach to
+	inBox := false    // in a box (专栏1 …) set beside the text
 	for _, pc := range pieces {
 		p := pc.text
 		s := p.String()
+		// A box (专栏1 重点工程 / 1.… / 2.…) lists projects beside the text:
+		// its lines are section prose, and its numbers are not the plan's,
+		// until a marker continues a numbering the box interrupted.
+		if pc.mk == nil && structure.IsBoxHeading(s) {
+			if current != nil {
+				current.closed = true
+			}
+			inBox = true
+		}
+		if inBox && (pc.mk == nil || !continuesStack(stack, pc.mk)) {
+			if owner := top(stack); owner != nil {
+				owner.loose = append(owner.loose, p)
+			} else {
+				preamble = append(preamble, p)
+			}
+			continue
+		}
+		inBox = false
 		if pc.mk == nil {
 			if current != nil && !current.closed {
 				last := current.head
@@ -217,6 +236,17 @@ func demote(n *node) {
 		n.body = append(n.body, c.loose...) // text after a point belongs with it
 	}
 	n.children = nil
+}
+
+// continuesStack reports a marker that continues the numbering of an item
+// on the stack: the next number of the same scheme (（二） after （一）).
+func continuesStack(stack []*node, mk *structure.Marker) bool {
+	for _, n := range stack {
+		if n.m.Kind == mk.Kind && mk.Value > 0 && mk.Value == n.m.Value+1 {
+			return true
+		}
+	}
+	return false
 }
 
 func top(stack []*node) *node {

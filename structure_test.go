@@ -329,3 +329,19 @@ func TestOrdinalCommaItems(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, c.Tasks, 1, "第一， inside a sentence is no marker")
 }
+
+// A box set beside the text (专栏1 … with its own 1. 2. list) is section
+// prose: its numbers neither become tasks nor swallow the next item.
+func TestBoxes(t *testing.T) {
+	d, err := policycmp.IngestString("b.txt", "某市医改实施方案\n一、主要任务\n（一）推进医联体建设。完善分级诊疗制度。\n专栏1  医联体建设重点工程\n1.城市医疗集团建设工程\n2.县域医共体建设工程\n（二）深化医保支付方式改革。推进按病种付费。\n二、保障措施\n（一）加强组织领导。各地要加强领导。\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"(一) 推进医联体建设", "(二) 深化医保支付方式改革", "(一) 加强组织领导"}, headings(d))
+	found := false
+	for _, s := range d.Sections {
+		if strings.Contains(s.Text, "城市医疗集团建设工程") {
+			found = true
+		}
+	}
+	assert.True(t, found, "the box's lines are section text")
+	assert.Equal(t, []string{"主要任务"}, d.Tasks[1].Path, "the item after the box is the section's, not the box's")
+}

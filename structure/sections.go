@@ -71,6 +71,22 @@ func IsAnnexHeading(s string) bool {
 	return utf8.RuneCountInString(s) <= MaxAnnexHeading && reAnnex.MatchString(strings.TrimSpace(s))
 }
 
+// IsBoxHeading reports a line that opens a box set beside a plan's text
+// (专栏1 医联体建设重点工程): its heading word (box_heading in words.tsv),
+// then a number or a title, on a short line.
+func IsBoxHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	if !HeadingLike(s) {
+		return false
+	}
+	for _, w := range Words("box_heading") {
+		if rest, ok := strings.CutPrefix(s, w); ok && rest != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // MaxHeadingLine is the longest line, in runes, that reads as a heading.
 const MaxHeadingLine = 50
 

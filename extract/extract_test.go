@@ -36,6 +36,8 @@ func TestTargets(t *testing.T) {
 		{"个人卫生支出占卫生总费用的比重下降到27%", 27, "%", "<=", 0, "个人卫生支出占卫生总费用的比重"},
 		// rates per hundred thousand
 		{"孕产妇死亡率控制在9/10万以下", 9, "/10万", "<=", 0, "孕产妇死亡率"},
+		// a fall by so many points is no cap
+		{"药占比下降5个百分点", 5, "个百分点", "=", 0, "药占比下降"},
 	}
 	for _, c := range cases {
 		got := extract.Targets("c1", c.text, 2024)

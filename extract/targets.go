@@ -225,7 +225,7 @@ func Comparator(phrase, after string) string {
 		return ">="
 	case strings.HasSuffix(tail, "≤"):
 		return "<="
-	case strings.Contains(tail, "不超过"), strings.Contains(tail, "不高于"), strings.Contains(tail, "控制在"), strings.Contains(tail, "下降"),
+	case strings.Contains(tail, "不超过"), strings.Contains(tail, "不高于"), strings.Contains(tail, "控制在"), strings.Contains(tail, "下降到"), strings.Contains(tail, "下降至"),
 		strings.Contains(tail, "最长"), strings.Contains(tail, "最多"), strings.Contains(tail, "降至"), strings.Contains(tail, "降低"):
 		return "<="
 	case strings.Contains(tail, "低于") && !strings.Contains(tail, "不低于"):

@@ -18,6 +18,7 @@ type Departments struct {
 var (
 	reDutyRole     = pattern("duty_role")   // the role that ends a group of a duty phrase (市卫健委牵头)
 	reFieldStart   = pattern("field_start") // a label opening a field (完成时间:…)
+	reOrganEnd     = pattern("organ_end")   // how the name of an organ ends (市财政局, 区卫生健康委)
 	reDeptLabel    = pattern("dept_label")
 	reDeptDuty     = pattern("dept_duty")
 	reLocalGov     = pattern("local_gov")
@@ -101,8 +102,14 @@ func onlyRoles(s string) bool {
 	}
 	for _, g := range groups {
 		g = strings.TrimSpace(g)
-		if loc := reDutyRole.FindStringIndex(g); loc == nil || loc[0] == 0 {
+		loc := reDutyRole.FindStringIndex(g)
+		if loc == nil || loc[0] == 0 {
 			return false
+		}
+		for _, n := range SplitNames(g[:loc[0]]) {
+			if !reOrganEnd.MatchString(n) {
+				return false // 各地要加强协同配合: no organ named
+			}
 		}
 	}
 	return true
@@ -138,12 +145,18 @@ func tail(s string, parse func(inner string) (Departments, bool)) (int, Departme
 		return 0, Departments{}, false
 	}
 	if r[end-1] != ')' && r[end-1] != ']' && r[end-1] != '】' && r[end-1] != '〕' {
-		// a labelled note as the last sentence: …管理。责任单位:市医保局
+		// a labelled note as the last sentence (…管理。责任单位:市医保局), or
+		// one of roles alone (…管理。市医保局牵头,市财政局配合)
 		for i := end - 1; i > 0; i-- {
 			if r[i-1] == '。' {
 				rest := strings.TrimSpace(string(r[i:end]))
 				if reDeptLabel.MatchString(rest) {
 					if depts, ok := Parse(rest); ok {
+						return i, depts, true
+					}
+				}
+				if onlyRoles(rest) {
+					if depts, ok := Parse(rest + "负责"); ok {
 						return i, depts, true
 					}
 				}

@@ -95,6 +95,13 @@ func TestDepartments(t *testing.T) {
 	assert.Equal(t, []string{"县财政局"}, d.Support)
 	_, _, ok = extract.Tail("完善医保总额预算管理。推进责任单位建设")
 	assert.False(t, ok, "a last sentence that does not open with a label is no note")
+	at, d, ok = extract.Tail("完善医保总额预算管理。市医保局牵头,市财政局、市卫健委配合。")
+	require.True(t, ok, "a last sentence of roles alone is a note")
+	assert.Equal(t, 11, at)
+	assert.Equal(t, []string{"市医保局"}, d.Lead)
+	assert.Equal(t, []string{"市财政局", "市卫健委"}, d.Support)
+	_, _, ok = extract.Tail("完善医保总额预算管理。各地要加强协同配合。")
+	assert.False(t, ok, "a sentence ending in 配合 is not a list of roles")
 
 	// A note may close with its deadline, in () or 〔〕; 分工负责 is a duty
 	// phrase, not part of the last name.

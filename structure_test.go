@@ -228,9 +228,15 @@ func TestCloseParenItemsAndClosingArticle(t *testing.T) {
 	a, err := policycmp.IngestString("a.txt", "某县深化医改实施方案\n第一条 深化医保支付方式改革。推进按病种分值付费。\n第二条 推进医共体建设。做实一体化管理。\n第三条 本方案自印发之日起施行。\n")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"第一条 深化医保支付方式改革", "第二条 推进医共体建设"}, headings(a), "the effective-date article is no task")
-	last := a.Sections[len(a.Sections)-1]
+	assertClosesWith(t, a, "本方案自印发之日起施行")
+}
+
+// assertClosesWith checks that d's last section is closing text holding text.
+func assertClosesWith(t *testing.T, d *policycmp.Document, text string) {
+	t.Helper()
+	last := d.Sections[len(d.Sections)-1]
 	assert.Equal(t, policycmp.SectionClosing, last.Kind)
-	assert.Contains(t, last.Text, "本方案自印发之日起施行")
+	assert.Contains(t, last.Text, text)
 }
 
 // An item that lists several measures, each with its own responsibility
@@ -314,9 +320,7 @@ func TestChineseNumeralSignature(t *testing.T) {
 	require.Len(t, d.Tasks, 2)
 	assert.Equal(t, "2023-05-10", d.Date)
 	assert.NotContains(t, d.Tasks[1].Text, "二〇二三")
-	last := d.Sections[len(d.Sections)-1]
-	assert.Equal(t, policycmp.SectionClosing, last.Kind)
-	assert.Contains(t, last.Text, "二〇二三年五月十日")
+	assertClosesWith(t, d, "二〇二三年五月十日")
 }
 
 // Items numbered 第一，第二，… at line starts are tasks, their ordinal cut

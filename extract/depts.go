@@ -40,15 +40,55 @@ func Tail(s string) (int, Departments, bool) {
 // "(市卫健委、财政局分工负责,2021年12月前完成)" names its departments and
 // is due "2021年12月前完成".
 func Note(s string) (at int, d Departments, due string, ok bool) {
-	at, d, ok = tail(s, func(inner string) (Departments, bool) {
-		var found bool
-		d, due, found = parseNote(inner)
-		return d, found
-	})
-	if !ok {
-		due = ""
+	r := []rune(s)
+	end := len(r)
+	for end > 0 && (r[end-1] == '。' || r[end-1] == '.' || unicode.IsSpace(r[end-1])) {
+		end--
 	}
-	return at, d, due, ok
+	if end == 0 {
+		return 0, Departments{}, "", false
+	}
+	if r[end-1] != ')' && r[end-1] != ']' && r[end-1] != '】' && r[end-1] != '〕' {
+		// a labelled note as the last sentence (…管理。责任单位:市医保局), or
+		// one of roles alone (…管理。市医保局牵头,市财政局配合)
+		for i := end - 1; i > 0; i-- {
+			if r[i-1] == '。' {
+				rest := strings.TrimSpace(string(r[i:end]))
+				if reDeptLabel.MatchString(rest) {
+					if depts, ok := Parse(rest); ok {
+						return i, depts, "", true
+					}
+				}
+				if depts, ok := parseRoles(rest); ok {
+					return i, depts, "", true
+				}
+				break
+			}
+		}
+		return 0, Departments{}, "", false
+	}
+	depth := 0
+	open := -1
+	for i := end - 1; i >= 0; i-- {
+		switch r[i] {
+		case ')', ']', '】', '〕':
+			depth++
+		case '(', '[', '【', '〔':
+			depth--
+		}
+		if depth == 0 {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return 0, Departments{}, "", false
+	}
+	d, due, ok = parseNote(strings.TrimSpace(string(r[open+1 : end-1])))
+	if !ok {
+		return 0, Departments{}, "", false
+	}
+	return open, d, due, true
 }
 
 // parseNote reads the inside of a bracketed note: labelled parts
@@ -85,12 +125,19 @@ func parseNote(s string) (Departments, string, bool) {
 	if d, ok := Parse(head); ok {
 		return d, due, true
 	}
-	if onlyRoles(head) {
-		if d, ok := Parse(head + "负责"); ok { // 市卫健委牵头,市财政局配合: the roles are the duty phrase
-			return d, due, true
-		}
+	if d, ok := parseRoles(head); ok {
+		return d, due, true
 	}
 	return Departments{}, "", false
+}
+
+// parseRoles reads roles alone (市卫健委牵头,市财政局配合) as the duty
+// phrase they are (onlyRoles).
+func parseRoles(s string) (Departments, bool) {
+	if !onlyRoles(s) {
+		return Departments{}, false
+	}
+	return Parse(s + "负责")
 }
 
 // onlyRoles reports a text whose comma-separated groups each end with a
@@ -131,62 +178,6 @@ func labelledParts(s string) []string {
 		}
 	}
 	return append(parts, s[start:])
-}
-
-// tail finds the note closing s, reading a bracketed note's inside with
-// parse.
-func tail(s string, parse func(inner string) (Departments, bool)) (int, Departments, bool) {
-	r := []rune(s)
-	end := len(r)
-	for end > 0 && (r[end-1] == '。' || r[end-1] == '.' || unicode.IsSpace(r[end-1])) {
-		end--
-	}
-	if end == 0 {
-		return 0, Departments{}, false
-	}
-	if r[end-1] != ')' && r[end-1] != ']' && r[end-1] != '】' && r[end-1] != '〕' {
-		// a labelled note as the last sentence (…管理。责任单位:市医保局), or
-		// one of roles alone (…管理。市医保局牵头,市财政局配合)
-		for i := end - 1; i > 0; i-- {
-			if r[i-1] == '。' {
-				rest := strings.TrimSpace(string(r[i:end]))
-				if reDeptLabel.MatchString(rest) {
-					if depts, ok := Parse(rest); ok {
-						return i, depts, true
-					}
-				}
-				if onlyRoles(rest) {
-					if depts, ok := Parse(rest + "负责"); ok {
-						return i, depts, true
-					}
-				}
-				break
-			}
-		}
-		return 0, Departments{}, false
-	}
-	depth := 0
-	open := -1
-	for i := end - 1; i >= 0; i-- {
-		switch r[i] {
-		case ')', ']', '】', '〕':
-			depth++
-		case '(', '[', '【', '〔':
-			depth--
-		}
-		if depth == 0 {
-			open = i
-			break
-		}
-	}
-	if open < 0 {
-		return 0, Departments{}, false
-	}
-	depts, ok := parse(strings.TrimSpace(string(r[open+1 : end-1])))
-	if !ok {
-		return 0, Departments{}, false
-	}
-	return open, depts, true
 }
 
 // Parse reads the inside of a responsibility note: labelled

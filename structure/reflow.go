@@ -63,7 +63,7 @@ func Reflow(lines []Line) []bool {
 			// 分组)改革") does not end it either.
 			p := para.String()
 			join[i] = continues(p, b, lines[i+1:])
-			if core := strings.TrimSuffix(p, a); !join[i] && endsInAcronym(a) && core != p && core != "" {
+			if core := strings.TrimSuffix(p, a); !join[i] && isAcronym(a) && core != p && core != "" {
 				join[i] = midSentence(core, lastRune(core))
 			}
 		}
@@ -232,9 +232,9 @@ func beforeGloss(s string) (string, bool) {
 	return s[:open], true
 }
 
-// endsInAcronym reports a line of Latin letters, digits and hyphens that
+// isAcronym reports a line of Latin letters, digits and hyphens that
 // holds a letter (C-DRG, DRGs, 5G).
-func endsInAcronym(s string) bool {
+func isAcronym(s string) bool {
 	letter := false
 	for _, r := range s {
 		switch {

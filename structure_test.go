@@ -132,6 +132,42 @@ func TestFlattenedTables(t *testing.T) {
 	assert.Equal(t, "每千人口执业(助理)医师数", d.Raw[cell.Start:cell.End], "cells point into the input")
 }
 
+// An annexed division-of-labour table that restates the body's tasks
+// gives them their departments and deadlines, not a second copy of each;
+// a row naming a task the body does not hold is a task of its own.
+func TestTaskTableRestatesBody(t *testing.T) {
+	text := "某市深化医改重点工作任务\n一、重点任务\n1.推进医疗联合体建设。每个县至少建成1个紧密型县域医共体。\n" +
+		"2.做实家庭医生签约服务。\n3.加强医保基金监管。（市医保局负责）\n" +
+		"附件：重点任务分工表\n序号\n重点任务\n牵头单位\n配合单位\n完成时限\n" +
+		"1\n推进医疗联合体建设\n市卫健委\n市医保局、市财政局\n2024年12月底前\n" +
+		"2\n做实家庭医生签约服务\n市卫健委\n各县（区）政府\n长期\n" +
+		"3\n加强医保基金监管，开展专项行动\n市医保局\n市卫健委\n2024年6月\n" +
+		"4\n推进医疗联合体\n市卫健委\n市财政局\n2024年\n"
+	d, err := policycmp.IngestString("r.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tables, 1)
+	assert.Len(t, d.Tables[0].Rows, 4, "the rows stay in the table")
+	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	first := d.Tasks[0]
+	assert.Equal(t, []string{"市卫健委"}, first.Departments.Lead)
+	assert.Equal(t, []string{"市医保局", "市财政局"}, first.Departments.Support)
+	assert.Equal(t, "2024年12月底前", first.Deadline)
+	assert.Contains(t, first.Text, "紧密型县域医共体", "the body's text is the task's")
+	assert.Equal(t, []string{"各县(区)政府"}, d.Tasks[1].Departments.Local)
+	assert.Equal(t, "2024年6月", d.Tasks[2].Deadline, "a row that goes on past the heading restates the task too")
+	assert.Equal(t, []string{"市医保局"}, d.Tasks[2].Departments.Lead, "the body's note and the row agree: named once")
+	assert.Equal(t, []string{"市卫健委"}, d.Tasks[2].Departments.Support)
+	assert.Equal(t, "推进医疗联合体", d.Tasks[3].Text, "a row that is only the start of a heading is a task of its own")
+	n := 0
+	for _, w := range d.Warnings {
+		if w.Kind == policycmp.WarnDuplicate && strings.Contains(w.Detail, "restates") {
+			n++
+			assert.Contains(t, text, d.Raw[w.Offset:w.Offset+3], "the warning points into the input")
+		}
+	}
+	assert.Equal(t, 3, n)
+}
+
 // CR-only, CRLF, U+2028 and form feeds are line breaks.
 func TestLineBreakKinds(t *testing.T) {
 	for name, br := range map[string]string{"CR": "\r", "CRLF": "\r\n", "LS": "\u2028", "NEL": "\u0085", "FF": "\f"} {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/policycmp/policycmp/structure"
 )
@@ -122,17 +123,38 @@ func cellAt(r rawRow, col, ncols int) (mtext, bool) {
 
 // tableTasks adds a task for each row of a task-division table, with its
 // departments and deadline.
+//
+// A plan often restates its numbered tasks in an annexed division-of-labour
+// table (附件:重点任务分工表). A row whose task cell is a task of the body
+// (its heading, or the start of its text) is that task's row, not a task
+// of its own: its departments and deadline go to the body's task, and a
+// warning says so (the row stays in the table).
 func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
 	task := structure.ColumnOf(labels, "task_column")
 	lead := structure.ColumnOf(labels, "lead_column")
 	support := structure.ColumnOf(labels, "support_column")
 	deadline := structure.ColumnOf(labels, "deadline_column")
+	body := newRestated(d.Tasks)
 	for _, r := range rt.rows {
 		text, ok := cellAt(r, task, len(labels))
 		if !ok {
 			continue
 		}
 		num := itoa(r.number)
+		if bt := body.task(text.String()); bt != nil {
+			if c, ok := cellAt(r, lead, len(labels)); ok {
+				bt.Departments.Merge(dutyCell(c.String(), true))
+			}
+			if c, ok := cellAt(r, support, len(labels)); ok && support != lead {
+				bt.Departments.Merge(dutyCell(c.String(), false))
+			}
+			if c, ok := cellAt(r, deadline, len(labels)); ok && bt.Deadline == "" {
+				bt.Deadline = c.String()
+			}
+			s, _ := text.span(0, text.Len())
+			d.warn(WarnDuplicate, s, "row %s of table %s restates task %s; its departments and deadline are that task's", num, strings.TrimPrefix(id, d.ID+"/"), bt.ID)
+			continue
+		}
 		t := &Task{ID: id + "/" + num, Number: num, Path: []string{}, Heading: headingOf(text), Text: text.String(),
 			NumberPath: []string{strings.TrimPrefix(id, d.ID+"/"), num}}
 		t.full = t.Text
@@ -234,4 +256,79 @@ func yearOf(s string) int {
 		return y
 	}
 	return 0
+}
+
+// restated finds the body task a table row restates, by the row's text
+// with spaces and punctuation left out: the task's heading, or a text
+// that opens with the whole heading (推进医共体建设,开展试点 restates 推进医共体建设;
+// 推进医共体 does not). A text that would name two tasks names none.
+// Headings are looked up by the row's first restateMaxHead runes at most,
+// so a row costs a bounded number of lookups whatever the document's size.
+type restated struct {
+	byHead map[string][]int // heading key → tasks
+	tasks  []*Task
+}
+
+const (
+	// restateMaxHead is the longest heading, in runes, a table row is
+	// matched to by its start (a longer one only by the row's whole text).
+	restateMaxHead = 40
+	// restateMinHead is the shortest heading, in runes, a row that goes on
+	// past it restates: a row opening with a two-word heading (强化保障) is
+	// not that task's.
+	restateMinHead = 4
+)
+
+func newRestated(tasks []*Task) restated {
+	r := restated{byHead: map[string][]int{}, tasks: tasks}
+	for i, t := range tasks {
+		if h := restateKey(t.Heading); h != "" {
+			r.byHead[h] = append(r.byHead[h], i)
+		}
+	}
+	return r
+}
+
+func (r restated) task(row string) *Task {
+	k := restateKey(row)
+	if k == "" || len(r.tasks) == 0 {
+		return nil
+	}
+	found := -1
+	take := func(h string) bool { // false: two tasks
+		for _, i := range r.byHead[h] {
+			if found >= 0 && found != i {
+				return false
+			}
+			found = i
+		}
+		return true
+	}
+	if !take(k) {
+		return nil
+	}
+	if found < 0 {
+		n := 0
+		for end := range k {
+			if n++; n > restateMaxHead+1 {
+				break
+			}
+			if n > restateMinHead && !take(k[:end]) {
+				return nil
+			}
+		}
+	}
+	if found < 0 {
+		return nil
+	}
+	return r.tasks[found]
+}
+
+func restateKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isPunct(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

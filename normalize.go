@@ -15,8 +15,8 @@ import (
 
 // NewNormalizer returns a fresh transform.Transformer that applies NFKC
 // (full-width letters, digits, brackets and spaces fold to ASCII, （一） →
-// (一)) and turns every kind of white space into a plain space. Circled
-// numbers (①) are kept, since documents use them as list markers.
+// (一), ⒈ → 1.) and turns every kind of white space into a plain space.
+// Circled numbers (①) are kept, since documents use them as list markers.
 //
 // A Transformer is stateful: use one per goroutine.
 func NewNormalizer() transform.Transformer {
@@ -35,9 +35,13 @@ func NormalizeString(s string) string {
 	return out
 }
 
-// keepRune reports runes that NFKC must leave alone.
+// keepRune reports runes that NFKC must leave alone: the circled numbers
+// and letters (① … ⑳, Ⓐ … ⓿), which documents use as list markers and
+// NFKC would turn into bare digits. The parenthesized and dotted numbers
+// of the same block (⑴ … ⒇, ⒈ … ⒛, ⒜ …) fold to (1) and 1., the markers
+// they stand for.
 func keepRune(r rune) bool {
-	return r >= 0x2460 && r <= 0x24FF // ① … ⓿: list markers
+	return (r >= 0x2460 && r <= 0x2473) || (r >= 0x24B6 && r <= 0x24FF)
 }
 
 func foldSpace(r rune) rune {

@@ -168,6 +168,20 @@ func TestTaskTableRestatesBody(t *testing.T) {
 	assert.Equal(t, 3, n)
 }
 
+// Numbers written as one character of their own (⒈, ⑴, the forms of old
+// word processors) number tasks like 1. and (1); circled numbers stay.
+func TestEnclosedNumberMarkers(t *testing.T) {
+	d, err := policycmp.IngestString("n.txt", "一、深化公立医院改革\n⒈推进薪酬制度改革。落实“两个允许”要求。\n⒉加强公立医院绩效考核。\n"+
+		"二、推进分级诊疗\n⑴推进县域医共体建设。\n⑵做实家庭医生签约服务。\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	assert.Equal(t, "推进薪酬制度改革", d.Tasks[0].Heading)
+	assert.Equal(t, []string{"一", "2"}, d.Tasks[1].NumberPath)
+	assert.Equal(t, "做实家庭医生签约服务", d.Tasks[3].Heading)
+	assert.Equal(t, "①", policycmp.NormalizeString("①"))
+	assert.Equal(t, "12.", policycmp.NormalizeString("⒓"))
+}
+
 // CR-only, CRLF, U+2028 and form feeds are line breaks.
 func TestLineBreakKinds(t *testing.T) {
 	for name, br := range map[string]string{"CR": "\r", "CRLF": "\r\n", "LS": "\u2028", "NEL": "\u0085", "FF": "\f"} {

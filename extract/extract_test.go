@@ -38,6 +38,16 @@ func TestTargets(t *testing.T) {
 		{"孕产妇死亡率控制在9/10万以下", 9, "/10万", "<=", 0, "孕产妇死亡率"},
 		// a fall by so many points is no cap
 		{"药占比下降5个百分点", 5, "个百分点", "=", 0, "药占比下降"},
+		// a phrase that opens with a year sets its target for that year…
+		{"2015年个人缴费增加到90元", 90, "元", ">=", 2015, "个人缴费"},
+		{"2023年5月底前完成60%的村卫生室改造", 60, "%", "=", 2023, "完成村卫生室改造"},
+		// …unless the year is a base or a start
+		{"与2020年相比,孕产妇死亡率控制在9/10万以下", 9, "/10万", "<=", 0, "孕产妇死亡率"},
+		{"2023年以来全市建成医共体15个", 15, "个", "=", 0, "全市建成医共体"},
+		// shortened, staffed, funded
+		{"平均住院日缩短至9天", 9, "天", "<=", 0, "平均住院日"},
+		{"每个乡镇卫生院配备1名以上全科医生", 1, "名", ">=", 0, "每个乡镇卫生院配备全科医生"},
+		{"投入资金2.3亿元", 2.3, "亿元", "=", 0, "投入资金"},
 	}
 	for _, c := range cases {
 		got := extract.Targets("c1", c.text, 2024)
@@ -56,7 +66,10 @@ func TestTargets(t *testing.T) {
 // the noun (分别完成3个和1个…), and a count of things whose size is stated
 // inside it (1支不少于30人的…队伍) counts the same noun as that size.
 func TestTargetsInSequence(t *testing.T) {
-	got := extract.Targets("c", "州、县两级疾控机构分别建成3个和1个生物安全实验室", 2024)
+	got := extract.Targets("c", "2016年不低于30%,2017年增加到不低于50%", 2016)
+	require.Len(t, got, 2)
+	assert.Equal(t, []int{2016, 2017}, []int{got[0].Deadline, got[1].Deadline}, "each target takes the year before it")
+	got = extract.Targets("c", "州、县两级疾控机构分别建成3个和1个生物安全实验室", 2024)
 	require.Len(t, got, 2)
 	for k, v := range []float64{3, 1} {
 		assert.Equal(t, v, got[k].Value)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,7 +40,8 @@ var (
 
 // Targets finds the quantitative targets a sentence states: a number with
 // its unit after a cue (达到, 不低于, 控制在 …), its comparator, the
-// deadline the sentence names (到2025年, 年底前: docYear) and what it
+// deadline the sentence names (到2025年, 年底前: docYear; else a year the
+// phrase opens with, 2015年个人缴费增加到90元) and what it
 // measures. clauseID is recorded on each target.
 func Targets(clauseID, s string, docYear int) []Target {
 	return targetsIn(clauseID, s, docYear)
@@ -52,13 +54,30 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 	if strings.Contains(s, deadlineNeeds) {
 		deadlines = reDeadline.FindAllStringSubmatchIndex(s, -1)
 	}
+	// bare holds the years named without 到 or 底前 that are no base year,
+	// by where they end: a work plan's phrase that opens with a year sets
+	// the targets after it for that year (2016年不低于30%,2017年增加到不低于50%),
+	// unless the year is a base (与2020年相比, 较2019年) or a start
+	// (2023年以来, 2023年起). A deadline the sentence marks comes first.
+	var bare [][2]int // {end, year}
 	for _, sub := range deadlines {
 		y, _ := strconv.Atoi(s[sub[2]:sub[3]])
 		prefix := s[sub[0]:sub[2]]
 		suffix := s[sub[3]:sub[1]]
 		if prefix != "" || strings.Contains(suffix, "底") || strings.Contains(suffix, "前") {
 			deadline = y
+		} else if !reYearBaseBefore.MatchString(s[:sub[0]]) && !reYearBaseAfter.MatchString(s[sub[1]:]) {
+			bare = append(bare, [2]int{sub[1], y})
 		}
+	}
+	yearBefore := func(at int) int {
+		y := 0
+		for _, b := range bare {
+			if b[0] <= at {
+				y = b[1]
+			}
+		}
+		return y
 	}
 	if deadline == 0 && docYear > 0 && (strings.Contains(s, "年底前") || strings.Contains(s, "年内") || strings.Contains(s, "年底")) {
 		deadline = docYear
@@ -137,7 +156,7 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 			Value:      v,
 			Unit:       unit,
 			Comparator: Comparator(phrase, after),
-			Deadline:   deadline,
+			Deadline:   cmp.Or(deadline, yearBefore(loc[0])),
 			Indicator:  indicator(phrase) + noun,
 			Counted:    noun,
 			ClauseID:   clauseID,
@@ -156,7 +175,11 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 	return out
 }
 
-var reComparatorEnd = pattern("comparator_end")
+var (
+	reComparatorEnd  = pattern("comparator_end")
+	reYearBaseBefore = pattern("year_base_before")
+	reYearBaseAfter  = pattern("year_base_after")
+)
 
 // isConjunction reports whether s is only a conjunction (和, 及, 、 …).
 func isConjunction(s string) bool {
@@ -226,7 +249,8 @@ func Comparator(phrase, after string) string {
 	case strings.HasSuffix(tail, "≤"):
 		return "<="
 	case strings.Contains(tail, "不超过"), strings.Contains(tail, "不高于"), strings.Contains(tail, "控制在"), strings.Contains(tail, "下降到"), strings.Contains(tail, "下降至"),
-		strings.Contains(tail, "最长"), strings.Contains(tail, "最多"), strings.Contains(tail, "降至"), strings.Contains(tail, "降低"):
+		strings.Contains(tail, "最长"), strings.Contains(tail, "最多"), strings.Contains(tail, "降至"), strings.Contains(tail, "降低"),
+		strings.Contains(tail, "缩短"), strings.Contains(tail, "减少到"), strings.Contains(tail, "减少至"):
 		return "<="
 	case strings.Contains(tail, "低于") && !strings.Contains(tail, "不低于"):
 		return "<"

@@ -182,6 +182,23 @@ func TestEnclosedNumberMarkers(t *testing.T) {
 	assert.Equal(t, "12.", policycmp.NormalizeString("⒓"))
 }
 
+// Under a plan's own convention that the department named first leads,
+// a note listing departments gives one lead and the rest support; without
+// it, all lead (as the plan wrote them).
+func TestLeadFirstConvention(t *testing.T) {
+	body := "一、重点任务\n1.推进医共体建设。（市卫健委、市医保局、市财政局负责）\n2.完善医保支付。（市医保局牵头，市卫健委配合）\n"
+	d, err := policycmp.IngestString("l.txt", "某市医改重点工作任务\n（各项任务排在第一位的为牵头单位）\n"+body)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 2)
+	assert.Equal(t, []string{"市卫健委"}, d.Tasks[0].Departments.Lead)
+	assert.Equal(t, []string{"市医保局", "市财政局"}, d.Tasks[0].Departments.Support)
+	assert.Equal(t, []string{"市医保局"}, d.Tasks[1].Departments.Lead)
+	p, err := policycmp.IngestString("m.txt", "某市医改重点工作任务\n"+body)
+	require.NoError(t, err)
+	require.Len(t, p.Tasks, 2)
+	assert.Equal(t, []string{"市卫健委", "市医保局", "市财政局"}, p.Tasks[0].Departments.Lead)
+}
+
 // CR-only, CRLF, U+2028 and form feeds are line breaks.
 func TestLineBreakKinds(t *testing.T) {
 	for name, br := range map[string]string{"CR": "\r", "CRLF": "\r\n", "LS": "\u2028", "NEL": "\u0085", "FF": "\f"} {

@@ -343,3 +343,26 @@ func DutyLine(s string) (dep Departments, deadline string, ok bool) {
 	dep, ok = Parse(strings.Join(parts, ";"))
 	return dep, deadline, ok
 }
+
+var reLeadFirst = pattern("lead_first")
+
+// LeadFirst reports a plan that says once for all its notes that the
+// department named first leads and the others support (排在第一位的为牵头
+// 单位): its notes that list departments without their roles
+// (市卫健委、市财政局负责) then mean FirstLeads.
+func LeadFirst(text string) bool {
+	return reLeadFirst.MatchString(text)
+}
+
+// FirstLeads reads departments listed without their roles under the
+// LeadFirst convention: the first lead department leads, the others
+// support. Departments whose roles are stated (some support named) are
+// returned as they are.
+func (d Departments) FirstLeads() Departments {
+	if len(d.Lead) < 2 || len(d.Support) > 0 {
+		return d
+	}
+	d.Support = append([]string(nil), d.Lead[1:]...)
+	d.Lead = d.Lead[:1:1]
+	return d
+}

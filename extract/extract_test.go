@@ -240,3 +240,19 @@ func TestJointIssuers(t *testing.T) {
 	assert.True(t, extract.IsIssuerLine("某市卫生健康局、某市医疗保障局"))
 	assert.False(t, extract.IsIssuerLine("推进医疗保障局建设工作"), "a sentence is no issuer")
 }
+
+// A plan may say once that the department named first leads: its notes
+// that list departments without roles then name one lead.
+func TestLeadFirst(t *testing.T) {
+	for _, s := range []string{"注：排在第一位的为牵头单位，其他为配合单位。", "各项任务中列第一位的部门为牵头部门", "（排在首位的为牵头单位）"} {
+		assert.True(t, extract.LeadFirst(s), s)
+	}
+	for _, s := range []string{"市卫健委牵头，市财政局配合", "第一位的", "把群众健康放在第一位的要求"} {
+		assert.False(t, extract.LeadFirst(s), s)
+	}
+	d := extract.Departments{Lead: []string{"市卫健委", "市财政局", "市医保局"}}
+	assert.Equal(t, extract.Departments{Lead: []string{"市卫健委"}, Support: []string{"市财政局", "市医保局"}}, d.FirstLeads())
+	assert.Len(t, d.Lead, 3, "the receiver is unchanged")
+	stated := extract.Departments{Lead: []string{"市卫健委", "市医保局"}, Support: []string{"市财政局"}}
+	assert.Equal(t, stated, stated.FirstLeads(), "roles stated are kept")
+}

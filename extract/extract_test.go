@@ -188,6 +188,29 @@ func TestRead(t *testing.T) {
 	assert.Equal(t, extract.LevelDistrict, md.Level)
 }
 
+// A page copied without its header opens with the document number, the
+// addressees, a covering sentence, the signature and a publication note:
+// the title is the first line that can open one, a number cited inside a
+// sentence is no document number, and a signature names the region when
+// nothing before the plan does.
+func TestReadWithoutHeader(t *testing.T) {
+	md := extract.Read([]string{"各县(区)人民政府,市直有关单位:", "《某市推进分级诊疗制度建设实施方案》已经市政府同意,现印发给你们,请认真贯彻执行。",
+		"莆田市人民政府办公室", "2016年6月21日", "(此件主动公开)", "莆田市推进分级诊疗", "制度建设实施方案",
+		"为贯彻落实《国务院办公厅关于推进分级诊疗制度建设的指导意见》(国办发〔2015〕70号),制定本方案。", "一、任务"}, nil)
+	assert.Equal(t, "莆田市推进分级诊疗制度建设实施方案", md.Title)
+	assert.Equal(t, "", md.DocNumber, "a cited number is not the plan's")
+	assert.Equal(t, "福建省莆田市", md.Region)
+	md = extract.Read([]string{"莆政办〔2014〕131号", "莆田市人民政府办公室关于印发莆田市2014年深化医药卫生体制改革重点工作任务的通知", "一、任务"}, nil)
+	assert.Equal(t, "莆田市2014年深化医药卫生体制改革重点工作任务", md.Title)
+	assert.Equal(t, "莆政办〔2014〕131号", md.DocNumber)
+	paras := []string{"各县(市、区)医改领导小组:", "为进一步深化我市医保支付方式改革,现就有关事项通知如下:", "一、实施项目"}
+	for range 12 {
+		paras = append(paras, "(一)实行按病种收付费。")
+	}
+	md = extract.Read(append(paras, "三明市医改办", "2018年2月26日"), nil)
+	assert.Equal(t, "福建省三明市", md.Region, "the signature names the region")
+}
+
 // A notice title broken across three short lines is read whole, and gives
 // the plan's own title; a title that has ended takes no further line.
 func TestReadTitleAcrossLines(t *testing.T) {

@@ -144,12 +144,12 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 			d.Title, d.DocNumber = planTitle(v)
 		}
 	}
-	if d.Title == "" && len(pre) > 0 {
-		t := pre[0]
+	if at := titleStart(pre); d.Title == "" && at >= 0 {
+		t := pre[at]
 		if utf8.RuneCountInString(t) <= 60 {
 			// a title broken across short lines goes on until it ends
 			// with a title word (…的通知, …方案)
-			for k := 1; k < len(pre) && k < MaxTitleLines && structure.HeadingLike(pre[k]) && utf8.RuneCountInString(pre[k]) <= 20 &&
+			for k := at + 1; k < len(pre) && k-at < MaxTitleLines && structure.HeadingLike(pre[k]) && utf8.RuneCountInString(pre[k]) <= 20 &&
 				!strings.ContainsAny(t, "?？。") && !reTitleEnd.MatchString(t); k++ {
 				t += pre[k]
 			}
@@ -188,9 +188,11 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 		}
 	}
 	if d.DocNumber == "" {
+		// the plan's own number stands on a line of its own or opens it;
+		// one inside a sentence cites another plan (…指导意见》(国办发〔2015〕70号))
 		for _, p := range pre {
-			if m := reDocNumber.FindString(p); m != "" && !strings.Contains(p, "根据") {
-				d.DocNumber = m
+			if loc := reDocNumber.FindStringIndex(p); loc != nil && strings.TrimSpace(p[:loc[0]]) == "" {
+				d.DocNumber = p[loc[0]:loc[1]]
 				break
 			}
 		}
@@ -226,7 +228,18 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 			return
 		}
 	}
+	// a page copied without its header or title may still be signed
+	// (三明市医改办 above the date): the last issuer line names the region
+	for i := len(paras) - 1; i >= 0 && i >= len(paras)-MaxSignatureSearch; i-- {
+		if IsIssuerLine(paras[i]) && d.setRegion(paras[i]) {
+			return
+		}
+	}
 }
+
+// MaxSignatureSearch is how many paragraphs from the end are searched for
+// a signature that names the region when nothing before the plan does.
+const MaxSignatureSearch = 120
 
 // MaxPlaceOffset is how far into a line, in runes, a region's name may
 // start: a heading or an issuer names its region first.
@@ -324,6 +337,37 @@ func planTitle(t string) (title, docNumber string) {
 	}
 	return t, docNumber
 }
+
+// titleStart returns the first paragraph of pre that can open a title, or
+// -1: a page copied without its header may open with the document number
+// (莆政办〔2014〕131号), the addressees (各县(区)人民政府,市直有关单位:), a
+// covering sentence, the signature and date, or a publication note
+// ((此件主动公开)) before the plan's title. It looks at the first
+// MaxTitleSearch paragraphs.
+func titleStart(pre []string) int {
+	for i, p := range pre {
+		if i == MaxTitleSearch {
+			break
+		}
+		p = strings.TrimSpace(p)
+		switch {
+		case p == "", reDocNumber.FindString(p) == p,
+			strings.HasSuffix(p, ":") || strings.HasSuffix(p, "："),
+			strings.HasPrefix(p, "(") && strings.HasSuffix(p, ")"),
+			strings.ContainsAny(p, "。,，"), IsIssuerLine(p):
+			continue
+		}
+		if _, ok := dateLine(p); ok {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// MaxTitleSearch is how many paragraphs of the preamble are searched for
+// the paragraph that opens the title.
+const MaxTitleSearch = 12
 
 // preamble returns the paragraphs before the first numbered one (at most 20).
 func preamble(paras []string) []string {

@@ -104,8 +104,9 @@ func isSubheading(m mtext) bool {
 func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 	var stack []*node
 	var context []string
-	var current *node // the item unnumbered paragraphs attach to
-	inBox := false    // in a box (专栏1 …) set beside the text
+	var current *node        // the item unnumbered paragraphs attach to
+	inBox := false           // in a box (专栏1 …) set beside the text
+	last := map[string]int{} // the last number of each scheme, in any group
 	for _, pc := range pieces {
 		p := pc.text
 		s := p.String()
@@ -177,14 +178,18 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 				break
 			}
 		}
+		// opens: the marker starts its numbering, or goes on with the
+		// numbering of the group before (3. under (二) after 1.–2. under (一))
+		opens := mk.IsFirst() || mk.Value > 1 && last[mk.Kind] == mk.Value-1
+		last[mk.Kind] = mk.Value
 		if !placed && len(stack) > 0 {
 			t := stack[len(stack)-1]
 			switch {
-			case t.headingLike() && (len(t.body) == 0 || mk.IsFirst()):
+			case t.headingLike() && (len(t.body) == 0 || opens):
 				// a heading opens a group; text under it before its first
 				// item is the group's own prose
 				n.parent = t
-			case !t.closed && len(t.children) == 0 && mk.IsFirst() && !t.headingLike():
+			case !t.closed && len(t.children) == 0 && opens && !t.headingLike():
 				// 1. 2. … inside a task's text: sub-points, not tasks of their own.
 				n.parent = t
 			default:
@@ -227,7 +232,7 @@ func demote(n *node) {
 		// 一是…二是… are words of the item's sentences, never its tasks.
 		own = own || (c.hasOwnHeading() && !c.m.Keep)
 	}
-	if own && n.headingLike() {
+	if own && (n.headingLike() || n.hasOwnHeading()) {
 		return
 	}
 	for _, c := range n.children {
@@ -314,7 +319,11 @@ func splitTail(pieces []piece) (body, tail []piece) {
 			return pieces[:i], pieces[i:]
 		}
 		if started {
-			if k := closingAt(s, p.mk); k >= 0 {
+			k := closingAt(s, p.mk)
+			if a := annexAt(s); a > 0 && (k < 0 || a < k) && float64(seen+utf8.RuneCountInString(s[:a])) >= MinAnnexShare*float64(total) {
+				k = a // a run-on body's annex list after its last sentence
+			}
+			if k >= 0 {
 				r := utf8.RuneCountInString(s[:k])
 				head := p
 				head.text = p.text.slice(0, r).trim()
@@ -330,6 +339,20 @@ func splitTail(pieces []piece) (body, tail []piece) {
 		seen += p.text.Len()
 	}
 	return pieces, nil
+}
+
+// annexAt returns the byte offset in s of the first sentence that opens an
+// annex (…探索创新。附件:1.…), or -1.
+func annexAt(s string) int {
+	for i, r := range s {
+		if r == '。' {
+			k := i + utf8.RuneLen(r)
+			if k < len(s) && structure.OpensAnnex(s[k:]) {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // closingAt returns the byte offset in s of the first sentence that closes

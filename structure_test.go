@@ -199,6 +199,36 @@ func TestLeadFirstConvention(t *testing.T) {
 	assert.Equal(t, []string{"市卫健委", "市医保局", "市财政局"}, p.Tasks[0].Departments.Lead)
 }
 
+// A run-on body whose groups open with prose of their own before their
+// first item, and whose annex list follows the last sentence, gives the
+// same tasks as with its line breaks: the items are the tasks, not points
+// of the group, and the annex list is not a last task's points.
+func TestRunOnGroupsWithProseAndAnnexList(t *testing.T) {
+	text := "某市深化医药卫生体制改革规划\n为推进改革，制定本规划。\n一、重点任务\n（一）建立分级诊疗制度。\n以医联体为抓手，推动形成分级诊疗格局。\n" +
+		"1.建设医联体。组建城市医疗集团。\n2.推进家庭医生签约。扩大签约覆盖面。\n（二）深化医保支付改革。\n到2020年，按病种付费覆盖所有公立医院。\n" +
+		"3.推进按病种付费。覆盖率达到80%。\n4.完善总额预算。加强预算管理。\n二、保障措施\n（一）加强组织领导。各地要加强领导。\n" +
+		"（二）鼓励探索创新。尊重基层首创精神。\n附件：1.主要指标2.各级医疗机构功能定位\n"
+	restarted := strings.NewReplacer("3.推进", "1.推进", "4.完善", "2.完善").Replace(text)
+	for numbering, text := range map[string]string{"continued": text, "restarted": restarted} {
+		lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+		want := []string{"1 建设医联体", "2 推进家庭医生签约", "3 推进按病种付费", "4 完善总额预算", "(一) 加强组织领导", "(二) 鼓励探索创新"}
+		if numbering == "restarted" {
+			want[2], want[3] = "1 推进按病种付费", "2 完善总额预算"
+		}
+		for name, s := range map[string]string{"lines": text, "run-on": lines[0] + "\n" + strings.Join(lines[1:], "")} {
+			d, err := policycmp.IngestString("g.txt", s)
+			require.NoError(t, err, name)
+			assert.Equal(t, want, headings(d), numbering+", "+name)
+			for _, task := range d.Tasks[:4] {
+				assert.Len(t, task.Path, 2, "%s, %s: %s is an item of its group", numbering, name, task.ID)
+			}
+			for _, task := range d.Tasks {
+				assert.NotContains(t, task.FullText(), "主要指标", name)
+			}
+		}
+	}
+}
+
 // CR-only, CRLF, U+2028 and form feeds are line breaks.
 func TestLineBreakKinds(t *testing.T) {
 	for name, br := range map[string]string{"CR": "\r", "CRLF": "\r\n", "LS": "\u2028", "NEL": "\u0085", "FF": "\f"} {

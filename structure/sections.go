@@ -71,6 +71,13 @@ func IsAnnexHeading(s string) bool {
 	return utf8.RuneCountInString(s) <= MaxAnnexHeading && reAnnex.MatchString(strings.TrimSpace(s))
 }
 
+// OpensAnnex reports a text that opens with an annex heading, whatever
+// follows it: in a body pasted as one line, the annexes' list runs on
+// after the plan's last sentence (…探索创新。附件:1.主要指标2.…).
+func OpensAnnex(s string) bool {
+	return reAnnex.MatchString(strings.TrimSpace(s))
+}
+
 // IsBoxHeading reports a line that opens a box set beside a plan's text
 // (专栏1 医联体建设重点工程): its heading word (box_heading in words.tsv),
 // then a number or a title, on a short line.

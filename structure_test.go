@@ -229,6 +229,24 @@ func TestRunOnGroupsWithProseAndAnnexList(t *testing.T) {
 	}
 }
 
+// A number printed twice (two 2.) is two items, on lines of their own or
+// in a run-on body; a repeated number inside a sentence, or one whose text
+// opens without a heading of its own, is not.
+func TestRepeatedNumberInRunOnBody(t *testing.T) {
+	text := "某市医改规划\n一、重点任务\n（一）健全医保制度。\n1.深化医保支付方式改革。推行按病种付费。\n2.健全重特大疾病保障机制。完善大病保险。\n" +
+		"2.完善医疗服务价格调整机制。动态调整价格。\n（二）完善药品供应。\n1.推行两票制。规范购销。\n2.保障短缺药品。建立监测。\n"
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	want := []string{"1 深化医保支付方式改革", "2 健全重特大疾病保障机制", "2 完善医疗服务价格调整机制", "1 推行两票制", "2 保障短缺药品"}
+	for name, s := range map[string]string{"lines": text, "run-on": lines[0] + "\n" + strings.Join(lines[1:], "")} {
+		d, err := policycmp.IngestString("r.txt", s)
+		require.NoError(t, err, name)
+		assert.Equal(t, want, headings(d), name)
+	}
+	d, err := policycmp.IngestString("s.txt", "某市医改规划\n一、重点任务\n1.推进医联体建设。组建医疗集团。2.完善家庭医生签约。签约率达到60%。2.5万人签约,覆盖面扩大。\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"1 推进医联体建设", "2 完善家庭医生签约"}, headings(d), "2.5万 is a number, and its sentence no heading")
+}
+
 // CR-only, CRLF, U+2028 and form feeds are line breaks.
 func TestLineBreakKinds(t *testing.T) {
 	for name, br := range map[string]string{"CR": "\r", "CRLF": "\r\n", "LS": "\u2028", "NEL": "\u0085", "FF": "\f"} {

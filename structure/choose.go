@@ -51,6 +51,9 @@ func Choose(paras []string) []Found {
 		case c.Offset == 0:
 			continue // 二是 at a line start with nothing it continues: a word of the sentence
 		case d >= 0 && c.Value == st[d].last+1, d < 0 && continuous:
+		case d >= 0 && d == len(st)-1 && c.Value == st[d].last && c.Value > 0 && repeatsItem(paras[c.Para], c):
+			// a number printed twice (two 5.) in a run-on body: a new item
+			// when it follows a full stop and opens with a heading of its own
 		case d < 0 && c.Value == 1 && !c.glued && st.secondFollows(cands[i+1:min(len(cands), i+1+Lookahead)], c.Kind):
 		default:
 			continue
@@ -151,4 +154,30 @@ func parseInline(s string, prev rune) (m Marker, glued, ok bool) {
 		return m, sc.inline == inlineBoundary && !boundary, true
 	}
 	return Marker{}, false, false
+}
+
+// MaxRepeatHeading is the longest first sentence, in runes, after an inline
+// marker that repeats the number before it for the marker to open an item.
+const MaxRepeatHeading = 20
+
+// repeatsItem reports an inline marker that repeats the last number of the
+// innermost open sequence and yet opens an item: it stands right after a
+// full stop, and its text opens with a short sentence of its own, without
+// a comma (5.健全重特大疾病保障机制。…).
+func repeatsItem(para string, c Found) bool {
+	if c.Offset == 0 || c.Keep {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(para[:c.Offset])
+	if prev != '。' {
+		return false
+	}
+	rest := para[min(len(para), c.Offset+c.Size):]
+	rest = rest[:min(len(rest), utf8.UTFMax*(MaxRepeatHeading+1))] // the heading is short: look no further
+	i := strings.IndexRune(rest, '。')
+	if i <= 0 {
+		return false
+	}
+	head := rest[:i]
+	return utf8.RuneCountInString(head) <= MaxRepeatHeading && !strings.ContainsAny(head, ",，;；:：")
 }

@@ -209,7 +209,8 @@ type keptLine struct {
 func (c *cleaner) reflow(lines []keptLine) []mtext {
 	meta := make([]structure.Line, len(lines))
 	for i, l := range lines {
-		meta[i] = structure.Line{Text: l.m.String(), BlankBefore: l.blank}
+		a, b := l.m.span(0, l.m.Len())
+		meta[i] = structure.Line{Text: l.m.String(), BlankBefore: l.blank, Width: structure.DisplayWidth(c.doc.Raw[a:b])}
 	}
 	join := structure.Reflow(meta)
 	var out []mtext

@@ -59,6 +59,21 @@ var shapes = []struct {
 	{"no punctuation", func(size int) string { // one unpunctuated line after a marker
 		return "(一)" + strings.Repeat("推进医疗卫生服务体系建设", size/36+1)
 	}},
+	{"hard-wrapped", func(size int) string { // every line broken at 60 columns, numbers repeated twice (5. 5.) inline
+		var b strings.Builder
+		for i := 1; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "%d.推进第%d项改革。各地要结合实际认真组织实施加强统筹协调明确工作责任。%d.细化措施。", i%9+1, i, i%9+1)
+		}
+		r := []rune(b.String())
+		var w strings.Builder
+		for len(r) > 30 {
+			w.WriteString(string(r[:30]))
+			w.WriteByte('\n')
+			r = r[30:]
+		}
+		w.WriteString(string(r))
+		return w.String()
+	}},
 	{"concatenated seeds", func(size int) string {
 		var b strings.Builder
 		for b.Len() < size {

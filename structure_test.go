@@ -1,8 +1,10 @@
 package policycmp_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -245,6 +247,40 @@ func TestRepeatedNumberInRunOnBody(t *testing.T) {
 	d, err := policycmp.IngestString("s.txt", "某市医改规划\n一、重点任务\n1.推进医联体建设。组建医疗集团。2.完善家庭医生签约。签约率达到60%。2.5万人签约,覆盖面扩大。\n")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"1 推进医联体建设", "2 完善家庭医生签约"}, headings(d), "2.5万 is a number, and its sentence no heading")
+}
+
+// A body copied from a PDF breaks every line at one width, wherever the
+// sentence stands: a break before 二、三级医院 inside an item's sentence
+// is a wrap, not a new section.
+func TestHardWrappedBody(t *testing.T) {
+	item := func(n int, head string) string {
+		return strconv.Itoa(n) + "." + head + "。各地要结合实际，认真组织实施，加强统筹协调，明确工作责任，" +
+			"细化工作措施，完善配套政策，确保各项任务按期完成，取得实效；要及时总结经验做法，加强宣传推广，营造良好氛围。"
+	}
+	first := item(1, "推进医联体建设") + "重点支持"
+	pad := (30 - utf8.RuneCountInString(first)%30) % 30 // so that the wrap falls right before 二、
+	first = strings.Replace(first, "重点支持", "重点"+strings.Repeat("全", pad)+"支持", 1)
+	body := "某市医改重点工作任务\n一、重点任务\n" + first + "二、三级医院牵头组建医联体。" +
+		item(2, "做实家庭医生签约服务") + item(3, "深化医保支付方式改革") + item(4, "完善药品供应保障") + item(5, "加强综合监管") + item(6, "健全人才队伍")
+	lines := strings.Split(body, "\n")
+	var wrapped []string
+	for _, l := range lines[2:] {
+		r := []rune(l)
+		for len(r) > 30 {
+			wrapped = append(wrapped, string(r[:30]))
+			r = r[30:]
+		}
+		wrapped = append(wrapped, string(r))
+	}
+	text := lines[0] + "\n" + lines[1] + "\n" + strings.Join(wrapped, "\n")
+	require.Contains(t, text, "\n二、三级医院", "the test wraps a line right before 二、")
+	d, err := policycmp.IngestString("w.txt", text)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"1 推进医联体建设", "2 做实家庭医生签约服务", "3 深化医保支付方式改革", "4 完善药品供应保障", "5 加强综合监管", "6 健全人才队伍"}, headings(d))
+	assert.Contains(t, d.Tasks[0].Text, "支持二、三级医院牵头组建医联体")
+	for _, task := range d.Tasks {
+		assert.Equal(t, []string{"重点任务"}, task.Path, task.ID)
+	}
 }
 
 // CR-only, CRLF, U+2028 and form feeds are line breaks.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Line is one line of a text, trimmed, with whether blank lines stood
@@ -12,6 +14,17 @@ import (
 type Line struct {
 	Text        string
 	BlankBefore bool
+	// Width is the line's display width as written (DisplayWidth of the
+	// input, before full-width punctuation folded to ASCII); 0 means
+	// DisplayWidth(Text).
+	Width int
+}
+
+func (l Line) width() int {
+	if l.Width > 0 {
+		return l.Width
+	}
+	return DisplayWidth(l.Text)
 }
 
 // BlankShare is the share of line breaks followed by a blank line above
@@ -39,6 +52,7 @@ func Reflow(lines []Line) []bool {
 		}
 	}
 	blankMeans := float64(blanks) < BlankShare*float64(len(lines)-1)
+	wrap := WrapWidth(lines)
 	join := make([]bool, len(lines)-1)
 	var para paraView // the paragraph line i ends, joined so far
 	for i := range join {
@@ -54,6 +68,12 @@ func Reflow(lines []Line) []bool {
 			a = para.String() // "”" alone: whether the sentence goes on is the paragraph's to say
 		}
 		join[i] = continues(a, b, lines[i+1:])
+		if !join[i] && wrap > 0 && lines[i].width() >= wrap-WrapSlack && !strings.ContainsRune(terminators, lastRune(a)) && !MarkerOnly(b) {
+			// a copy that breaks every line at one width (a PDF's): a
+			// full line that stops mid-sentence goes on below, even
+			// before a line that opens like a numbered item (…实行\n2、…)
+			join[i] = true
+		}
 		if !join[i] && i > 0 && join[i-1] && !strings.ContainsAny(a, sentencePunct) && opensBracket(b) {
 			// A gloss in brackets on a line of its own after a line that
 			// continues a paragraph and holds no punctuation of its own
@@ -382,4 +402,72 @@ func SpaceBreaks(s string) []int {
 		i = j - 1
 	}
 	return out
+}
+
+// Hard-wrapped text: a copy of a PDF or a fixed-width page breaks every line
+// of a paragraph at one display width, wherever the sentence stands.
+const (
+	// MinWrapLines is how many full lines make a width a wrap width.
+	MinWrapLines = 20
+	// WrapShare is the share of the text's lines (those of at least
+	// MinWrapWidth) that must be full for the text to be hard-wrapped.
+	WrapShare = 0.5
+	// MinWrapWidth is the narrowest wrap width, in display columns (a Han
+	// character is two): shorter lines are headings and cells.
+	MinWrapWidth = 30
+	// WrapSlack is how many columns short of the width a line may end and
+	// still be full (a wide character does not fit the last column).
+	WrapSlack = 2
+)
+
+// WrapWidth returns the display width at which lines is hard-wrapped, or 0
+// when it is not: the most common width of its lines, when at least
+// MinWrapLines and a WrapShare of the lines of MinWrapWidth or more are
+// that wide (within WrapSlack) and none is wider.
+func WrapWidth(lines []Line) int {
+	counts := map[int]int{}
+	long, widest := 0, 0
+	for _, l := range lines {
+		w := l.width()
+		if w < MinWrapWidth {
+			continue
+		}
+		long++
+		counts[w]++
+		widest = max(widest, w)
+	}
+	best, n := 0, 0
+	for w, c := range counts {
+		if c > n || c == n && w > best {
+			best, n = w, c
+		}
+	}
+	if best == 0 || widest > best+WrapSlack {
+		return 0
+	}
+	full := 0
+	for w, c := range counts {
+		if w >= best-WrapSlack {
+			full += c
+		}
+	}
+	if full < MinWrapLines || float64(full) < WrapShare*float64(long) {
+		return 0
+	}
+	return best
+}
+
+// DisplayWidth is the width of s in display columns: East Asian wide and
+// full-width characters take two.
+func DisplayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
 }

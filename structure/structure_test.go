@@ -209,3 +209,27 @@ func TestTablesRowNumbersInsideCells(t *testing.T) {
 	assert.Empty(t, structure.Tables([]string{"序号", "内容", "1", "只有一行"}), "one row is no table")
 	assert.Empty(t, structure.Tables([]string{"首批推出", "63", "个病种"}))
 }
+
+// A text broken at one display width (a PDF's copy) is hard-wrapped; a text
+// of paragraphs of many lengths is not, nor one with a line wider than the
+// width, nor one with too few full lines.
+func TestWrapWidth(t *testing.T) {
+	var lines []structure.Line
+	for i := range 24 {
+		lines = append(lines, structure.Line{Text: strings.Repeat("医", 29) + "。"}) // 60 columns
+		if i%6 == 5 {
+			lines = append(lines, structure.Line{Text: "短行。"})
+		}
+	}
+	assert.Equal(t, 60, structure.WrapWidth(lines))
+	assert.Equal(t, 60, structure.DisplayWidth(lines[0].Text))
+	assert.Equal(t, 4, structure.DisplayWidth("2、a"), "、 is wide, ASCII narrow")
+	assert.Equal(t, 0, structure.WrapWidth(lines[:10]), "too few full lines")
+	wider := append(append([]structure.Line{}, lines...), structure.Line{Text: strings.Repeat("医", 40)})
+	assert.Equal(t, 0, structure.WrapWidth(wider), "a line wider than the width")
+	var prose []structure.Line
+	for i := range 40 {
+		prose = append(prose, structure.Line{Text: strings.Repeat("医", 15+i%17) + "。"})
+	}
+	assert.Equal(t, 0, structure.WrapWidth(prose))
+}

@@ -323,7 +323,9 @@ func midSentence(a string, last rune) bool {
 	if !unicode.Is(unicode.Han, last) || !strings.ContainsAny(a, "，,、；;。") {
 		return false
 	}
-	if _, ok := Parse(a); ok && !strings.Contains(a, "。") && utf8.RuneCountInString(a) < 60 {
+	// a short numbered line without a full stop is a heading (二、优化资源配置,提升服务能力),
+	// but 一是… opens a sentence, never a heading
+	if m, ok := Parse(a); ok && !m.Keep && !strings.Contains(a, "。") && utf8.RuneCountInString(a) < 60 {
 		return false
 	}
 	return true

@@ -55,6 +55,8 @@ func TestReflow(t *testing.T) {
 		{"headings and paragraphs stay apart", []string{"一、总体要求", "坚持以人民健康为中心。", "二、主要任务", "——坚持公平可及。"},
 			[]string{"一、总体要求", "坚持以人民健康为中心。", "二、主要任务", "——坚持公平可及。"}},
 		{"a heading with a comma is not cut off", []string{"二、优化资源配置,提升服务能力", "推进医联体建设。"}, []string{"二、优化资源配置,提升服务能力", "推进医联体建设。"}},
+		{"but 一是… opens a sentence, not a heading", []string{"一是全面落实国家基本公共卫生服务项目,将基本公共", "卫生服务项目补助标准提高到35元。"},
+			[]string{"一是全面落实国家基本公共卫生服务项目,将基本公共卫生服务项目补助标准提高到35元。"}},
 		{"a sentence goes on after a gloss that closes a line", []string{"队伍延伸到基层,乡镇(社区)", "成立卫生应急分队,由4—8名队员组成。"}, []string{"队伍延伸到基层,乡镇(社区)成立卫生应急分队,由4—8名队员组成。"}},
 		{"but not after a responsibility note", []string{"推进医联体建设,完善分级诊疗(牵头单位:市卫健委)", "完善医保支付方式改革。"}, []string{"推进医联体建设,完善分级诊疗(牵头单位:市卫健委)", "完善医保支付方式改革。"}},
 		{"an acronym before its gloss", []string{"加强管理,深入推进县乡医疗机构", "C-DRG", "(按疾病诊断相关分组)改革,使患者就医同病同价。"}, []string{"加强管理,深入推进县乡医疗机构C-DRG(按疾病诊断相关分组)改革,使患者就医同病同价。"}},

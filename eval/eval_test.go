@@ -279,3 +279,48 @@ func TestAlignCrossValidated(t *testing.T) {
 	// (23 of 40 right): the cross-validated folds propose some of them.
 	assert.GreaterOrEqual(t, float64(cv.RealCorrect), 0.68*float64(cv.RealJudged), "judged precision with a real document, cross-validated")
 }
+
+// The real documents under every perturbation of their layout keep their
+// structure: the floors of eval --shared --perturb.
+func TestPerturbedRealDocuments(t *testing.T) {
+	gold, _, _ := sharedSet(t, "the perturbation floors")
+	files, err := filepath.Glob(filepath.Join(sharedDir, "real", "*.txt"))
+	require.NoError(t, err)
+	docs := map[string][]byte{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		docs[filepath.Base(f)] = data
+	}
+	rs, err := eval.Perturbed(context.Background(), gold, docs, taxonomy.Default())
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	eval.PrintRobustness(&buf, rs)
+	t.Log("\n" + buf.String())
+	require.Len(t, rs, len(eval.Perturbations()))
+	for _, r := range rs {
+		s := r.Scores
+		assert.Equal(t, len(gold.Documents), s.CountsExact, "%s: task counts exact", r.Perturbation)
+		assert.GreaterOrEqual(t, s.TasksLocated, 134, "%s: gold tasks located", r.Perturbation)
+		assert.Zero(t, s.FalseTasks, "%s: false tasks", r.Perturbation)
+		floor := 30
+		if r.Perturbation == "no-header" {
+			floor = 24 // the document numbers are in the archive's header only
+		}
+		assert.GreaterOrEqual(t, s.FieldsRight, floor, "%s: metadata fields", r.Perturbation)
+	}
+}
+
+// A perturbation is a function of its input, and each changes the text.
+func TestPerturbationsDeterministic(t *testing.T) {
+	text := "标题: 某市医改方案\n正文:\n某市深化医药卫生体制改革2024年重点工作任务\n一、重点任务\n"
+	for range 30 {
+		text += "(一)推进医联体建设,到2025年覆盖率达到90%。\n1.完善分级诊疗制度建设和医保支付方式改革的配套政策，加强统筹协调,明确工作责任,确保各项任务按期完成。\n"
+	}
+	doc := []byte(text)
+	for _, p := range eval.Perturbations() {
+		a, b := p.Apply(slices.Clone(doc)), p.Apply(slices.Clone(doc))
+		assert.True(t, bytes.Equal(a, b), "%s is deterministic", p.Name)
+		assert.False(t, bytes.Equal(doc, a), "%s changes the text", p.Name)
+	}
+}

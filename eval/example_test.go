@@ -68,3 +68,25 @@ func ExampleRelatedSample() {
 	// Output:
 	// 150 related links judged, 26 state the same measure
 }
+
+// A copy of a plan as a web page or a PDF writes it differently; its tasks
+// should not change. Perturbed scores a gold file's documents under each
+// perturbation.
+func ExamplePerturbations() {
+	doc := []byte("某市医改重点工作任务\n一、重点任务\n(一)推进医联体建设。2024年试点,2025年推开。\n(二)完善医保支付。\n")
+	for _, p := range eval.Perturbations() {
+		if p.Name != "split-years" && p.Name != "run-on" {
+			continue
+		}
+		copy := p.Apply(doc)
+		d, err := policycmp.Ingest("plan.txt", copy, policycmp.Options{})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s: %q → %d tasks\n", p.Name, copy, len(d.Tasks))
+	}
+	// Output:
+	// split-years: "某市医改重点工作任务\n一、重点任务\n(一)推进医联体建设。2024年试点,2025\n年推开。\n(二)完善医保支付。\n" → 2 tasks
+	// run-on: "某市医改重点工作任务一、重点任务(一)推进医联体建设。2024年试点,2025年推开。(二)完善医保支付。" → 2 tasks
+}

@@ -81,9 +81,14 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	verbose := fs.Bool("v", false, "list every miss")
 	loo := fs.Bool("loo", false, "also score themes leave one document out: the classifier's thresholds chosen on the other documents")
 	shared := fs.String("shared", "", "also score the real documents of a shared folder: DIR/real/*.txt with the seeds, against DIR/gold/real-dev.json")
+	perturb := fs.Bool("perturb", false, "with --shared, also score the real documents' structure and metadata under each perturbation of their layout (line ends, brackets, spans, wraps, run-on, HTML, GB18030, no header)")
 	fit := fs.String("fit", "", "fit the alignment model on the labelled pairs (seed gold, judged links, and with --shared the real gold) and write it to this file (align/model.json ships)")
 	if err := parseFlags(fs, args, &c, "text"); err != nil {
 		return err
+	}
+	if *perturb && *shared == "" {
+		fmt.Fprintf(e.stderr, "policycmp eval: --perturb needs --shared DIR (the documents it rewrites)\n")
+		return errUsage
 	}
 	gold := eval.DevGold()
 	if *goldFile != "" {
@@ -120,6 +125,11 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 			}
 			if err := evalShared(ctx, e, &c, w, set, *verbose); err != nil {
 				return err
+			}
+			if *perturb {
+				if err := evalPerturbed(ctx, &c, w, *shared, set); err != nil {
+					return err
+				}
 			}
 		}
 		if *loo || *fit != "" {
@@ -262,6 +272,34 @@ func evalShared(ctx context.Context, e *env, c *common, w io.Writer, set *shared
 	}
 	fmt.Fprintf(w, "\nreal documents (%s, with the seeds):\n", set.goldPath)
 	eval.Evaluate(set.gold, res).Print(w, verbose)
+	return nil
+}
+
+// evalPerturbed scores the shared folder's real documents under each
+// perturbation of their layout (eval.Perturbations).
+func evalPerturbed(ctx context.Context, c *common, w io.Writer, dir string, set *sharedSet) error {
+	tax, err := c.taxonomy()
+	if err != nil {
+		return err
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "real", "*.txt"))
+	if err != nil {
+		return err
+	}
+	docs := map[string][]byte{}
+	for _, f := range files {
+		data, err := readFile(f)
+		if err != nil {
+			return err
+		}
+		docs[filepath.Base(f)] = data
+	}
+	rs, err := eval.Perturbed(ctx, set.gold, docs, tax)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nreal documents perturbed (structure and metadata of each copy, %s):\n", set.goldPath)
+	eval.PrintRobustness(w, rs)
 	return nil
 }
 

@@ -206,6 +206,9 @@ func TestEvalCommand(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "task counts exact 5/5")
 	assert.Contains(t, out, "top-1 in gold set")
+	code, _, errOut = runCLI(t, "", "eval", "-q", "--perturb")
+	assert.Equal(t, exitUsage, code, "--perturb needs --shared")
+	assert.Contains(t, errOut, "--perturb needs --shared")
 }
 
 func TestDeterministicAcrossProcs(t *testing.T) {

@@ -141,7 +141,7 @@ func TestRealScores(t *testing.T) {
 	assert.GreaterOrEqual(t, s.FieldsRight, 30, "metadata fields right")
 	assert.Equal(t, s.SafeguardGold, s.SafeguardRight, "safeguard flags right")
 	assert.GreaterOrEqual(t, s.Top1(), 0.91, "real themes: top-1 in gold set")
-	assert.GreaterOrEqual(t, s.SetF1(), 0.695, "real themes: set F1")
+	assert.GreaterOrEqual(t, s.SetF1(), 0.715, "real themes: set F1")
 	assert.GreaterOrEqual(t, s.PairsLinked, 40, "real gold clause pairs linked")
 	assert.GreaterOrEqual(t, s.PairsEquivalent, 22, "real gold clause pairs linked as equivalent")
 	assert.GreaterOrEqual(t, s.RealSampled, 75, "the judged sample of equivalent links with a real document: most still proposed")

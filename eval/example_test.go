@@ -49,7 +49,7 @@ func ExampleLeaveOneOut() {
 		return
 	}
 	fmt.Printf("%d folds, top-1 %.3f, set F1 %.3f\n", len(l.Folds), l.Top1(), l.SetF1())
-	// Output: 5 folds, top-1 0.991, set F1 0.870
+	// Output: 5 folds, top-1 0.991, set F1 0.872
 }
 
 func ExampleRelatedSample() {

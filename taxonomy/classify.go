@@ -74,6 +74,13 @@ type DictOptions struct {
 	// weight picks the primary theme but should not silence the other
 	// measures the body states. 0 means 0.45; a negative value turns it off.
 	BodyKeep float64
+	// PassingParts is the number of parts (the heading and the clauses)
+	// from which a unit's secondary theme named by one term in its body
+	// only, outside the heading, is a passing mention and not kept (基层医疗
+	// 卫生机构 once in a long safeguard task): in one or two sentences a
+	// term is the measure, in many it is a word of one of them. 0 means 3;
+	// a negative value turns it off.
+	PassingParts int
 }
 
 func (o DictOptions) withDefaults() DictOptions {
@@ -83,6 +90,7 @@ func (o DictOptions) withDefaults() DictOptions {
 	work.Default(&o.MinRaw, 0.9)
 	work.Default(&o.Sure, 3.0)
 	work.Default(&o.BodyKeep, 0.45)
+	work.Default(&o.PassingParts, 3)
 	return o
 }
 
@@ -259,6 +267,8 @@ func (d *Dict) scoredMatches(s string, out []scored) []scored {
 // call (Dict.scratch): about 300,000 calls at 1,000 documents.
 type classifyScratch struct {
 	raw, body      []float64
+	terms          []int  // per theme: the distinct terms that named it
+	inHead         []bool // per theme: a term named it in the heading
 	ev             [][]Hit
 	seen, seenBody map[int]int
 	sc             []scored
@@ -269,11 +279,13 @@ func (d *Dict) Classify(u Unit) []Label {
 	n := len(d.tax.Themes)
 	sp, _ := d.scratch.Get().(*classifyScratch)
 	if sp == nil || len(sp.raw) != n {
-		sp = &classifyScratch{raw: make([]float64, n), body: make([]float64, n), ev: make([][]Hit, n), seen: map[int]int{}, seenBody: map[int]int{}}
+		sp = &classifyScratch{raw: make([]float64, n), body: make([]float64, n), terms: make([]int, n), inHead: make([]bool, n), ev: make([][]Hit, n), seen: map[int]int{}, seenBody: map[int]int{}}
 	}
 	defer d.scratch.Put(sp)
 	clear(sp.raw)
 	clear(sp.body)
+	clear(sp.terms)
+	clear(sp.inHead)
 	clear(sp.ev) // the hits handed out stay with their labels: each call starts its own
 	clear(sp.seen)
 	clear(sp.seenBody)
@@ -286,6 +298,10 @@ func (d *Dict) Classify(u Unit) []Label {
 		for _, s := range sc {
 			k := seen[s.term]
 			seen[s.term] = k + 1
+			if k == 0 {
+				sp.terms[s.theme]++
+			}
+			sp.inHead[s.theme] = sp.inHead[s.theme] || head
 			w := s.weight * repeatFactor(k)
 			if head {
 				w *= d.opts.HeadingWeight
@@ -326,6 +342,9 @@ func (d *Dict) Classify(u Unit) []Label {
 		bodyKept := d.opts.BodyKeep > 0 && bestBody > 0 && body[i] >= d.opts.BodyKeep*bestBody
 		if i != top && (r < d.opts.MinRaw || (r < d.opts.Keep*best && r < d.opts.Sure && !bodyKept)) {
 			continue
+		}
+		if i != top && d.opts.PassingParts > 0 && len(u.Parts) >= d.opts.PassingParts && sp.terms[i] == 1 && !sp.inHead[i] {
+			continue // a passing mention
 		}
 		kept = append(kept, i)
 	}

@@ -2,6 +2,7 @@ package taxonomy_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -293,4 +294,31 @@ func TestClassifyConcurrent(t *testing.T) {
 			assert.Equal(t, want[(g+k)%len(units)], labels)
 		}
 	}
+}
+
+// A secondary theme named by one term once in the body of a unit of
+// several sentences is a passing mention; in a unit of one or two
+// sentences, in the heading, or with PassingParts off it is kept.
+func TestPassingMention(t *testing.T) {
+	has := func(labels []taxonomy.Label, id string) bool {
+		for _, l := range labels {
+			if l.Theme == id {
+				return true
+			}
+		}
+		return false
+	}
+	d := taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{})
+	off := taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{PassingParts: -1})
+	long := []string{"深化医药卫生体制改革", "完善公立医院绩效考核", "加强公立医院运营管理", "推进药品集中带量采购"}
+	offLabels := off.Classify(taxonomy.Unit{Parts: long, HeadParts: 1})
+	require.True(t, has(offLabels, "pharma.procurement"), "the test's theme passes the other thresholds: %v", offLabels)
+	labels := d.Classify(taxonomy.Unit{Parts: long, HeadParts: 1})
+	assert.Equal(t, "delivery.hospital", labels[0].Theme)
+	assert.False(t, has(labels, "pharma.procurement"), "one term once among four sentences: %v", labels)
+	short := d.Classify(taxonomy.Unit{Parts: []string{"完善公立医院绩效考核", "推进药品集中带量采购"}, HeadParts: 1})
+	assert.Equal(t, "delivery.hospital", short[0].Theme)
+	assert.True(t, has(short, "pharma.procurement"), "in two sentences it is a measure: %v", short)
+	twice := append(slices.Clone(long), "扩大高值医用耗材采购")
+	assert.True(t, has(d.Classify(taxonomy.Unit{Parts: twice, HeadParts: 1}), "pharma.procurement"), "named by two terms")
 }

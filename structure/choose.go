@@ -131,11 +131,17 @@ func candidates(paras []string) []Found {
 // joined once.
 var notBeforeMarker = sync.OnceValue(func() string { return words().list("not_before_marker") })
 
+// notBeforeNumber is the rune set of the not_before_number word list.
+var notBeforeNumber = sync.OnceValue(func() string { return words().list("not_before_number") })
+
 // parseInline reads a marker inside a line, after rune prev. glued reports
 // a scheme that wants a sentence end before it found without one.
 func parseInline(s string, prev rune) (m Marker, glued, ok bool) {
 	if isDigit(prev) || prev == '.' || (prev < 0x80 && unicode.IsLetter(prev)) || strings.ContainsRune(notBeforeMarker(), prev) {
 		return Marker{}, false, false
+	}
+	if first, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune("(（[【〔", first) && strings.ContainsRune(notBeforeNumber(), prev) {
+		return Marker{}, false, false // 附件2, 表1: a reference
 	}
 	boundary := prev == ' ' || strings.ContainsRune(terminators+":：", prev)
 	for _, sc := range schemes() {

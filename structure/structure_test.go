@@ -105,6 +105,9 @@ func TestChooseRunOn(t *testing.T) {
 	runOn := strings.Join(withBreaks, "")
 	assert.Equal(t, markers(withBreaks...), markers(runOn), "a body pasted as one line gives the same markers")
 	assert.Equal(t, []string{"一", "二", "(一)", "1", "2", "(二)", "三", "(一)", "(二)"}, markers(runOn))
+	// A bracketed marker after a word ending in 件 or 表 opens an item; a
+	// bare number after one is a reference (附件2).
+	assert.Equal(t, []string{"一", "(一)", "(二)", "二"}, markers("一、研究制定政策文件(一)制定《方案》。(二)制定《意见》。详见附件2。二、推进落实重点工作"))
 }
 
 func TestChooseRejects(t *testing.T) {

@@ -324,3 +324,36 @@ func TestPerturbationsDeterministic(t *testing.T) {
 		assert.False(t, bytes.Equal(doc, a), "%s changes the text", p.Name)
 	}
 }
+
+// The seeds under every perturbation of their layout: the floors of eval
+// --perturb. Two copies still break: the whole body on one line (the
+// national plan's 一是… items stand only at line starts, and the Zhejiang
+// plan pasted twice is no longer two copies of the same lines) and lines
+// broken at random places (a heading cut in two, the pasted copies told
+// apart).
+func TestPerturbedSeeds(t *testing.T) {
+	docs := map[string][]byte{}
+	for _, n := range seeds.Names() {
+		data, err := seeds.Read(n)
+		require.NoError(t, err)
+		docs[n] = data
+	}
+	rs, err := eval.Perturbed(context.Background(), eval.DevGold(), docs, taxonomy.Default())
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	eval.PrintRobustness(&buf, rs)
+	t.Log("\n" + buf.String())
+	for _, r := range rs {
+		s := r.Scores
+		counts, located := 5, 107
+		switch r.Perturbation {
+		case "run-on":
+			counts, located = 3, 83
+		case "fragments":
+			counts, located = 4, 104
+		}
+		assert.GreaterOrEqual(t, s.CountsExact, counts, "%s: task counts exact", r.Perturbation)
+		assert.GreaterOrEqual(t, s.TasksLocated, located, "%s: gold tasks located", r.Perturbation)
+		assert.Equal(t, 15, s.FieldsRight, "%s: metadata fields", r.Perturbation)
+	}
+}

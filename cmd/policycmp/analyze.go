@@ -81,14 +81,10 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	verbose := fs.Bool("v", false, "list every miss")
 	loo := fs.Bool("loo", false, "also score themes leave one document out: the classifier's thresholds chosen on the other documents")
 	shared := fs.String("shared", "", "also score the real documents of a shared folder: DIR/real/*.txt with the seeds, against DIR/gold/real-dev.json")
-	perturb := fs.Bool("perturb", false, "with --shared, also score the real documents' structure and metadata under each perturbation of their layout (line ends, brackets, spans, wraps, run-on, HTML, GB18030, no header)")
+	perturb := fs.Bool("perturb", false, "also score the seeds' structure and metadata (with --shared, the real documents' too) under each perturbation of their layout (line ends, brackets, spans, wraps, run-on, HTML, GB18030, no header)")
 	fit := fs.String("fit", "", "fit the alignment model on the labelled pairs (seed gold, judged links, and with --shared the real gold) and write it to this file (align/model.json ships)")
 	if err := parseFlags(fs, args, &c, "text"); err != nil {
 		return err
-	}
-	if *perturb && *shared == "" {
-		fmt.Fprintf(e.stderr, "policycmp eval: --perturb needs --shared DIR (the documents it rewrites)\n")
-		return errUsage
 	}
 	gold := eval.DevGold()
 	if *goldFile != "" {
@@ -106,6 +102,11 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	}
 	return c.write(e, func(w io.Writer) error {
 		eval.Evaluate(gold, res).Print(w, *verbose)
+		if *perturb && *goldFile == "" {
+			if err := evalPerturbedSeeds(ctx, &c, w, gold); err != nil {
+				return err
+			}
+		}
 		if *loo {
 			tax, err := c.taxonomy()
 			if err != nil {
@@ -272,6 +273,30 @@ func evalShared(ctx context.Context, e *env, c *common, w io.Writer, set *shared
 	}
 	fmt.Fprintf(w, "\nreal documents (%s, with the seeds):\n", set.goldPath)
 	eval.Evaluate(set.gold, res).Print(w, verbose)
+	return nil
+}
+
+// evalPerturbedSeeds scores the embedded seeds under each perturbation of
+// their layout against the seed gold.
+func evalPerturbedSeeds(ctx context.Context, c *common, w io.Writer, gold *eval.Gold) error {
+	tax, err := c.taxonomy()
+	if err != nil {
+		return err
+	}
+	docs := map[string][]byte{}
+	for _, n := range seeds.Names() {
+		data, err := seeds.Read(n)
+		if err != nil {
+			return err
+		}
+		docs[n] = data
+	}
+	rs, err := eval.Perturbed(ctx, gold, docs, tax)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nseeds perturbed (structure and metadata of each copy):\n")
+	eval.PrintRobustness(w, rs)
 	return nil
 }
 

@@ -206,9 +206,10 @@ func TestEvalCommand(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "task counts exact 5/5")
 	assert.Contains(t, out, "top-1 in gold set")
-	code, _, errOut = runCLI(t, "", "eval", "-q", "--perturb")
-	assert.Equal(t, exitUsage, code, "--perturb needs --shared")
-	assert.Contains(t, errOut, "--perturb needs --shared")
+	code, out, errOut = runCLI(t, "", "eval", "-q", "--perturb")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "seeds perturbed")
+	assert.Regexp(t, `(?m)^crlf +5/5 +107/107`, out, "a CRLF copy of the seeds keeps their structure")
 }
 
 func TestDeterministicAcrossProcs(t *testing.T) {

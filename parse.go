@@ -185,6 +185,11 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 		if !placed && len(stack) > 0 {
 			t := stack[len(stack)-1]
 			switch {
+			case t.m.Keep:
+				// 一是… is a point of a sentence: another numbering after it
+				// ((一) after 六是 in a run-on body) is not its points
+				n.parent = t.parent
+				stack = stack[:len(stack)-1]
 			case t.headingLike() && (len(t.body) == 0 || opens):
 				// a heading opens a group; text under it before its first
 				// item is the group's own prose

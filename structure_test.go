@@ -283,6 +283,31 @@ func TestHardWrappedBody(t *testing.T) {
 	}
 }
 
+// A plan whose items are 一是…六是 at line starts, followed by a list
+// (一)… after a subheading, gives the same tasks as a whole body on one
+// line: there 一是… after a full stop numbers items too, and (一) after 六是
+// is not its point.
+func TestRunOnOrdinalItems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("2023年下半年医改重点工作\n国务院办公厅印发重点工作任务,部署六方面工作。\n")
+	for _, h := range []string{"一是促进优质医疗资源扩容", "二是深化公立医院改革", "三是促进医疗保障衔接"} {
+		b.WriteString(h + "。推进相关工作,加强统筹协调,明确工作责任,细化工作措施,完善配套政策,确保任务按期完成。" + strings.Repeat("持续深化改革,巩固改革成果,加强宣传引导。", 25) + "\n")
+	}
+	b.WriteString("基层仍是医改重心\n其中,基层重点工作任务为以下方面。\n(一)持续提升县级医疗水平。推进医共体建设。\n(二)加强社区卫生服务能力建设。拓展服务功能。\n")
+	text := b.String()
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	want := []string{"一是 促进优质医疗资源扩容", "二是 深化公立医院改革", "三是 促进医疗保障衔接", "(一) 持续提升县级医疗水平", "(二) 加强社区卫生服务能力建设"}
+	for name, s := range map[string]string{"lines": text, "run-on": lines[0] + "\n" + strings.Join(lines[1:], "")} {
+		d, err := policycmp.IngestString("o.txt", s)
+		require.NoError(t, err, name)
+		assert.Equal(t, want, headings(d), name)
+	}
+	// Points 一是… inside a task's paragraph stay its points.
+	d, err := policycmp.IngestString("p.txt", "某市医改任务\n一、重点任务\n(一)调整医院布局。一是控制规模。二是优化结构。\n(二)推进综合改革。\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"(一) 调整医院布局", "(二) 推进综合改革"}, headings(d))
+}
+
 // CR-only, CRLF, U+2028 and form feeds are line breaks.
 func TestLineBreakKinds(t *testing.T) {
 	for name, br := range map[string]string{"CR": "\r", "CRLF": "\r\n", "LS": "\u2028", "NEL": "\u0085", "FF": "\f"} {

@@ -115,9 +115,10 @@ func candidates(paras []string) []Found {
 		}
 		prev := rune(-1)
 		starts := markerStarts()
+		body := len(s) >= MinRunOnBody && utf8.RuneCountInString(s) >= MinRunOnBody
 		for i, r := range s {
 			if i > 0 && starts.Has(r) {
-				if m, glued, ok := parseInline(s[i:], prev); ok {
+				if m, glued, ok := parseInline(s[i:], prev, body); ok {
 					out = append(out, Found{Para: p, Offset: i, Marker: m, glued: glued})
 				}
 			}
@@ -134,9 +135,15 @@ var notBeforeMarker = sync.OnceValue(func() string { return words().list("not_be
 // notBeforeNumber is the rune set of the not_before_number word list.
 var notBeforeNumber = sync.OnceValue(func() string { return words().list("not_before_number") })
 
+// MinRunOnBody is the length, in runes, from which a paragraph is a whole
+// body pasted as one line: there a sentence-word marker (一是, which
+// otherwise numbers items only at a line start) also stands after a full
+// stop. Task paragraphs that list 一是…二是… run to a few hundred runes.
+const MinRunOnBody = 1500
+
 // parseInline reads a marker inside a line, after rune prev. glued reports
 // a scheme that wants a sentence end before it found without one.
-func parseInline(s string, prev rune) (m Marker, glued, ok bool) {
+func parseInline(s string, prev rune, body bool) (m Marker, glued, ok bool) {
 	if isDigit(prev) || prev == '.' || (prev < 0x80 && unicode.IsLetter(prev)) || strings.ContainsRune(notBeforeMarker(), prev) {
 		return Marker{}, false, false
 	}
@@ -145,8 +152,8 @@ func parseInline(s string, prev rune) (m Marker, glued, ok bool) {
 	}
 	boundary := prev == ' ' || strings.ContainsRune(terminators+":：", prev)
 	for _, sc := range schemes() {
-		if sc.inline == inlineNo {
-			continue
+		if sc.inline == inlineNo && !(body && sc.Keep && strings.ContainsRune(terminators, prev)) {
+			continue // only at a line start, or after a full stop in a whole body on one line (…。二是…)
 		}
 		m, ok := sc.match(s)
 		if !ok {

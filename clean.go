@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"github.com/policycmp/policycmp/internal/textcol"
 	tsvrows "github.com/policycmp/policycmp/internal/tsv"
 	"github.com/policycmp/policycmp/structure"
 	"index/suffixarray"
@@ -210,7 +211,7 @@ func (c *cleaner) reflow(lines []keptLine) []mtext {
 	meta := make([]structure.Line, len(lines))
 	for i, l := range lines {
 		a, b := l.m.span(0, l.m.Len())
-		meta[i] = structure.Line{Text: l.m.String(), BlankBefore: l.blank, Width: structure.DisplayWidth(c.doc.Raw[a:b])}
+		meta[i] = structure.Line{Text: l.m.String(), BlankBefore: l.blank, Width: textcol.Width(c.doc.Raw[a:b])}
 	}
 	join := structure.Reflow(meta)
 	var out []mtext

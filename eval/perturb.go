@@ -13,9 +13,9 @@ import (
 	"strings"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/width"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/internal/textcol"
 	"github.com/policycmp/policycmp/taxonomy"
 )
 
@@ -179,10 +179,7 @@ func wrapLine(l string, cols int) string {
 	var b strings.Builder
 	w := 0
 	for _, r := range l {
-		rw := 1
-		if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
-			rw = 2
-		}
+		rw := textcol.Width(string(r))
 		if w+rw > cols {
 			b.WriteByte('\n')
 			w = 0

@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
+	"github.com/policycmp/policycmp/internal/textcol"
 )
 
 // Line is one line of a text, trimmed, with whether blank lines stood
@@ -14,9 +14,9 @@ import (
 type Line struct {
 	Text        string
 	BlankBefore bool
-	// Width is the line's display width as written (DisplayWidth of the
-	// input, before full-width punctuation folded to ASCII); 0 means
-	// DisplayWidth(Text).
+	// Width is the line's display width as written (in terminal columns:
+	// a Han character takes two), measured on the input before full-width
+	// punctuation folded to ASCII; 0 means the width of Text.
 	Width int
 }
 
@@ -24,7 +24,7 @@ func (l Line) width() int {
 	if l.Width > 0 {
 		return l.Width
 	}
-	return DisplayWidth(l.Text)
+	return textcol.Width(l.Text)
 }
 
 // BlankShare is the share of line breaks followed by a blank line above
@@ -457,19 +457,4 @@ func WrapWidth(lines []Line) int {
 		return 0
 	}
 	return best
-}
-
-// DisplayWidth is the width of s in display columns: East Asian wide and
-// full-width characters take two.
-func DisplayWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			w += 2
-		default:
-			w++
-		}
-	}
-	return w
 }

@@ -227,8 +227,6 @@ func TestWrapWidth(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 60, structure.WrapWidth(lines))
-	assert.Equal(t, 60, structure.DisplayWidth(lines[0].Text))
-	assert.Equal(t, 4, structure.DisplayWidth("2、a"), "、 is wide, ASCII narrow")
 	assert.Equal(t, 0, structure.WrapWidth(lines[:10]), "too few full lines")
 	wider := append(append([]structure.Line{}, lines...), structure.Line{Text: strings.Repeat("医", 40)})
 	assert.Equal(t, 0, structure.WrapWidth(wider), "a line wider than the width")

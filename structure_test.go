@@ -35,6 +35,24 @@ const withBreaks = `某市深化医药卫生体制改革实施方案
 （二）强化考核评估。开展年度评估。
 本方案自印发之日起施行。`
 
+// withRunOn returns text as written and as a whole body on one line (its
+// title line kept apart), by name.
+func withRunOn(text string) map[string]string {
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	return map[string]string{"lines": text, "run-on": lines[0] + "\n" + strings.Join(lines[1:], "")}
+}
+
+// assertTasksBothWays checks the task headings of text as written and as a
+// whole body on one line.
+func assertTasksBothWays(t *testing.T, text string, want []string) {
+	t.Helper()
+	for name, s := range withRunOn(text) {
+		d, err := policycmp.IngestString("b.txt", s)
+		require.NoError(t, err, name)
+		assert.Equal(t, want, headings(d), name)
+	}
+}
+
 // A body pasted as one run-on line gives the same tasks as the same body
 // with its line breaks.
 func TestRunOnBodyGivesSameTree(t *testing.T) {
@@ -212,12 +230,11 @@ func TestRunOnGroupsWithProseAndAnnexList(t *testing.T) {
 		"（二）鼓励探索创新。尊重基层首创精神。\n附件：1.主要指标2.各级医疗机构功能定位\n"
 	restarted := strings.NewReplacer("3.推进", "1.推进", "4.完善", "2.完善").Replace(text)
 	for numbering, text := range map[string]string{"continued": text, "restarted": restarted} {
-		lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 		want := []string{"1 建设医联体", "2 推进家庭医生签约", "3 推进按病种付费", "4 完善总额预算", "(一) 加强组织领导", "(二) 鼓励探索创新"}
 		if numbering == "restarted" {
 			want[2], want[3] = "1 推进按病种付费", "2 完善总额预算"
 		}
-		for name, s := range map[string]string{"lines": text, "run-on": lines[0] + "\n" + strings.Join(lines[1:], "")} {
+		for name, s := range withRunOn(text) {
 			d, err := policycmp.IngestString("g.txt", s)
 			require.NoError(t, err, name)
 			assert.Equal(t, want, headings(d), numbering+", "+name)
@@ -237,13 +254,8 @@ func TestRunOnGroupsWithProseAndAnnexList(t *testing.T) {
 func TestRepeatedNumberInRunOnBody(t *testing.T) {
 	text := "某市医改规划\n一、重点任务\n（一）健全医保制度。\n1.深化医保支付方式改革。推行按病种付费。\n2.健全重特大疾病保障机制。完善大病保险。\n" +
 		"2.完善医疗服务价格调整机制。动态调整价格。\n（二）完善药品供应。\n1.推行两票制。规范购销。\n2.保障短缺药品。建立监测。\n"
-	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	want := []string{"1 深化医保支付方式改革", "2 健全重特大疾病保障机制", "2 完善医疗服务价格调整机制", "1 推行两票制", "2 保障短缺药品"}
-	for name, s := range map[string]string{"lines": text, "run-on": lines[0] + "\n" + strings.Join(lines[1:], "")} {
-		d, err := policycmp.IngestString("r.txt", s)
-		require.NoError(t, err, name)
-		assert.Equal(t, want, headings(d), name)
-	}
+	assertTasksBothWays(t, text, want)
 	d, err := policycmp.IngestString("s.txt", "某市医改规划\n一、重点任务\n1.推进医联体建设。组建医疗集团。2.完善家庭医生签约。签约率达到60%。2.5万人签约,覆盖面扩大。\n")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"1 推进医联体建设", "2 完善家庭医生签约"}, headings(d), "2.5万 is a number, and its sentence no heading")
@@ -295,13 +307,8 @@ func TestRunOnOrdinalItems(t *testing.T) {
 	}
 	b.WriteString("基层仍是医改重心\n其中,基层重点工作任务为以下方面。\n(一)持续提升县级医疗水平。推进医共体建设。\n(二)加强社区卫生服务能力建设。拓展服务功能。\n")
 	text := b.String()
-	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	want := []string{"一是 促进优质医疗资源扩容", "二是 深化公立医院改革", "三是 促进医疗保障衔接", "(一) 持续提升县级医疗水平", "(二) 加强社区卫生服务能力建设"}
-	for name, s := range map[string]string{"lines": text, "run-on": lines[0] + "\n" + strings.Join(lines[1:], "")} {
-		d, err := policycmp.IngestString("o.txt", s)
-		require.NoError(t, err, name)
-		assert.Equal(t, want, headings(d), name)
-	}
+	assertTasksBothWays(t, text, want)
 	// Points 一是… inside a task's paragraph stay its points.
 	d, err := policycmp.IngestString("p.txt", "某市医改任务\n一、重点任务\n(一)调整医院布局。一是控制规模。二是优化结构。\n(二)推进综合改革。\n")
 	require.NoError(t, err)

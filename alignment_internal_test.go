@@ -2,6 +2,7 @@ package policycmp
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -69,18 +70,21 @@ func TestMemoEach(t *testing.T) {
 // is and the tasks share their primary theme and a character pair of their
 // headings (two such clause links need no heading); a related clause link below
 // TaskClauseMinScore links nothing; a related task link is kept only when
-// one of its tasks nominates it (nominated).
+// one of its tasks nominates it (nominated) and the tasks share a theme.
 func TestTaskLinksFrom(t *testing.T) {
 	task := func(id, theme string, clauses ...string) *Task {
 		heading := map[string]string{"a/1": "推进医联体建设", "b/1": "推进医共体建设", "a/2": "深化医保支付改革", "b/2": "加强人才培养", "b/3": "推进医保支付方式改革"}[id]
-		tk := &Task{ID: id, Heading: heading, Themes: []ThemeScore{{ID: theme}}}
+		tk := &Task{ID: id, Heading: heading}
+		for _, th := range strings.Split(theme, ",") {
+			tk.Themes = append(tk.Themes, ThemeScore{ID: th})
+		}
 		for _, c := range clauses {
 			tk.Clauses = append(tk.Clauses, Clause{ID: id + "/" + c})
 		}
 		return tk
 	}
-	a := &Document{ID: "a", Tasks: []*Task{task("a/1", "x", "c1", "c2"), task("a/2", "y", "c1")}}
-	b := &Document{ID: "b", Tasks: []*Task{task("b/1", "x", "c1", "c2"), task("b/2", "z", "c1"), task("b/3", "y", "c1")}}
+	a := &Document{ID: "a", Tasks: []*Task{task("a/1", "x", "c1", "c2"), task("a/2", "y,z", "c1")}}
+	b := &Document{ID: "b", Tasks: []*Task{task("b/1", "x", "c1", "c2"), task("b/2", "z,x", "c1"), task("b/3", "y", "c1")}}
 	var clauseLinks []align.Link
 	// Many weak links between a/1 and b/1 spread the pair over both parts.
 	for range 50 {
@@ -88,7 +92,7 @@ func TestTaskLinksFrom(t *testing.T) {
 	}
 	clauseLinks = append(clauseLinks,
 		align.Link{A: "a/1/c2", B: "b/1/c2", Score: 0.45, Kind: align.Related},   // the best for a/1 ~ b/1
-		align.Link{A: "a/1/c2", B: "b/2/c1", Score: 0.9, Kind: align.Equivalent}, // themes differ: related
+		align.Link{A: "a/1/c2", B: "b/2/c1", Score: 0.9, Kind: align.Equivalent}, // primary themes differ: related
 		align.Link{A: "a/2/c1", B: "b/3/c1", Score: 0.8, Kind: align.Equivalent}, // same theme: equivalent
 		align.Link{A: "a/2/c1", B: "b/2/c1", Score: 0.2, Kind: align.Related},    // too weak
 		align.Link{A: "a/9/c1", B: "b/1/c1", Score: 0.9, Kind: align.Equivalent}, // unknown clause
@@ -129,6 +133,17 @@ func TestTaskLinksFrom(t *testing.T) {
 		if l.A == "a/1" && l.B == "b/1" && l.Score != 0.4 {
 			t.Errorf("a/1 ~ b/1 scores %v: its 0.45 clause link no longer counts, the whole-task link (0.4) holds it", l.Score)
 		}
+	}
+	// Tasks that share no theme get no related link (b/2 is z alone now),
+	// unless RelatedAnyTheme.
+	b.Tasks[1].Themes = b.Tasks[1].Themes[:1]
+	for _, l := range taskLinksFrom([]*Document{a, b}, clauseLinks, textLinks, TaskLinkOptions{}) {
+		if l.A == "a/1" && l.B == "b/2" {
+			t.Errorf("a related link between tasks sharing no theme: %+v", l)
+		}
+	}
+	if n := len(taskLinksFrom([]*Document{a, b}, clauseLinks, textLinks, TaskLinkOptions{RelatedAnyTheme: true})); n != 3 {
+		t.Errorf("RelatedAnyTheme: %d task links, want 3", n)
 	}
 	if l := taskLinksFrom([]*Document{a, b}, nil, nil, TaskLinkOptions{}); l == nil || len(l) != 0 {
 		t.Errorf("no links: %#v, want an empty list", l)

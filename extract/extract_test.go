@@ -215,6 +215,14 @@ func TestReadWithoutHeader(t *testing.T) {
 	assert.Equal(t, "福建省三明市", md.Region, "the signature names the region")
 }
 
+// A region whose name several divisions share is resolved by the names
+// elsewhere in the document.
+func TestReadRegionInContext(t *testing.T) {
+	md := extract.Read([]string{"鼓楼区2019年深化医药卫生体制改革工作要点", "为贯彻落实《福州市深化医药卫生体制改革实施方案》,结合我区实际,制定本要点。", "一、重点任务"}, nil)
+	assert.Equal(t, "福建省福州市鼓楼区", md.Region)
+	assert.Equal(t, extract.LevelDistrict, md.Level)
+}
+
 // A notice title broken across three short lines is read whole, and gives
 // the plan's own title; a title that has ended takes no further line.
 func TestReadTitleAcrossLines(t *testing.T) {

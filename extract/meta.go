@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/policycmp/policycmp/gazetteer"
 	"github.com/policycmp/policycmp/structure"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -216,7 +217,8 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 	cands = append(cands, d.Title, notice)
 	cands = append(cands, pre[:min(len(pre), 3)]...)
 	cands = append(cands, d.Issuer)
-	if d.setRegion(cands...) {
+	ctx := regionContext(paras)
+	if d.setRegion(ctx, cands...) {
 		return
 	}
 	if issuedNationally(d, paras[:min(len(paras), 5)]) {
@@ -224,14 +226,14 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 		return
 	}
 	for _, p := range paras[:min(len(paras), 10)] {
-		if d.setRegion(p) {
+		if d.setRegion(ctx, p) {
 			return
 		}
 	}
 	// a page copied without its header or title may still be signed
 	// (三明市医改办 above the date): the last issuer line names the region
 	for i := len(paras) - 1; i >= 0 && i >= len(paras)-MaxSignatureSearch; i-- {
-		if IsIssuerLine(paras[i]) && d.setRegion(paras[i]) {
+		if IsIssuerLine(paras[i]) && d.setRegion(ctx, paras[i]) {
 			return
 		}
 	}
@@ -245,15 +247,44 @@ const MaxSignatureSearch = 120
 // start: a heading or an issuer names its region first.
 const MaxPlaceOffset = 12
 
+// MaxRegionContext is how much of a document, in runes from its start and
+// from its end, resolves a division name that several divisions share.
+const MaxRegionContext = 3000
+
+// regionContext is the start and the end of a document (its signature),
+// MaxRegionContext runes of each at most.
+func regionContext(paras []string) string {
+	var head, tail []string
+	n := 0
+	for _, p := range paras {
+		if n += utf8.RuneCountInString(p); n > MaxRegionContext {
+			break
+		}
+		head = append(head, p)
+	}
+	if len(head) == len(paras) {
+		return strings.Join(head, "\n")
+	}
+	n = 0
+	for i := len(paras) - 1; i >= len(head); i-- {
+		if n += utf8.RuneCountInString(paras[i]); n > MaxRegionContext {
+			break
+		}
+		tail = append(tail, paras[i])
+	}
+	slices.Reverse(tail)
+	return strings.Join(head, "\n") + "\n" + strings.Join(tail, "\n")
+}
+
 // setRegion sets the region from the first of texts that names a division
-// near its start (gazetteer.Find).
-func (d *Metadata) setRegion(texts ...string) bool {
+// near its start (gazetteer.FindIn, with ctx to resolve a shared name).
+func (d *Metadata) setRegion(ctx string, texts ...string) bool {
 	g := gazetteer.Default()
 	for _, t := range texts {
 		if r := []rune(t); len(r) > 120 {
 			t = string(r[:120])
 		}
-		m, ok := g.Find(t)
+		m, ok := g.FindIn(t, ctx)
 		if !ok || utf8.RuneCountInString(t[:m.Start]) > MaxPlaceOffset {
 			continue
 		}

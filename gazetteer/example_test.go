@@ -16,3 +16,12 @@ func ExampleGazetteer_Find() {
 	// 3503 莆田市 福建省莆田市
 	// 350128 平潭综合实验区 福建省福州市平潭综合实验区
 }
+
+// A 鼓楼区 plan is Fuzhou's when the plan names 福州市 elsewhere.
+func ExampleGazetteer_FindIn() {
+	g := gazetteer.Default()
+	m, _ := g.FindIn("鼓楼区2019年深化医药卫生体制改革工作要点", "根据《福州市深化医药卫生体制改革实施方案》要求")
+	fmt.Println(m.Code, g.FullName(m))
+	// Output:
+	// 350102 福建省福州市鼓楼区
+}

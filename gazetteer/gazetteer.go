@@ -266,11 +266,24 @@ func writtenSuffixes(d *Division) []string {
 // that several divisions share (朝阳区) is resolved by the names around it,
 // or else by the lowest code.
 func (g *Gazetteer) Find(s string) (Match, bool) {
+	return g.FindIn(s, "")
+}
+
+// FindIn is Find with the rest of a document as context: a name that
+// several divisions share, and that the names in s around it do not
+// resolve, is resolved by the names of context (a 鼓楼区 plan that names
+// 福州市 elsewhere is Fuzhou's, not Nanjing's), the one that most of them
+// contain or lie in, else by the lowest code.
+func (g *Gazetteer) FindIn(s, context string) (Match, bool) {
 	all := g.All(s)
 	if len(all) == 0 {
 		return Match{}, false
 	}
-	cur, ok := g.resolve(all[0], nil, all[1:])
+	var ctx []Match
+	if context != "" && g.ambiguous(all) {
+		ctx = g.All(context)
+	}
+	cur, ok := g.resolve(all[0], nil, all[1:], ctx)
 	if !ok {
 		return Match{}, false
 	}
@@ -279,7 +292,7 @@ func (g *Gazetteer) Find(s string) (Match, bool) {
 		if m.Start != end {
 			break
 		}
-		next, ok := g.resolve(m, &cur, nil)
+		next, ok := g.resolve(m, &cur, nil, nil)
 		if !ok {
 			break
 		}
@@ -288,10 +301,21 @@ func (g *Gazetteer) Find(s string) (Match, bool) {
 	return cur, true
 }
 
+// ambiguous reports matches of which one names several divisions.
+func (g *Gazetteer) ambiguous(ms []Match) bool {
+	for _, m := range ms {
+		if strings.HasPrefix(m.Code, "?") {
+			return true
+		}
+	}
+	return false
+}
+
 // resolve picks the division a match stands for: inside outer when given,
 // else the one that contains or lies in another name of others, else the
-// lowest code.
-func (g *Gazetteer) resolve(m Match, outer *Match, others []Match) (Match, bool) {
+// one that contains or lies in the most names of context, else the lowest
+// code.
+func (g *Gazetteer) resolve(m Match, outer *Match, others, context []Match) (Match, bool) {
 	cands := g.candidates(m)
 	pick := func(d *Division) Match {
 		out := m
@@ -309,16 +333,34 @@ func (g *Gazetteer) resolve(m Match, outer *Match, others []Match) (Match, bool)
 	if len(cands) == 1 {
 		return pick(cands[0]), true
 	}
+	related := func(d *Division, o Match) bool {
+		for _, od := range g.candidates(o) {
+			if od.Code != d.Code && (strings.HasPrefix(od.Code, d.Code) || strings.HasPrefix(d.Code, od.Code)) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, d := range cands {
 		for _, o := range others {
-			for _, od := range g.candidates(o) {
-				if strings.HasPrefix(od.Code, d.Code) || strings.HasPrefix(d.Code, od.Code) {
-					return pick(d), true
-				}
+			if related(d, o) {
+				return pick(d), true
 			}
 		}
 	}
-	return pick(cands[0]), true
+	best, bestN := cands[0], 0
+	for _, d := range cands {
+		n := 0
+		for _, o := range context {
+			if related(d, o) {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = d, n
+		}
+	}
+	return pick(best), true
 }
 
 // candidates returns the divisions a match may stand for.

@@ -45,6 +45,24 @@ func TestAmbiguousNames(t *testing.T) {
 	assert.Equal(t, "220104", m.Code, "the name before it decides")
 }
 
+// A shared name the text around it does not resolve is resolved by the
+// document's other names: the division most of them contain or lie in.
+func TestAmbiguousNamesInContext(t *testing.T) {
+	g := gazetteer.Default()
+	m, ok := g.FindIn("鼓楼区人民政府办公室", "为贯彻落实《福州市深化医药卫生体制改革实施方案》,结合我区实际。")
+	require.True(t, ok)
+	assert.Equal(t, "福建省福州市鼓楼区", g.FullName(m))
+	m, ok = g.FindIn("鼓楼区人民政府办公室", "根据江苏省部署,南京市要求。鼓楼区各街道。")
+	require.True(t, ok)
+	assert.Equal(t, "江苏省南京市鼓楼区", g.FullName(m))
+	m, ok = g.FindIn("长春市朝阳区卫生健康局", "北京市")
+	require.True(t, ok)
+	assert.Equal(t, "吉林省长春市朝阳区", g.FullName(m), "the names around it come first")
+	plain, _ := g.Find("鼓楼区人民政府办公室")
+	m, _ = g.FindIn("鼓楼区人民政府办公室", "")
+	assert.Equal(t, plain, m, "no context: Find")
+}
+
 func TestParse(t *testing.T) {
 	_, err := gazetteer.Parse("35\t福建省\nxx\n")
 	assert.Error(t, err)

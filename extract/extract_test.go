@@ -221,6 +221,16 @@ func TestReadRegionInContext(t *testing.T) {
 	md := extract.Read([]string{"鼓楼区2019年深化医药卫生体制改革工作要点", "为贯彻落实《福州市深化医药卫生体制改革实施方案》,结合我区实际,制定本要点。", "一、重点任务"}, nil)
 	assert.Equal(t, "福建省福州市鼓楼区", md.Region)
 	assert.Equal(t, extract.LevelDistrict, md.Level)
+	// A district under its former name has the level it had then; one
+	// the table does not hold has no code.
+	md = extract.Read([]string{"长乐市2015年深化医药卫生体制改革重点工作任务", "一、重点任务"}, nil)
+	assert.Equal(t, "福建省福州市长乐区", md.Region)
+	assert.Equal(t, "长乐市", md.Place)
+	assert.Equal(t, extract.LevelCity, md.Level)
+	md = extract.Read([]string{"三明市梅列区2019年深化医改工作要点", "一、重点任务"}, nil)
+	assert.Equal(t, "福建省三明市梅列区", md.Region)
+	assert.Equal(t, extract.LevelDistrict, md.Level)
+	assert.Empty(t, md.RegionCode)
 }
 
 // A notice title broken across three short lines is read whole, and gives

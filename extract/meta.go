@@ -289,6 +289,9 @@ func (d *Metadata) setRegion(ctx string, texts ...string) bool {
 			continue
 		}
 		d.Region, d.Place, d.RegionCode = g.FullName(m), m.Written, m.Code
+		if m.Unlisted {
+			d.RegionCode = "" // the table does not hold it: no code
+		}
 		d.Level = levelOf(m)
 		return true
 	}
@@ -306,10 +309,14 @@ func levelOf(m gazetteer.Match) Level {
 		}
 		return LevelPrefecture
 	}
+	name := m.Name
+	if m.Former {
+		name = m.Written // 长乐市 in 2015 was a county-level city, not yet 长乐区
+	}
 	switch {
-	case m.Zone || strings.HasSuffix(m.Name, "区"):
+	case m.Zone || strings.HasSuffix(name, "区"):
 		return LevelDistrict
-	case strings.HasSuffix(m.Name, "市"):
+	case strings.HasSuffix(name, "市"):
 		return LevelCity
 	}
 	return LevelCounty

@@ -7,7 +7,9 @@
 // A name is found in full (莆田市, 昌吉回族自治州) or by its stem with a
 // suffix that fits the division (昌吉州, 浙江, 嘉定区). A county-level
 // division may also be written as the zone that administers it
-// (平潭综合实验区 for 平潭县).
+// (平潭综合实验区 for 平潭县), by what it was before it became a district or
+// a city (长乐市 for 长乐区), or, right after its prefecture, by a name the
+// table no longer holds (三明市梅列区, abolished in 2021).
 package gazetteer
 
 import (
@@ -52,6 +54,14 @@ type Match struct {
 	// Zone reports a county-level division written as the zone that
 	// administers it (平潭综合实验区).
 	Zone bool
+	// Former reports a county-level district or city written with the
+	// suffix of what it was before it became one (长乐市 for 长乐区, 建阳市
+	// for 建阳区, 永定县 for 永定区): plans older than the table name them so.
+	Former bool
+	// Unlisted reports a county-level name the table does not hold,
+	// written right after its prefecture (三明市梅列区: abolished in 2021).
+	// Its Code is the prefecture's and its Name as written.
+	Unlisted bool
 }
 
 // Gazetteer indexes the divisions. It is immutable and safe for
@@ -165,6 +175,15 @@ func (g *Gazetteer) Path(d *Division) []*Division {
 // 上海市嘉定区, 福建省福州市平潭综合实验区.
 func (g *Gazetteer) FullName(m Match) string {
 	var b strings.Builder
+	if m.Unlisted {
+		if p := g.byCode[m.Code]; p != nil {
+			for _, d := range g.Path(p) {
+				b.WriteString(d.Name)
+			}
+		}
+		b.WriteString(m.Written)
+		return b.String()
+	}
 	path := g.Path(&m.Division)
 	for _, p := range path[:len(path)-1] {
 		b.WriteString(p.Name)
@@ -212,6 +231,9 @@ func (g *Gazetteer) All(s string) []Match {
 			}
 		}
 		if bestLen == 0 {
+			best, bestLen = g.former(rs, offs, i, s)
+		}
+		if bestLen == 0 {
 			i++
 			continue
 		}
@@ -219,6 +241,59 @@ func (g *Gazetteer) All(s string) []Match {
 		i += bestLen
 	}
 	return out
+}
+
+// formerSuffixes are the suffixes of what a county-level division of kind
+// was before it: a district was a county or a county-level city, a
+// county-level city a county.
+var formerSuffixes = map[string][]string{"区": {"县", "市"}, "市": {"县"}}
+
+// former matches at rune i a county-level district or city written with a
+// former suffix, when no current name matches there.
+func (g *Gazetteer) former(rs []rune, offs []int, i int, s string) (Match, int) {
+	for l := min(g.maxLen, len(rs)-i); l >= 2; l-- {
+		w := string(rs[i : i+l])
+		rest := s[offs[i+l]:]
+		var found []*Division
+		var suffix string
+		for _, d := range g.byStem[w] {
+			if d.Level != County {
+				continue
+			}
+			for _, f := range formerSuffixes[d.kind] {
+				if strings.HasPrefix(rest, f) {
+					found, suffix = append(found, d), f
+				}
+			}
+		}
+		if len(found) == 1 { // a former name that two divisions share is left unread
+			written := w + suffix
+			return Match{Division: *found[0], Written: written, Start: offs[i], Former: true}, utf8.RuneCountInString(written)
+		}
+	}
+	return Match{}, 0
+}
+
+// reUnlisted is a county-level name after its prefecture that the table
+// may not hold: two or three letters and 区 or 县.
+var reUnlisted = regexp.MustCompile(`^(\p{Han}{2,3}?)(区|县)`)
+
+// notInName are letters no county-level name holds but words after a
+// prefecture's name do (各县, 所辖区, 城区, 市区, 县级).
+const notInName = "各所辖全本城郊市县区内外级直属域管"
+
+// unlisted reads a county-level name right after prefecture p in rest
+// that the table does not hold.
+func (g *Gazetteer) unlisted(p Match, rest string) (Match, bool) {
+	sub := reUnlisted.FindStringSubmatch(rest)
+	if sub == nil || strings.ContainsAny(sub[1], notInName) {
+		return Match{}, false
+	}
+	if len(g.All(sub[0])) > 0 {
+		return Match{}, false // a listed name (elsewhere): not this prefecture's
+	}
+	d := Division{Code: p.Code, Name: sub[0], Level: County, stem: sub[1], kind: sub[2]}
+	return Match{Division: d, Written: sub[0], Start: p.Start + len(p.Written), Unlisted: true}, true
 }
 
 // fits reports whether the text after a stem writes d: the suffix it uses,
@@ -297,6 +372,11 @@ func (g *Gazetteer) FindIn(s, context string) (Match, bool) {
 			break
 		}
 		cur, end = next, m.Start+len(m.Written)
+	}
+	if cur.Level == Prefecture && !cur.Unlisted {
+		if u, ok := g.unlisted(cur, s[end:]); ok {
+			return u, true
+		}
 	}
 	return cur, true
 }

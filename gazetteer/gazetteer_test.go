@@ -63,6 +63,33 @@ func TestAmbiguousNamesInContext(t *testing.T) {
 	assert.Equal(t, plain, m, "no context: Find")
 }
 
+// Plans older than the table name districts by what they were before
+// (长乐市, since 2017 长乐区) and districts since abolished (三明市梅列区,
+// merged into 三元区 in 2021); words after a prefecture are no district.
+func TestFormerAndUnlistedNames(t *testing.T) {
+	g := gazetteer.Default()
+	m, ok := g.Find("长乐市2015年医改重点工作")
+	require.True(t, ok)
+	assert.Equal(t, "福建省福州市长乐区", g.FullName(m))
+	assert.True(t, m.Former)
+	assert.Equal(t, "长乐市", m.Written)
+	_, ok = g.Find("永定县2013年医改工作要点")
+	assert.False(t, ok, "two 永定区 (Longyan's and Zhangjiajie's): a former name they share is left unread")
+	m, ok = g.Find("三明市梅列区2019年医改工作要点")
+	require.True(t, ok)
+	assert.True(t, m.Unlisted)
+	assert.Equal(t, "福建省三明市梅列区", g.FullName(m))
+	assert.Equal(t, gazetteer.County, m.Level)
+	for _, s := range []string{"三明市各县(市、区)医改工作", "三明市所辖县医院", "三明市城区医院", "三明市2019年医改"} {
+		m, ok := g.Find(s)
+		require.True(t, ok, s)
+		assert.Equal(t, "福建省三明市", g.FullName(m), s)
+	}
+	m, _ = g.Find("莆田市涵江区医改")
+	assert.False(t, m.Unlisted || m.Former, "a listed district is itself")
+	assert.Equal(t, "350303", m.Code)
+}
+
 func TestParse(t *testing.T) {
 	_, err := gazetteer.Parse("35\t福建省\nxx\n")
 	assert.Error(t, err)

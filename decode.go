@@ -1,8 +1,6 @@
 package policycmp
 
 import (
-	"errors"
-
 	"github.com/policycmp/policycmp/ingest"
 )
 
@@ -10,7 +8,7 @@ import (
 var (
 	ErrEmpty    = ingest.ErrEmpty
 	ErrBinary   = ingest.ErrBinary
-	ErrTooLarge = errors.New("policycmp: input larger than the size limit")
+	ErrTooLarge = ingest.ErrTooLarge
 )
 
 // DefaultMaxBytes is the input size limit when Options.MaxBytes is zero.

@@ -205,6 +205,7 @@ type WarningKind string
 const (
 	WarnEncoding     WarningKind = "encoding"
 	WarnHTML         WarningKind = "html"
+	WarnDocx         WarningKind = "docx"
 	WarnMarkdown     WarningKind = "markdown"
 	WarnControl      WarningKind = "control"
 	WarnInvalidBytes WarningKind = "invalid_bytes"

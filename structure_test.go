@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/internal/docxtest"
 )
 
 func headings(d *policycmp.Document) []string {
@@ -313,6 +314,33 @@ func TestRunOnOrdinalItems(t *testing.T) {
 	d, err := policycmp.IngestString("p.txt", "某市医改任务\n一、重点任务\n(一)调整医院布局。一是控制规模。二是优化结构。\n(二)推进综合改革。\n")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"(一) 调整医院布局", "(二) 推进综合改革"}, headings(d))
+}
+
+// A plan written in Word: automatic list numbers are its tasks' numbers,
+// an annexed division-of-labour table gives them their departments, and
+// the document says it was reduced to its text.
+func TestDocxPlan(t *testing.T) {
+	body := docxtest.Para("某市深化医药卫生体制改革2020年重点工作任务") +
+		docxtest.ListPara("1", "0", "重点任务") +
+		docxtest.ListPara("1", "1", "推进医联体建设。组建城市医疗集团。") +
+		docxtest.ListPara("1", "1", "完善医保支付。推行按病种付费。") +
+		docxtest.ListPara("1", "0", "保障措施") +
+		docxtest.ListPara("1", "1", "加强组织领导。各地要加强领导。") +
+		docxtest.Para("附件：重点任务分工表") +
+		`<w:tbl>` + docxtest.Row("序号", "重点任务", "牵头单位", "完成时限") + docxtest.Row("1", "推进医联体建设", "市卫健委", "2020年底") + docxtest.Row("2", "推进按病种分值付费", "市医保局", "2020年6月") + `</w:tbl>`
+	data, err := docxtest.Build(body, docxtest.PlanNumbering)
+	require.NoError(t, err)
+	d, err := policycmp.Ingest("plan.docx", data, policycmp.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"(一) 推进医联体建设", "(二) 完善医保支付", "(一) 加强组织领导", "2 推进按病种分值付费"}, headings(d), "the row the body lacks is a task of its own")
+	assert.Equal(t, []string{"市卫健委"}, d.Tasks[0].Departments.Lead)
+	assert.Equal(t, "2020年底", d.Tasks[0].Deadline)
+	assert.True(t, d.Tasks[2].Safeguard)
+	kinds := map[policycmp.WarningKind]bool{}
+	for _, w := range d.Warnings {
+		kinds[w.Kind] = true
+	}
+	assert.True(t, kinds[policycmp.WarnDocx], "%v", d.Warnings)
 }
 
 // CR-only, CRLF, U+2028 and form feeds are line breaks.

@@ -1,8 +1,9 @@
 // Package ingest turns input bytes into UTF-8 text: it detects the
 // encoding (UTF-8 with or without BOM, UTF-16 with or without BOM,
 // GB18030/GBK, Big5, an HTML page's declared charset), refuses empty and
-// binary input, and reduces HTML pages, recognised by their content, to
-// their text. Every repair is a Note.
+// binary input (saying so when it is a PDF or a Word 97–2003 file), and
+// reduces HTML pages and Word documents (.docx), recognised by their
+// content, to their text. Every repair is a Note.
 //
 // It knows nothing of documents: the root package turns Notes into
 // warnings and parses the text.
@@ -54,6 +55,8 @@ type Decoded struct {
 	// HTML reports a page reduced to its text; Title is its <title>.
 	HTML  bool
 	Title string
+	// Docx reports a Word document reduced to its text.
+	Docx bool
 }
 
 // MaxByteNotes caps the per-offset invalid-byte notes; the rest are summed up.
@@ -91,6 +94,21 @@ func KindOf(name string) Kind {
 func Decode(b []byte, kind Kind) (Decoded, error) {
 	page := kind == HTML
 	var d Decoded
+	if _, ok := isDocx(b); ok {
+		text, err := DocxText(b)
+		if err != nil {
+			return d, err
+		}
+		if strings.TrimSpace(text) == "" {
+			return d, ErrEmpty
+		}
+		d.Text, d.Docx = text, true
+		d.note(NoteDocx, 0, "Word document reduced to its text (automatic list numbers written out); offsets point into that text")
+		return d, nil
+	}
+	if err := unsupported(b); err != nil {
+		return d, err
+	}
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policycmp/policycmp/ingest"
+	"github.com/policycmp/policycmp/internal/docxtest"
 )
 
 // FuzzDecode: any bytes give valid UTF-8 text or an error, never a panic;
@@ -15,6 +16,9 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s), uint8(0))
 		f.Add([]byte(s), uint8(1))
 		f.Add([]byte(s), uint8(2))
+	}
+	if b, err := docxtest.Build(docxtest.ListPara("1", "0", "重点任务")+docxtest.Para("推进医联体建设"), docxtest.PlanNumbering); err == nil {
+		f.Add(b, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, data []byte, kind uint8) {
 		d, err := ingest.Decode(data, ingest.Kind(kind%3))

@@ -236,3 +236,14 @@ func TestWrapWidth(t *testing.T) {
 	}
 	assert.Equal(t, 0, structure.WrapWidth(prose))
 }
+
+// One row under the labels of a task-division or indicator table is a
+// table (a Word table of one task); one row under other labels is a list.
+func TestOneRowTable(t *testing.T) {
+	ts := structure.Tables([]string{"附件:重点任务分工表", "序号", "重点任务", "牵头单位", "完成时限", "1", "推进医联体建设", "市卫健委", "2020年底"})
+	require.Len(t, ts, 1)
+	assert.Equal(t, structure.TaskTable, ts[0].Kind)
+	require.Len(t, ts[0].Rows, 1)
+	assert.Len(t, ts[0].Rows[0].Cells, 3)
+	assert.Empty(t, structure.Tables([]string{"序号", "名称", "1", "某某"}), "one row under other labels")
+}

@@ -93,11 +93,11 @@ func Tables(lines []string) []Table {
 			t.Rows = append(t.Rows, Row{Number: n, Cells: cells(join, k+1, end, cols-1)})
 			k = end
 		}
-		if len(t.Rows) < 2 || emptyRow(t.Rows) {
-			continue // a list of numbers is no table
+		t.Kind = tableKind(lines, t.Header)
+		if len(t.Rows) < 2 && t.Kind == OtherTable || emptyRow(t.Rows) {
+			continue // a list of numbers is no table; one row under the labels of a task or indicator table is one
 		}
 		t.End = k
-		t.Kind = tableKind(lines, t.Header)
 		out = append(out, t)
 		i = k - 1
 	}

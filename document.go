@@ -206,6 +206,7 @@ const (
 	WarnEncoding     WarningKind = "encoding"
 	WarnHTML         WarningKind = "html"
 	WarnDocx         WarningKind = "docx"
+	WarnXlsx         WarningKind = "xlsx"
 	WarnMarkdown     WarningKind = "markdown"
 	WarnControl      WarningKind = "control"
 	WarnInvalidBytes WarningKind = "invalid_bytes"

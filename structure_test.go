@@ -1,6 +1,7 @@
 package policycmp_test
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/internal/docxtest"
@@ -341,6 +343,40 @@ func TestDocxPlan(t *testing.T) {
 		kinds[w.Kind] = true
 	}
 	assert.True(t, kinds[policycmp.WarnDocx], "%v", d.Warnings)
+}
+
+// A division-of-labour spreadsheet is a plan of its own: its rows are
+// tasks with their departments and deadlines, a 领域 merged down its rows
+// notwithstanding.
+func TestXlsxTaskTable(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"某区2020年深化医改重点任务分工表"},
+		{"序号", "领域", "重点任务", "牵头单位", "配合单位", "完成时限"},
+		{1, "分级诊疗", "推进紧密型医共体建设", "区卫生健康委", "区医保局、区财政局", "2020年12月底前"},
+		{2, "", "做实家庭医生签约服务", "区卫生健康委", "各街镇", "长期"},
+		{3, "医疗保障", "推行按病种分值付费", "区医保局", "区卫生健康委", "2020年6月"},
+	}
+	for r, row := range rows {
+		cell, err := excelize.CoordinatesToCellName(1, r+1)
+		require.NoError(t, err)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &row))
+	}
+	require.NoError(t, f.MergeCell("Sheet1", "B3", "B4"))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	d, err := policycmp.Ingest("分工表.xlsx", buf.Bytes(), policycmp.Options{})
+	require.NoError(t, err)
+	require.Len(t, d.Tables, 1, "%v", d.Warnings)
+	assert.Equal(t, policycmp.TableTasks, d.Tables[0].Kind)
+	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	assert.Equal(t, "推进紧密型医共体建设", d.Tasks[0].Heading)
+	assert.Equal(t, []string{"区卫生健康委"}, d.Tasks[0].Departments.Lead)
+	assert.Equal(t, []string{"区医保局", "区财政局"}, d.Tasks[0].Departments.Support)
+	assert.Equal(t, "2020年12月底前", d.Tasks[0].Deadline)
+	assert.Equal(t, []string{"各街镇"}, d.Tasks[1].Departments.Local)
+	assert.Equal(t, "区医保局", d.Tasks[2].Departments.Lead[0])
 }
 
 // CR-only, CRLF, U+2028 and form feeds are line breaks.

@@ -2,8 +2,8 @@
 // encoding (UTF-8 with or without BOM, UTF-16 with or without BOM,
 // GB18030/GBK, Big5, an HTML page's declared charset), refuses empty and
 // binary input (saying so when it is a PDF or a Word 97–2003 file), and
-// reduces HTML pages and Word documents (.docx), recognised by their
-// content, to their text. Every repair is a Note.
+// reduces HTML pages, Word documents (.docx) and spreadsheets (.xlsx),
+// recognised by their content, to their text. Every repair is a Note.
 //
 // It knows nothing of documents: the root package turns Notes into
 // warnings and parses the text.
@@ -55,8 +55,8 @@ type Decoded struct {
 	// HTML reports a page reduced to its text; Title is its <title>.
 	HTML  bool
 	Title string
-	// Docx reports a Word document reduced to its text.
-	Docx bool
+	// Docx reports a Word document reduced to its text, Xlsx a spreadsheet.
+	Docx, Xlsx bool
 }
 
 // MaxByteNotes caps the per-offset invalid-byte notes; the rest are summed up.
@@ -104,6 +104,18 @@ func Decode(b []byte, kind Kind) (Decoded, error) {
 		}
 		d.Text, d.Docx = text, true
 		d.note(NoteDocx, 0, "Word document reduced to its text (automatic list numbers written out); offsets point into that text")
+		return d, nil
+	}
+	if isXlsx(b) {
+		text, err := XlsxText(b)
+		if err != nil {
+			return d, err
+		}
+		if strings.TrimSpace(text) == "" {
+			return d, ErrEmpty
+		}
+		d.Text, d.Xlsx = text, true
+		d.note(NoteXlsx, 0, "spreadsheet reduced to its text (a row a line, cells separated by tabs, merged cells written on every row they span); offsets point into that text")
 		return d, nil
 	}
 	if err := unsupported(b); err != nil {

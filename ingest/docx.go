@@ -37,9 +37,9 @@ func unsupported(b []byte) error {
 	case bytes.HasPrefix(b, pdfMagic):
 		return fmt.Errorf("%w: a PDF; copy its text into a .txt file, or save it as .docx", ErrBinary)
 	case bytes.HasPrefix(b, oleMagic):
-		return fmt.Errorf("%w: a Word 97–2003 (.doc) or WPS file; save it as .docx or .txt", ErrBinary)
+		return fmt.Errorf("%w: a Word or Excel 97–2003 (.doc, .xls) or WPS file; save it as .docx, .xlsx or .txt", ErrBinary)
 	case bytes.HasPrefix(b, zipMagic):
-		return fmt.Errorf("%w: a ZIP archive, not a Word document (.docx)", ErrBinary)
+		return fmt.Errorf("%w: a ZIP archive, not a Word document (.docx) or a spreadsheet (.xlsx)", ErrBinary)
 	}
 	return nil
 }

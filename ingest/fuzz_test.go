@@ -1,8 +1,11 @@
 package ingest_test
 
 import (
+	"bytes"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/policycmp/policycmp/ingest"
 	"github.com/policycmp/policycmp/internal/docxtest"
@@ -19,6 +22,13 @@ func FuzzDecode(f *testing.F) {
 	}
 	if b, err := docxtest.Build(docxtest.ListPara("1", "0", "重点任务")+docxtest.Para("推进医联体建设"), docxtest.PlanNumbering); err == nil {
 		f.Add(b, uint8(0))
+	}
+	x := excelize.NewFile()
+	_ = x.SetCellValue("Sheet1", "A1", "序号")
+	_ = x.MergeCell("Sheet1", "A2", "A3")
+	var xb bytes.Buffer
+	if x.Write(&xb) == nil {
+		f.Add(xb.Bytes(), uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, data []byte, kind uint8) {
 		d, err := ingest.Decode(data, ingest.Kind(kind%3))

@@ -221,7 +221,7 @@ func loadInputs(ctx context.Context, e *env, args []string) ([]*policycmp.Docume
 			return nil, err
 		}
 		if len(files) == 0 {
-			return nil, fmt.Errorf("%s: no .txt, .md, .html or .docx files", a)
+			return nil, fmt.Errorf("%s: no .txt, .md, .html, .docx or .xlsx files", a)
 		}
 		for _, f := range files {
 			ins = append(ins, input{name: f, folder: a})
@@ -309,5 +309,5 @@ func isHTMLName(name string) bool {
 
 func isInputName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".txt" || ext == ".md" || ext == ".docx" || isHTMLName(name)
+	return ext == ".txt" || ext == ".md" || ext == ".docx" || ext == ".xlsx" || isHTMLName(name)
 }

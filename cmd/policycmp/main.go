@@ -127,7 +127,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: policycmp <command> [flags] [FILE|DIR|-]...")
-	fmt.Fprintln(w, "\nWith no FILE, the embedded seed documents are used. DIRs are walked for .txt, .md, .html and .docx files; - reads standard input.")
+	fmt.Fprintln(w, "\nWith no FILE, the embedded seed documents are used. DIRs are walked for .txt, .md, .html, .docx and .xlsx files; - reads standard input.")
 	fmt.Fprintln(w, "\ncommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)

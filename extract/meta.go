@@ -217,7 +217,14 @@ func (d *Metadata) read(paras []string, fields map[string]string) {
 	cands = append(cands, d.Title, notice)
 	cands = append(cands, pre[:min(len(pre), 3)]...)
 	cands = append(cands, d.Issuer)
-	ctx := regionContext(paras)
+	var ctxNames []gazetteer.Match
+	found := false
+	ctx := func() []gazetteer.Match { // the document's names, found once and only when needed
+		if !found {
+			ctxNames, found = gazetteer.Default().Names(regionContext(paras)), true
+		}
+		return ctxNames
+	}
 	if d.setRegion(ctx, cands...) {
 		return
 	}
@@ -248,8 +255,9 @@ const MaxSignatureSearch = 120
 const MaxPlaceOffset = 12
 
 // MaxRegionContext is how much of a document, in runes from its start and
-// from its end, resolves a division name that several divisions share.
-const MaxRegionContext = 3000
+// from its end, resolves a division name that several divisions share:
+// the title, the preamble that cites the plans it follows, the signature.
+const MaxRegionContext = 1500
 
 // regionContext is the start and the end of a document (its signature),
 // MaxRegionContext runes of each at most.
@@ -277,14 +285,15 @@ func regionContext(paras []string) string {
 }
 
 // setRegion sets the region from the first of texts that names a division
-// near its start (gazetteer.FindIn, with ctx to resolve a shared name).
-func (d *Metadata) setRegion(ctx string, texts ...string) bool {
+// near its start (gazetteer.FindWith, with the document's names to resolve
+// a shared one).
+func (d *Metadata) setRegion(ctx func() []gazetteer.Match, texts ...string) bool {
 	g := gazetteer.Default()
 	for _, t := range texts {
 		if r := []rune(t); len(r) > 120 {
 			t = string(r[:120])
 		}
-		m, ok := g.FindIn(t, ctx)
+		m, ok := g.FindWith(t, ctx)
 		if !ok || utf8.RuneCountInString(t[:m.Start]) > MaxPlaceOffset {
 			continue
 		}

@@ -70,7 +70,8 @@ type Gazetteer struct {
 	byCode map[string]*Division
 	byName map[string][]*Division
 	byStem map[string][]*Division
-	maxLen int // the longest name, in runes
+	maxLen int           // the longest name, in runes
+	first  map[rune]bool // the runes a name or a stem starts with
 }
 
 // Default returns the embedded gazetteer, built on first use.
@@ -93,7 +94,7 @@ var reEthnic = regexp.MustCompile(`^(\p{Han}{2,}?)(?:\p{Han}{1,5}?族)+$`)
 
 // Parse reads a table of "code<TAB>name" rows ('#' starts a comment).
 func Parse(tsv string) (*Gazetteer, error) {
-	g := &Gazetteer{byCode: map[string]*Division{}, byName: map[string][]*Division{}, byStem: map[string][]*Division{}}
+	g := &Gazetteer{byCode: map[string]*Division{}, byName: map[string][]*Division{}, byStem: map[string][]*Division{}, first: map[rune]bool{}}
 	for n, line := range strings.Split(tsv, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -119,6 +120,8 @@ func Parse(tsv string) (*Gazetteer, error) {
 			g.byStem[d.stem] = append(g.byStem[d.stem], d)
 		}
 		g.maxLen = max(g.maxLen, utf8.RuneCountInString(name))
+		r, _ := utf8.DecodeRuneInString(name)
+		g.first[r] = true
 	}
 	return g, nil
 }
@@ -197,7 +200,14 @@ func (g *Gazetteer) FullName(m Match) string {
 }
 
 // All returns every division named in s, in order of position.
-func (g *Gazetteer) All(s string) []Match {
+func (g *Gazetteer) All(s string) []Match { return g.all(s, true) }
+
+// Names returns the divisions s names by their current names (no former
+// ones: All without them), in order of position: the context a document
+// gives FindWith.
+func (g *Gazetteer) Names(s string) []Match { return g.all(s, false) }
+
+func (g *Gazetteer) all(s string, former bool) []Match {
 	var out []Match
 	rs := []rune(s)
 	offs := make([]int, len(rs)+1)
@@ -207,10 +217,14 @@ func (g *Gazetteer) All(s string) []Match {
 		offs[i+1] = k
 	}
 	for i := 0; i < len(rs); {
+		if !g.first[rs[i]] {
+			i++ // no name starts here
+			continue
+		}
 		best := Match{}
 		bestLen := 0
 		for l := min(g.maxLen, len(rs)-i); l >= 2 && bestLen == 0; l-- {
-			w := string(rs[i : i+l])
+			w := s[offs[i]:offs[i+l]] // a substring: no copy per window
 			rest := s[offs[i+l]:]
 			if ds := g.byName[w]; len(ds) > 0 {
 				best, bestLen = Match{Division: *ds[0], Written: w, Start: offs[i]}, l
@@ -230,7 +244,7 @@ func (g *Gazetteer) All(s string) []Match {
 				}
 			}
 		}
-		if bestLen == 0 {
+		if bestLen == 0 && former {
 			best, bestLen = g.former(rs, offs, i, s)
 		}
 		if bestLen == 0 {
@@ -252,7 +266,7 @@ var formerSuffixes = map[string][]string{"区": {"县", "市"}, "市": {"县"}}
 // former suffix, when no current name matches there.
 func (g *Gazetteer) former(rs []rune, offs []int, i int, s string) (Match, int) {
 	for l := min(g.maxLen, len(rs)-i); l >= 2; l-- {
-		w := string(rs[i : i+l])
+		w := s[offs[i]:offs[i+l]]
 		rest := s[offs[i+l]:]
 		var found []*Division
 		var suffix string
@@ -350,13 +364,20 @@ func (g *Gazetteer) Find(s string) (Match, bool) {
 // 福州市 elsewhere is Fuzhou's, not Nanjing's), the one that most of them
 // contain or lie in, else by the lowest code.
 func (g *Gazetteer) FindIn(s, context string) (Match, bool) {
+	return g.FindWith(s, func() []Match { return g.Names(context) })
+}
+
+// FindWith is FindIn with the context's names given by context, which is
+// called only when s names a division several share: a caller resolving
+// many texts of one document finds the document's names once.
+func (g *Gazetteer) FindWith(s string, context func() []Match) (Match, bool) {
 	all := g.All(s)
 	if len(all) == 0 {
 		return Match{}, false
 	}
 	var ctx []Match
-	if context != "" && g.ambiguous(all) {
-		ctx = g.All(context)
+	if context != nil && g.ambiguous(all) {
+		ctx = context()
 	}
 	cur, ok := g.resolve(all[0], nil, all[1:], ctx)
 	if !ok {

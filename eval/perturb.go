@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"hash/fnv"
 	"html"
@@ -15,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/internal/docxtest"
 	"github.com/policycmp/policycmp/internal/textcol"
 	"github.com/policycmp/policycmp/taxonomy"
 )
@@ -159,6 +161,19 @@ func Perturbations() []Perturbation {
 			}
 			b.WriteString(`<div class="footer">版权所有 主办单位</div></body></html>`)
 			return []byte(b.String())
+		}},
+		{"docx", "a Word document, a paragraph a line", func(doc []byte) []byte {
+			var body strings.Builder
+			for _, l := range strings.Split(strings.ReplaceAll(string(doc), "\r\n", "\n"), "\n") {
+				var esc bytes.Buffer
+				_ = xml.EscapeText(&esc, []byte(l))
+				body.WriteString(docxtest.Para(esc.String()))
+			}
+			out, err := docxtest.Build(body.String(), "")
+			if err != nil {
+				return doc // cannot happen: an in-memory archive; the copy is then the input
+			}
+			return out
 		}},
 		{"gb18030", "encoded in GB18030", func(doc []byte) []byte {
 			out, err := simplifiedchinese.GB18030.NewEncoder().Bytes(doc)

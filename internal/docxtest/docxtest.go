@@ -1,4 +1,5 @@
-// Package docxtest builds small Word documents (.docx) for tests.
+// Package docxtest builds small Word documents (.docx) from WordprocessingML
+// paragraphs and tables: for tests, and for the docx perturbation of eval.
 package docxtest
 
 import (

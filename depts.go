@@ -21,3 +21,19 @@ func isNote(m mtext, s string) bool {
 	rest, _, _, ok := splitDeptTail(m, s)
 	return ok && rest.Len() == 0
 }
+
+// standingLocal gives every task after a note that names its local
+// implementers once for all (以下各项任务均需各县(市、区)人民政府落实,不再列出)
+// those governments as local implementers too; the safeguard items, which
+// organise the plan itself, are not such tasks.
+func (d *Document) standingLocal() {
+	var local []string
+	for _, t := range d.Tasks {
+		if len(local) > 0 && !t.Safeguard {
+			t.Departments.Merge(Departments{Local: local})
+		}
+		if l := extract.StandingLocal(t.FullText()); len(l) > 0 {
+			local = l
+		}
+	}
+}

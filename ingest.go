@@ -81,6 +81,7 @@ func IngestContext(ctx context.Context, name string, data []byte, opts Options) 
 		return nil, fmt.Errorf("ingest %s: %w", name, err)
 	}
 	d.addTables(c.tables)
+	d.standingLocal()
 	if extract.LeadFirst(d.Text) {
 		for _, t := range d.Tasks {
 			t.Departments = t.Departments.FirstLeads()

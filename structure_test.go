@@ -379,6 +379,25 @@ func TestXlsxTaskTable(t *testing.T) {
 	assert.Equal(t, "区医保局", d.Tasks[2].Departments.Lead[0])
 }
 
+// A note that names the local implementers once for all the tasks after
+// it gives them to each (but the safeguard items).
+func TestStandingLocalImplementers(t *testing.T) {
+	text := "某市公共卫生应急管理体系建设行动计划\n一、主要任务\n1.健全监测预警体系。建设监测平台。（各区县人民政府、市卫健委负责，2024年12月前完成。以下各项任务均需各区县人民政府落实，不再列出）\n" +
+		"2.提升检测能力。建设实验室。（市卫健委、财政局分工负责，2024年12月前完成）\n3.加强队伍建设。组建应急队伍。（市卫健委负责）\n" +
+		"二、实施保障\n（一）加强组织领导。各地要加强领导。\n"
+	d, err := policycmp.IngestString("s.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	for _, task := range d.Tasks[:3] {
+		assert.Equal(t, []string{"各区县人民政府"}, task.Departments.Local, task.ID)
+	}
+	assert.Equal(t, []string{"市卫健委", "财政局"}, d.Tasks[1].Departments.Lead)
+	assert.Empty(t, d.Tasks[3].Departments.Local, "a safeguard item")
+	p, err := policycmp.IngestString("t.txt", strings.Replace(text, "以下各项任务均需各区县人民政府落实，不再列出", "", 1))
+	require.NoError(t, err)
+	assert.Empty(t, p.Tasks[1].Departments.Local, "without the note, only the tasks that name them")
+}
+
 // CR-only, CRLF, U+2028 and form feeds are line breaks.
 func TestLineBreakKinds(t *testing.T) {
 	for name, br := range map[string]string{"CR": "\r", "CRLF": "\r\n", "LS": "\u2028", "NEL": "\u0085", "FF": "\f"} {

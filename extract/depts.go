@@ -366,3 +366,17 @@ func (d Departments) FirstLeads() Departments {
 	d.Lead = d.Lead[:1:1]
 	return d
 }
+
+var reStandingLocal = pattern("standing_local")
+
+// StandingLocal reads a note that names, once for all the tasks after it,
+// the lower-level governments that carry each out (以下各项任务均需各县(市、区)
+// 人民政府落实,不再列出): the governments it names, or none.
+func StandingLocal(text string) []string {
+	m := reStandingLocal.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	_, local := SplitLocal(SplitNames(m[1]))
+	return local
+}

@@ -301,3 +301,11 @@ func TestLeadFirst(t *testing.T) {
 	stated := extract.Departments{Lead: []string{"市卫健委", "市医保局"}, Support: []string{"市财政局"}}
 	assert.Equal(t, stated, stated.FirstLeads(), "roles stated are kept")
 }
+
+// A note naming the local implementers of every task after it.
+func TestStandingLocal(t *testing.T) {
+	assert.Equal(t, []string{"各县(市、区)人民政府"}, extract.StandingLocal("2021年12月前完成。以下各项任务均需各县(市、区)人民政府落实,不再列出"))
+	assert.Equal(t, []string{"各乡镇人民政府"}, extract.StandingLocal("下列工作均由各乡镇人民政府负责落实,不再一一列出。"))
+	assert.Empty(t, extract.StandingLocal("以下各项任务均需加强落实。"), "no 不再列出: a sentence of the plan")
+	assert.Empty(t, extract.StandingLocal("市卫健委牵头,市财政局配合"))
+}

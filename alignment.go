@@ -804,12 +804,12 @@ type TaskLinkOptions struct {
 	// RelatedTaskLinksPerDoc and RelatedTaskLinksPerTask, a negative value
 	// no bound.
 	RelatedPerDoc, RelatedPerTask int
-	// RelatedAnyTheme keeps related task links between tasks that share no
-	// theme. By default a related task link joins tasks with a theme in
-	// common: counterparts are the same reform task, and of the judged
+	// RelatedAnyTheme keeps related task links between tasks whose themes
+	// share no domain (the prefix before the dot: insurance, pharma,
+	// delivery …). By default a related task link joins tasks of one
+	// domain: counterparts are the same reform task, and of the judged
 	// related task links those between tasks sharing no theme joined
-	// counterparts once in 13 (in each of the sample's two draws, the rule
-	// drops wrong links only), those sharing one 18 times in 37.
+	// counterparts once in 13.
 	RelatedAnyTheme bool
 }
 
@@ -836,7 +836,7 @@ type taskEntry struct {
 	eq        bool
 	eqText    bool
 	eqClauses uint16
-	apart     bool // the tasks share no theme: no related link (TaskLinkOptions.RelatedAnyTheme)
+	apart     bool // the tasks share no theme domain: no related link (TaskLinkOptions.RelatedAnyTheme)
 }
 
 // nominated marks the task pairs to keep (TaskLinkOptions, with its
@@ -1060,14 +1060,17 @@ func (m *memo[K, V]) each(ctx context.Context, n int, key func(i int) K, set fun
 	return parallel(ctx, n, 0, func(i int) { set(i, vals[pos[i]]) })
 }
 
-// taskThemes is a task's themes, sorted and without unclassified. (Its
-// clauses' themes on their own were measured as well and not taken: nearly
-// every pair of tasks then shares one, and the rule keeps 695 of 703
-// related task links on the seeds with ../shared/real.)
+// taskThemes is the domains of a task's themes, sorted and without
+// unclassified. Domains, not themes: counterparts labelled with sibling
+// themes (pharma.supply ~ pharma.procurement) stay linked. (Themes were
+// measured too: the tasks of three gold pairs lost their link. So were the
+// clauses' themes on their own: nearly every pair of tasks then shares
+// one.)
 func taskThemes(t *Task) []string {
 	var out []string
 	for _, th := range t.Themes {
-		out = append(out, th.ID)
+		domain, _, _ := strings.Cut(th.ID, ".") // insurance.payment → insurance
+		out = append(out, domain)
 	}
 	slices.Sort(out)
 	out = slices.Compact(out)
@@ -1077,7 +1080,7 @@ func taskThemes(t *Task) []string {
 	return out
 }
 
-// shareTheme reports two sorted theme lists with a theme in common.
+// shareTheme reports two sorted lists with an entry in common.
 func shareTheme(a, b []string) bool {
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch c := strings.Compare(a[i], b[j]); {

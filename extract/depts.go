@@ -351,8 +351,18 @@ var reLeadFirst = pattern("lead_first")
 // 单位): its notes that list departments without their roles
 // (市卫健委、市财政局负责) then mean FirstLeads.
 func LeadFirst(text string) bool {
-	return reLeadFirst.MatchString(text)
+	for _, w := range leadFirstNeeds {
+		if strings.Contains(text, w) {
+			return reLeadFirst.MatchString(text)
+		}
+	}
+	return false // every statement of the convention names the lead's label
 }
+
+// leadFirstNeeds are the labels one of which every match of lead_first
+// holds: a plan without them states no convention, and its text is not
+// scanned.
+var leadFirstNeeds = []string{"牵头部门", "牵头单位", "主责部门", "主责单位", "责任部门", "责任单位"}
 
 // FirstLeads reads departments listed without their roles under the
 // LeadFirst convention: the first lead department leads, the others
@@ -373,6 +383,9 @@ var reStandingLocal = pattern("standing_local")
 // the lower-level governments that carry each out (以下各项任务均需各县(市、区)
 // 人民政府落实,不再列出): the governments it names, or none.
 func StandingLocal(text string) []string {
+	if !strings.Contains(text, "不再") {
+		return nil // every such note says the governments are not listed again
+	}
 	m := reStandingLocal.FindStringSubmatch(text)
 	if m == nil {
 		return nil

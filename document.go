@@ -180,10 +180,13 @@ type ThemeScore struct {
 // Evidence is a term that fired for a theme, and where.
 type Evidence struct {
 	Term     string `json:"term"`
-	ClauseID string `json:"clause_id"`
-	Start    int    `json:"start"` // byte offset into Document.Raw
+	ClauseID string `json:"clause_id"` // empty when the term stands in Group
+	Start    int    `json:"start"`     // byte offset into Document.Raw
 	End      int    `json:"end"`
 	Heading  bool   `json:"heading,omitempty"`
+	// Group is the heading of the task's group the term stands in, when
+	// the task's own text names no theme and takes its group's.
+	Group string `json:"group,omitempty"`
 }
 
 // Warning reports something ingest repaired or could not handle.

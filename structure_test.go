@@ -13,6 +13,7 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/internal/docxtest"
+	"github.com/policycmp/policycmp/taxonomy"
 )
 
 func headings(d *policycmp.Document) []string {
@@ -614,4 +615,34 @@ func TestBoxes(t *testing.T) {
 	}
 	assert.True(t, found, "the box's lines are section text")
 	assert.Equal(t, []string{"主要任务"}, d.Tasks[1].Path, "the item after the box is the section's, not the box's")
+}
+
+// A task whose own text names no theme takes its group heading's, with the
+// evidence in that heading and a warning; with no themed group it stays
+// unclassified.
+func TestGroupTheme(t *testing.T) {
+	d, err := policycmp.IngestString("g.txt", "某市医改规划\n一、重点任务\n（一）建立规范有序的药品供应保障制度\n1.完善政策体系。彻底切断利益链条。\n2.加强短缺药品保障。建立监测预警。\n"+
+		"（二）研究制定政策文件\n3.制定工作方案。按期报送。\n")
+	require.NoError(t, err)
+	d.Classify(taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{}))
+	require.Len(t, d.Tasks, 3)
+	first := d.Tasks[0]
+	require.NotEmpty(t, first.Themes)
+	assert.Equal(t, "pharma.supply", first.PrimaryTheme())
+	require.NotEmpty(t, first.Themes[0].Evidence)
+	ev := first.Themes[0].Evidence[0]
+	assert.Equal(t, "建立规范有序的药品供应保障制度", ev.Group)
+	assert.Empty(t, ev.ClauseID)
+	assert.Equal(t, ev.Term, d.Raw[ev.Start:ev.End], "the evidence points at the term in the group's heading")
+	assert.Less(t, first.Themes[0].Score, 0.5, "a group's theme weighs less")
+	assert.Equal(t, "pharma.supply", d.Tasks[1].PrimaryTheme(), "a task that names its theme keeps it")
+	assert.Empty(t, d.Tasks[1].Themes[0].Evidence[0].Group)
+	assert.Equal(t, taxonomy.Unclassified, d.Tasks[2].PrimaryTheme())
+	n := 0
+	for _, w := range d.Warnings {
+		if w.Kind == policycmp.WarnUnclassified {
+			n++
+		}
+	}
+	assert.Equal(t, 2, n, "both the group's theme and the unclassified task are reported")
 }

@@ -1,11 +1,16 @@
 package policycmp
 
 import (
+	"math"
+	"strings"
+
 	"github.com/policycmp/policycmp/taxonomy"
 )
 
-// Classify assigns themes to every task of d with c. A task no theme fits
-// gets the theme "unclassified" and a warning, not a guess.
+// Classify assigns themes to every task of d with c. A task whose own text
+// names no theme takes the theme of its group's heading, if that names
+// one, with a warning; a task no theme fits either way gets the theme
+// "unclassified" and a warning, not a guess.
 func (d *Document) Classify(c taxonomy.Classifier) {
 	for _, t := range d.Tasks {
 		t.Themes = t.Themes[:0]
@@ -23,10 +28,62 @@ func (d *Document) Classify(c taxonomy.Classifier) {
 			t.Themes = append(t.Themes, ts)
 		}
 		if len(t.Themes) == 0 || t.Themes[0].ID == taxonomy.Unclassified {
+			if ts, group, ok := d.groupTheme(c, t); ok {
+				t.Themes = []ThemeScore{ts}
+				d.warn(WarnUnclassified, t.Start, "task %s %q names no theme; it takes %s from the heading of its group %q", t.ID, t.Heading, ts.ID, group)
+				continue
+			}
 			d.warn(WarnUnclassified, t.Start, "task %s %q matches no theme; marked unclassified", t.ID, t.Heading)
 		}
 	}
 }
+
+// GroupThemeWeight is the share of its score a theme keeps when a task
+// that names none takes it from the heading of its group.
+const GroupThemeWeight = 0.5
+
+// groupTheme is the theme of a task that names none: the primary theme of
+// the innermost heading of its groups that names one (完善药物政策体系 under
+// 建立规范有序的药品供应保障制度), with the evidence in that heading
+// (Evidence.Group) at GroupThemeWeight of its score.
+func (d *Document) groupTheme(c taxonomy.Classifier, t *Task) (ThemeScore, string, bool) {
+	for k := len(t.Path) - 1; k >= 0; k-- {
+		h := t.Path[k]
+		labels := c.Classify(taxonomy.Unit{ID: t.ID, Parts: []string{h}, HeadParts: 1})
+		if len(labels) == 0 || labels[0].Theme == taxonomy.Unclassified {
+			continue
+		}
+		l := labels[0]
+		ts := ThemeScore{ID: l.Theme, Score: round3(l.Score * GroupThemeWeight), Evidence: []Evidence{}}
+		start := d.groupStart(h, t.Start)
+		for _, hit := range l.Evidence {
+			ev := Evidence{Term: hit.Term, Group: h, Heading: true, Start: start, End: start}
+			if start >= 0 {
+				if i := strings.Index(d.Raw[start:t.Start], hit.Term); i >= 0 {
+					ev.Start, ev.End = start+i, start+i+len(hit.Term)
+				}
+			}
+			ev.Start, ev.End = max(ev.Start, 0), max(ev.End, 0)
+			ts.Evidence = append(ts.Evidence, ev)
+		}
+		return ts, h, true
+	}
+	return ThemeScore{}, "", false
+}
+
+// groupStart is the offset in Raw of the last section headed h that opens
+// before offset at, or -1.
+func (d *Document) groupStart(h string, at int) int {
+	start := -1
+	for _, s := range d.Sections {
+		if s.Heading == h && s.Start <= at {
+			start = s.Start
+		}
+	}
+	return start
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // Unit returns the task as a classification unit: its clauses, the first
 // being its heading.

@@ -55,6 +55,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 		"一、",
 		"序号\n重点任务\n牵头单位\n1\n推进医共体建设\n县卫生健康局\n2\n完善医保支付\n县医保局\n",
 		"一、任务\n（一）推进\x1b[2J医联体建设。\n本方案自印发之日起施行。\n附件：指标\n1.覆盖率≥95%；\n",
+		"一、重点任务\n（一）建立规范有序的药品供应保障制度\n1.完善政策体系。彻底切断利益链条。\n2.加强短缺药品保障。\n", // a theme from the group's heading
 	} {
 		d, err := policycmp.IngestString("odd"+string(rune('a'+i))+".txt", text)
 		require.NoError(t, err)

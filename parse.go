@@ -185,9 +185,10 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 		if !placed && len(stack) > 0 {
 			t := stack[len(stack)-1]
 			switch {
-			case t.m.Keep:
-				// 一是… is a point of a sentence: another numbering after it
-				// ((一) after 六是 in a run-on body) is not its points
+			case t.m.Keep && strings.ContainsAny(mk.Number, cnDigits):
+				// 一是… is a point of a sentence: a numbering in Chinese
+				// numerals after it ((一) after 六是 in a run-on body) is not
+				// its points; (1) or ① after it may be
 				n.parent = t.parent
 				stack = stack[:len(stack)-1]
 			case t.headingLike() && (len(t.body) == 0 || opens):
@@ -237,7 +238,7 @@ func demote(n *node) {
 		// 一是…二是… are words of the item's sentences, never its tasks.
 		own = own || (c.hasOwnHeading() && !c.m.Keep)
 	}
-	if own && (n.headingLike() || n.hasOwnHeading()) {
+	if own && (n.headingLike() || n.hasOwnHeading() && !n.m.Keep) { // 一是… is a point, never a group
 		return
 	}
 	for _, c := range n.children {
@@ -672,3 +673,6 @@ func splitClauses(m mtext) []mtext {
 	emit(m.Len())
 	return out
 }
+
+// cnDigits are the Chinese numerals of markers (一、 (一) 第一条).
+const cnDigits = "〇零一二三四五六七八九十百两"

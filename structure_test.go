@@ -313,6 +313,10 @@ func TestRunOnOrdinalItems(t *testing.T) {
 	text := b.String()
 	want := []string{"一是 促进优质医疗资源扩容", "二是 深化公立医院改革", "三是 促进医疗保障衔接", "(一) 持续提升县级医疗水平", "(二) 加强社区卫生服务能力建设"}
 	assertTasksBothWays(t, text, want)
+	// (1) after 一是… on lines of their own are its points.
+	q, err := policycmp.IngestString("q.txt", "某市医改任务\n一、重点任务\n(一)调整医院布局。\n一是控制规模。具体包括:\n(1)严控床位。\n(2)严控设备。\n二是优化结构。\n(二)推进综合改革。\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"(一) 调整医院布局", "(二) 推进综合改革"}, headings(q))
 	// Points 一是… inside a task's paragraph stay its points.
 	d, err := policycmp.IngestString("p.txt", "某市医改任务\n一、重点任务\n(一)调整医院布局。一是控制规模。二是优化结构。\n(二)推进综合改革。\n")
 	require.NoError(t, err)

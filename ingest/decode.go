@@ -94,29 +94,23 @@ func KindOf(name string) Kind {
 func Decode(b []byte, kind Kind) (Decoded, error) {
 	page := kind == HTML
 	var d Decoded
-	if _, ok := isDocx(b); ok {
-		text, err := DocxText(b)
+	office := func(read func([]byte) (string, error), flag *bool, note, detail string) (Decoded, error) {
+		text, err := read(b)
 		if err != nil {
 			return d, err
 		}
 		if strings.TrimSpace(text) == "" {
 			return d, ErrEmpty
 		}
-		d.Text, d.Docx = text, true
-		d.note(NoteDocx, 0, "Word document reduced to its text (automatic list numbers written out); offsets point into that text")
+		d.Text, *flag = text, true
+		d.note(note, 0, detail+"; offsets point into that text")
 		return d, nil
 	}
+	if _, ok := isDocx(b); ok {
+		return office(DocxText, &d.Docx, NoteDocx, "Word document reduced to its text (automatic list numbers written out)")
+	}
 	if isXlsx(b) {
-		text, err := XlsxText(b)
-		if err != nil {
-			return d, err
-		}
-		if strings.TrimSpace(text) == "" {
-			return d, ErrEmpty
-		}
-		d.Text, d.Xlsx = text, true
-		d.note(NoteXlsx, 0, "spreadsheet reduced to its text (a row a line, cells separated by tabs, merged cells written on every row they span); offsets point into that text")
-		return d, nil
+		return office(XlsxText, &d.Xlsx, NoteXlsx, "spreadsheet reduced to its text (a row a line, cells separated by tabs, merged cells written on every row they span)")
 	}
 	if err := unsupported(b); err != nil {
 		return d, err

@@ -137,6 +137,16 @@ func TestLabelCountedHeads(t *testing.T) {
 	assert.NotEqual(t, align.BasisTarget, why.Basis, "%+v", why)
 	assert.Equal(t, "人", align.UnitFamily("名"))
 	assert.Equal(t, "个", align.UnitFamily("个"))
+
+	// A density and a count of the same people are two metrics.
+	density := align.Unit{Text: "城乡每万名居民有2名合格的全科医生", Targets: []align.Target{{Indicator: "城乡每万名居民有合格的全科医生", Counted: "合格的全科医生", Value: 2, Unit: "名", Comparator: "="}}}
+	trained := align.Unit{Text: "培训全科医生168人", Targets: []align.Target{{Indicator: "培训全科医生", Value: 168, Unit: "人", Comparator: "="}}}
+	_, why = align.Label(density, trained)
+	assert.NotEqual(t, align.BasisTarget, why.Basis, "%+v", why)
+	beds := align.Unit{Text: "每千常住人口医疗机构床位5.5张", Targets: []align.Target{{Indicator: "每千常住人口医疗机构床位", Value: 5.5, Unit: "张", Comparator: "="}}}
+	beds4 := align.Unit{Text: "每千常住人口医疗机构床位数达到4张", Targets: []align.Target{{Indicator: "每千常住人口医疗机构床位数", Value: 4, Unit: "张", Comparator: ">="}}}
+	_, why = align.Label(beds, beds4)
+	assert.Equal(t, align.BasisTarget, why.Basis, "two densities of one thing are one metric")
 }
 
 func TestDiffChinese(t *testing.T) {

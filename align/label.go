@@ -251,6 +251,28 @@ func metricName(a, b Target) string {
 	return a.Indicator
 }
 
+//go:embed data/percapita.txt
+var perCapitaTxt string
+
+// perCapitaWords make an indicator a density (data/percapita.txt).
+var perCapitaWords = sync.OnceValue(func() []string {
+	var out []string
+	for _, r := range tsv.Rows(perCapitaTxt) {
+		out = append(out, strings.TrimSpace(r.Fields[0]))
+	}
+	return out
+})
+
+// perCapita reports an indicator per head of population or per bed.
+func perCapita(indicator string) bool {
+	for _, w := range perCapitaWords() {
+		if strings.Contains(indicator, w) {
+			return true
+		}
+	}
+	return false
+}
+
 //go:embed data/units.tsv
 var unitsTSV string
 
@@ -322,8 +344,8 @@ func sameMetricKeyed(as, bs []Target, ka, kb []targetKeys) (Target, Target, bool
 	best, bi, bj := 0.0, -1, -1
 	for i, x := range as {
 		for j, y := range bs {
-			if UnitFamily(x.Unit) != UnitFamily(y.Unit) {
-				continue
+			if UnitFamily(x.Unit) != UnitFamily(y.Unit) || perCapita(x.Indicator) != perCapita(y.Indicator) {
+				continue // a density and a count are two metrics
 			}
 			d, over := keysOverlap(ka[i].indicator.keys, kb[j].indicator.keys)
 			same := sameIndicator(d, over) && sameHeadKeys(ka[i].indicator, kb[j].indicator)

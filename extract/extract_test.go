@@ -48,6 +48,9 @@ func TestTargets(t *testing.T) {
 		{"平均住院日缩短至9天", 9, "天", "<=", 0, "平均住院日"},
 		{"每个乡镇卫生院配备1名以上全科医生", 1, "名", ">=", 0, "每个乡镇卫生院配备全科医生"},
 		{"投入资金2.3亿元", 2.3, "亿元", "=", 0, "投入资金"},
+		// densities per head of population
+		{"到2020年,每千常住人口医疗机构床位5.5张", 5.5, "张", "=", 2020, "每千常住人口医疗机构床位"},
+		{"城乡每万名居民有2名合格的全科医生", 2, "名", "=", 0, "城乡每万名居民有合格的全科医生"},
 	}
 	for _, c := range cases {
 		got := extract.Targets("c1", c.text, 2024)
@@ -69,6 +72,15 @@ func TestTargetsInSequence(t *testing.T) {
 	got := extract.Targets("c", "2016年不低于30%,2017年增加到不低于50%", 2016)
 	require.Len(t, got, 2)
 	assert.Equal(t, []int{2016, 2017}, []int{got[0].Deadline, got[1].Deadline}, "each target takes the year before it")
+	// Items of one list share the first's cue: after 、, or after a noun
+	// that closes with 和 (which counts the quantity before it).
+	got = extract.Targets("c", "培训全科医生168人、住院医师(含中医类别)56人", 2024)
+	require.Len(t, got, 2)
+	assert.Equal(t, []any{56.0, "人", "住院医师(含中医类别)"}, []any{got[1].Value, got[1].Unit, got[1].Indicator})
+	got = extract.Targets("c", "培养3名疫病高层次人才和10名临床骨干", 2024)
+	require.Len(t, got, 2)
+	assert.Equal(t, "培养疫病高层次人才", got[0].Indicator)
+	assert.Equal(t, "临床骨干", got[1].Indicator)
 	got = extract.Targets("c", "州、县两级疾控机构分别建成3个和1个生物安全实验室", 2024)
 	require.Len(t, got, 2)
 	for k, v := range []float64{3, 1} {

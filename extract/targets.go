@@ -120,8 +120,20 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 		phrase := s[start:loc[0]]
 		follows := len(out) > 0 && start == prevEnd // nothing but phrase since the previous quantity
 		coordinated := follows && isConjunction(phrase)
-		if coordinated {
+		own := phrase // what the phrase says of this quantity's metric
+		switch {
+		case coordinated:
 			phrase = prevCue // 分别完成3个和1个: the second shares the first's cue
+			own = phrase
+		case follows && listedAfter(phrase):
+			// 培训全科医生168人、住院医师56人 / 培养3名高层次人才和10名临床骨干:
+			// an item of the same list shares the first's cue; a noun before
+			// a closing conjunction counts the quantity before it
+			own = strings.TrimLeft(phrase, "、")
+			if reCountedEnd.MatchString(strings.TrimSpace(own)) {
+				own = ""
+			}
+			phrase, coordinated = prevCue, true
 		}
 		// phrase end: the next separator after the number
 		end := len(s)
@@ -157,7 +169,7 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 			Unit:       unit,
 			Comparator: Comparator(phrase, after),
 			Deadline:   cmp.Or(deadline, yearBefore(loc[0])),
-			Indicator:  indicator(phrase) + noun,
+			Indicator:  indicator(metricPhrase(phrase, own, coordinated)) + noun,
 			Counted:    noun,
 			ClauseID:   clauseID,
 		})
@@ -182,6 +194,26 @@ var (
 )
 
 // isConjunction reports whether s is only a conjunction (和, 及, 、 …).
+// listedAfter reports the phrase between two quantities of one list: it
+// opens with an enumeration comma (、住院医师) or closes with a conjunction
+// (高层次人才和), and holds no separator of its own.
+func listedAfter(phrase string) bool {
+	p := strings.TrimSpace(phrase)
+	if p == "" || strings.ContainsAny(p, ",，;；:：。") {
+		return false
+	}
+	return strings.HasPrefix(p, "、") && utf8.RuneCountInString(p) > 1 || reCountedEnd.MatchString(p)
+}
+
+// metricPhrase is the phrase a target's indicator is read from: its own
+// words, or for the second of 分别完成3个和1个 the shared cue phrase.
+func metricPhrase(phrase, own string, coordinated bool) string {
+	if coordinated && own != phrase {
+		return own
+	}
+	return phrase
+}
+
 func isConjunction(s string) bool {
 	s = strings.TrimSpace(s)
 	return s != "" && reCountedEnd.ReplaceAllString(s, "") == ""

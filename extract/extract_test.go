@@ -216,6 +216,8 @@ func TestReadWithoutHeader(t *testing.T) {
 	assert.Equal(t, "莆田市推进分级诊疗制度建设实施方案", md.Title)
 	assert.Equal(t, "", md.DocNumber, "a cited number is not the plan's")
 	assert.Equal(t, "福建省莆田市", md.Region)
+	md = extract.Read([]string{"明政办〔2018〕第35号", "三明市人民政府办公室关于印发方案的通知", "一、任务"}, nil)
+	assert.Equal(t, "明政办〔2018〕第35号", md.DocNumber, "a number written with 第")
 	md = extract.Read([]string{"莆政办〔2014〕131号", "莆田市人民政府办公室关于印发莆田市2014年深化医药卫生体制改革重点工作任务的通知", "一、任务"}, nil)
 	assert.Equal(t, "莆田市2014年深化医药卫生体制改革重点工作任务", md.Title)
 	assert.Equal(t, "莆政办〔2014〕131号", md.DocNumber)

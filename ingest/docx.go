@@ -110,15 +110,26 @@ func DocxText(b []byte) (string, error) {
 	return docxBody(doc, nums)
 }
 
-// docxBody walks document.xml.
+// docxBody walks document.xml. Paragraphs may nest (a text box inside a
+// paragraph holds paragraphs of its own): each is kept on a stack and
+// written when it closes, so no text is lost.
 func docxBody(doc []byte, nums *numbering) (string, error) {
+	type openPara struct {
+		text        strings.Builder
+		numID, ilvl string
+	}
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	var out strings.Builder
-	var para strings.Builder
+	var stack []*openPara
 	inText := false
 	depth := 0 // table nesting
 	cellOpen := false
-	var numID, ilvl string
+	top := func() *openPara {
+		if len(stack) == 0 {
+			return nil
+		}
+		return stack[len(stack)-1]
+	}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -129,20 +140,28 @@ func docxBody(doc []byte, nums *numbering) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			p := top()
 			switch t.Name.Local {
 			case "p":
-				para.Reset()
-				numID, ilvl = "", ""
+				stack = append(stack, &openPara{})
 			case "numId":
-				numID = attr(t, "val")
+				if p != nil {
+					p.numID = attr(t, "val")
+				}
 			case "ilvl":
-				ilvl = attr(t, "val")
+				if p != nil {
+					p.ilvl = attr(t, "val")
+				}
 			case "t":
 				inText = true
 			case "tab":
-				para.WriteByte('\t')
+				if p != nil {
+					p.text.WriteByte('\t')
+				}
 			case "br", "cr":
-				para.WriteByte('\n')
+				if p != nil {
+					p.text.WriteByte('\n')
+				}
 			case "tbl":
 				depth++
 			case "tc":
@@ -153,9 +172,14 @@ func docxBody(doc []byte, nums *numbering) (string, error) {
 			case "t":
 				inText = false
 			case "p":
-				text := strings.TrimRight(para.String(), " ")
-				if numID != "" {
-					text = nums.next(numID, ilvl) + text
+				p := top()
+				if p == nil {
+					continue
+				}
+				stack = stack[:len(stack)-1]
+				text := strings.TrimRight(p.text.String(), " ")
+				if p.numID != "" {
+					text = nums.next(p.numID, p.ilvl) + text
 				}
 				if depth > 0 && cellOpen {
 					// paragraphs of one cell stay on the row's line
@@ -178,8 +202,8 @@ func docxBody(doc []byte, nums *numbering) (string, error) {
 				depth--
 			}
 		case xml.CharData:
-			if inText {
-				para.Write(t)
+			if p := top(); inText && p != nil {
+				p.text.Write(t)
 			}
 		}
 	}

@@ -53,6 +53,13 @@ func TestDocxText(t *testing.T) {
 	require.NotEmpty(t, d.Notes)
 	assert.Equal(t, ingest.NoteDocx, d.Notes[0].Kind)
 
+	// A text box inside a paragraph holds paragraphs of its own: both are
+	// kept, the box's first.
+	box, err := ingest.DocxText(docx(t, `<w:p><w:r><w:t>推进医联体建设,</w:t></w:r><w:r><w:drawing><w:txbxContent>`+para("专栏1 重点工程")+
+		`</w:txbxContent></w:drawing></w:r><w:r><w:t>组建医疗集团。</w:t></w:r></w:p>`, ""))
+	require.NoError(t, err)
+	assert.Equal(t, "专栏1 重点工程\n推进医联体建设,组建医疗集团。\n", box)
+
 	// Without numbering.xml the paragraphs are read without numbers.
 	plain, err := ingest.DocxText(docx(t, listPara("1", "0", "重点任务"), ""))
 	require.NoError(t, err)

@@ -107,7 +107,11 @@ func Decode(b []byte, kind Kind) (Decoded, error) {
 		return d, nil
 	}
 	if _, ok := isDocx(b); ok {
-		return office(DocxText, &d.Docx, NoteDocx, "Word document reduced to its text (automatic list numbers written out)")
+		detail := "Word document reduced to its text (automatic list numbers written out)"
+		if n := DocxParts(b); n > 0 {
+			detail += fmt.Sprintf("; its %d footnotes and endnotes are not read", n)
+		}
+		return office(DocxText, &d.Docx, NoteDocx, detail)
 	}
 	if isXlsx(b) {
 		return office(XlsxText, &d.Xlsx, NoteXlsx, "spreadsheet reduced to its text (a row a line, cells separated by tabs, merged cells written on every row they span)")

@@ -110,6 +110,35 @@ func DocxText(b []byte) (string, error) {
 	return docxBody(doc, nums)
 }
 
+// DocxParts counts the notes of a Word document that DocxText leaves out
+// (footnotes and endnotes, which a plan rarely holds and whose place in
+// the text is a mark), so that a caller can say so.
+func DocxParts(b []byte) (footnotes int) {
+	zr, ok := isDocx(b)
+	if !ok {
+		return 0
+	}
+	for _, name := range []string{"word/footnotes.xml", "word/endnotes.xml"} {
+		data, err := readZipFile(zr, name)
+		if err != nil || data == nil {
+			continue
+		}
+		dec := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			if t, ok := tok.(xml.StartElement); ok && (t.Name.Local == "footnote" || t.Name.Local == "endnote") {
+				if attr(t, "type") == "" { // separators have a type
+					footnotes++
+				}
+			}
+		}
+	}
+	return footnotes
+}
+
 // docxBody walks document.xml. Paragraphs may nest (a text box inside a
 // paragraph holds paragraphs of its own): each is kept on a stack and
 // written when it closes, so no text is lost.

@@ -60,6 +60,13 @@ func TestDocxText(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "专栏1 重点工程\n推进医联体建设,组建医疗集团。\n", box)
 
+	// Footnotes are not read, and the note says how many.
+	withNotes, err := docxtest.Build(para("推进医联体建设。"), "", [2]string{"word/footnotes.xml", `<w:footnotes xmlns:w="x"><w:footnote w:type="separator" w:id="-1"/><w:footnote w:id="1"><w:p><w:r><w:t>注释</w:t></w:r></w:p></w:footnote></w:footnotes>`})
+	require.NoError(t, err)
+	fd, err := ingest.Decode(withNotes, ingest.Unknown)
+	require.NoError(t, err)
+	assert.Contains(t, fd.Notes[0].Detail, "its 1 footnotes and endnotes are not read")
+
 	// Without numbering.xml the paragraphs are read without numbers.
 	plain, err := ingest.DocxText(docx(t, listPara("1", "0", "重点任务"), ""))
 	require.NoError(t, err)

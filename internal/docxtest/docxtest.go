@@ -8,8 +8,9 @@ import (
 )
 
 // Build returns a .docx whose body is body (WordprocessingML elements) and,
-// when numbering is not empty, whose word/numbering.xml holds numbering.
-func Build(body, numbering string) ([]byte, error) {
+// when numbering is not empty, whose word/numbering.xml holds numbering;
+// extra are more parts, name and content.
+func Build(body, numbering string, extra ...[2]string) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	files := [][2]string{
@@ -19,6 +20,7 @@ func Build(body, numbering string) ([]byte, error) {
 	if numbering != "" {
 		files = append(files, [2]string{"word/numbering.xml", `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` + numbering + `</w:numbering>`})
 	}
+	files = append(files, extra...)
 	for _, f := range files {
 		w, err := zw.Create(f[0])
 		if err != nil {

@@ -665,9 +665,9 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link, opts T
 			}
 		}
 	}
-	themesOf := make([][]string, len(tasks))
+	domainsOf := make([][]string, len(tasks))
 	if !opts.RelatedAnyTheme {
-		_ = work.Do(context.Background(), len(tasks), 0, func(k int) { themesOf[k] = taskThemes(tasks[k]) })
+		_ = work.Do(context.Background(), len(tasks), 0, func(k int) { domainsOf[k] = taskDomains(tasks[k]) })
 	}
 	// Each piece of evidence is an entry for its pair of tasks; the
 	// entries are sorted by pair on every core and each pair's run merged
@@ -738,7 +738,7 @@ func taskLinksFrom(docs []*Document, clauseLinks, textLinks []align.Link, opts T
 			dice, _ := align.PairOverlap(tasks[e.pair>>32].Heading, tasks[uint32(e.pair)].Heading)
 			e.eq = dice > 0
 		}
-		e.apart = !opts.RelatedAnyTheme && !shareTheme(themesOf[e.pair>>32], themesOf[uint32(e.pair)])
+		e.apart = !opts.RelatedAnyTheme && !shareAny(domainsOf[e.pair>>32], domainsOf[uint32(e.pair)])
 	})
 	// Task links carry no evidence: they are made as Links directly, not
 	// as the aligner's links first (a million at 1,000 documents).
@@ -1060,13 +1060,13 @@ func (m *memo[K, V]) each(ctx context.Context, n int, key func(i int) K, set fun
 	return parallel(ctx, n, 0, func(i int) { set(i, vals[pos[i]]) })
 }
 
-// taskThemes is the domains of a task's themes, sorted and without
+// taskDomains is the domains of a task's themes, sorted and without
 // unclassified. Domains, not themes: counterparts labelled with sibling
 // themes (pharma.supply ~ pharma.procurement) stay linked. (Themes were
 // measured too: the tasks of three gold pairs lost their link. So were the
 // clauses' themes on their own: nearly every pair of tasks then shares
 // one.)
-func taskThemes(t *Task) []string {
+func taskDomains(t *Task) []string {
 	var out []string
 	for _, th := range t.Themes {
 		domain, _, _ := strings.Cut(th.ID, ".") // insurance.payment → insurance
@@ -1080,8 +1080,8 @@ func taskThemes(t *Task) []string {
 	return out
 }
 
-// shareTheme reports two sorted lists with an entry in common.
-func shareTheme(a, b []string) bool {
+// shareAny reports two sorted lists with an entry in common.
+func shareAny(a, b []string) bool {
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch c := strings.Compare(a[i], b[j]); {
 		case c == 0:

@@ -601,6 +601,16 @@ func chromeKind(s string) string {
 	return ""
 }
 
+// stringKey is key of a string: s without spaces or punctuation.
+func stringKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) || isPunct(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // key is the comparison form of a paragraph: no spaces or punctuation.
 func key(m mtext) string {
 	n := 0 // the key's bytes, so that it is made at its size

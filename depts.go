@@ -22,11 +22,14 @@ func isNote(m mtext, s string) bool {
 	return ok && rest.Len() == 0
 }
 
-// standingLocal gives every task after a note that names its local
-// implementers once for all (以下各项任务均需各县(市、区)人民政府落实,不再列出)
-// those governments as local implementers too; the safeguard items, which
-// organise the plan itself, are not such tasks.
-func (d *Document) standingLocal() {
+// dutyConventions applies what a plan says once for all its notes: a note
+// that names the local implementers of every task after it
+// (以下各项任务均需各县(市、区)人民政府落实,不再列出) gives them to each of those
+// tasks but the safeguard items, which organise the plan itself; and under
+// the convention that the department named first leads (extract.LeadFirst)
+// a list of departments without roles names one lead.
+func (d *Document) dutyConventions() {
+	leadFirst := extract.LeadFirst(d.Text)
 	var local []string
 	for _, t := range d.Tasks {
 		if len(local) > 0 && !t.Safeguard {
@@ -34,6 +37,9 @@ func (d *Document) standingLocal() {
 		}
 		if l := extract.StandingLocal(t.FullText()); len(l) > 0 {
 			local = l
+		}
+		if leadFirst {
+			t.Departments = t.Departments.FirstLeads()
 		}
 	}
 }

@@ -81,12 +81,7 @@ func IngestContext(ctx context.Context, name string, data []byte, opts Options) 
 		return nil, fmt.Errorf("ingest %s: %w", name, err)
 	}
 	d.addTables(c.tables)
-	d.standingLocal()
-	if extract.LeadFirst(d.Text) {
-		for _, t := range d.Tasks {
-			t.Departments = t.Departments.FirstLeads()
-		}
-	}
+	d.dutyConventions()
 	if len(d.Tasks) == 0 {
 		d.warn(WarnNoStructure, 0, "no numbered tasks found (一、/(一)/1./一是/第一条, or a task table); the whole text is kept as section text")
 	}

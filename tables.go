@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/policycmp/policycmp/structure"
 )
@@ -141,15 +140,11 @@ func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
 			continue
 		}
 		num := itoa(r.number)
+		deps, due := rowDuty(r, lead, support, deadline, len(labels))
 		if bt := body.task(text.String()); bt != nil {
-			if c, ok := cellAt(r, lead, len(labels)); ok {
-				bt.Departments.Merge(dutyCell(c.String(), true))
-			}
-			if c, ok := cellAt(r, support, len(labels)); ok && support != lead {
-				bt.Departments.Merge(dutyCell(c.String(), false))
-			}
-			if c, ok := cellAt(r, deadline, len(labels)); ok && bt.Deadline == "" {
-				bt.Deadline = c.String()
+			bt.Departments.Merge(deps)
+			if bt.Deadline == "" {
+				bt.Deadline = due
 			}
 			s, _ := text.span(0, text.Len())
 			d.warn(WarnDuplicate, s, "row %s of table %s restates task %s; its departments and deadline are that task's", num, strings.TrimPrefix(id, d.ID+"/"), bt.ID)
@@ -163,18 +158,29 @@ func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
 			s, e := c.span(0, c.Len())
 			t.Clauses = append(t.Clauses, Clause{ID: t.ID + "/c" + itoa(len(t.Clauses)+1), Text: c.String(), Start: s, End: e, spans: c.rawSpans()})
 		}
-		if c, ok := cellAt(r, lead, len(labels)); ok {
-			t.Departments.Merge(dutyCell(c.String(), true))
-		}
-		if c, ok := cellAt(r, support, len(labels)); ok && support != lead {
-			t.Departments.Merge(dutyCell(c.String(), false))
-		}
-		if c, ok := cellAt(r, deadline, len(labels)); ok {
-			t.Deadline = c.String()
-		}
+		t.Departments.Merge(deps)
+		t.Deadline = due
 		t.Targets = extractTargets(t, d.Year)
 		d.Tasks = append(d.Tasks, t)
 	}
+}
+
+// rowDuty reads a task-division row's departments (its lead and support
+// columns) and deadline (its deadline column); a column the table lacks
+// is -1.
+func rowDuty(r rawRow, lead, support, deadline, ncols int) (Departments, string) {
+	var deps Departments
+	if c, ok := cellAt(r, lead, ncols); ok {
+		deps.Merge(dutyCell(c.String(), true))
+	}
+	if c, ok := cellAt(r, support, ncols); ok && support != lead {
+		deps.Merge(dutyCell(c.String(), false))
+	}
+	due := ""
+	if c, ok := cellAt(r, deadline, ncols); ok {
+		due = c.String()
+	}
+	return deps, due
 }
 
 // dutyCell reads the departments a responsibility cell names: with the
@@ -282,7 +288,7 @@ const (
 func newRestated(tasks []*Task) restated {
 	r := restated{byHead: map[string][]int{}, tasks: tasks}
 	for i, t := range tasks {
-		if h := restateKey(t.Heading); h != "" {
+		if h := stringKey(t.Heading); h != "" {
 			r.byHead[h] = append(r.byHead[h], i)
 		}
 	}
@@ -290,7 +296,7 @@ func newRestated(tasks []*Task) restated {
 }
 
 func (r restated) task(row string) *Task {
-	k := restateKey(row)
+	k := stringKey(row)
 	if k == "" || len(r.tasks) == 0 {
 		return nil
 	}
@@ -322,13 +328,4 @@ func (r restated) task(row string) *Task {
 		return nil
 	}
 	return r.tasks[found]
-}
-
-func restateKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if isPunct(r) || unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }

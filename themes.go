@@ -1,9 +1,9 @@
 package policycmp
 
 import (
-	"math"
 	"strings"
 
+	"github.com/policycmp/policycmp/internal/work"
 	"github.com/policycmp/policycmp/taxonomy"
 )
 
@@ -54,16 +54,15 @@ func (d *Document) groupTheme(c taxonomy.Classifier, t *Task) (ThemeScore, strin
 			continue
 		}
 		l := labels[0]
-		ts := ThemeScore{ID: l.Theme, Score: round3(l.Score * GroupThemeWeight), Evidence: []Evidence{}}
+		ts := ThemeScore{ID: l.Theme, Score: work.Round3(l.Score * GroupThemeWeight), Evidence: []Evidence{}}
 		start := d.groupStart(h, t.Start)
 		for _, hit := range l.Evidence {
-			ev := Evidence{Term: hit.Term, Group: h, Heading: true, Start: start, End: start}
+			ev := Evidence{Term: hit.Term, Group: h, Heading: true, Start: max(start, 0), End: max(start, 0)}
 			if start >= 0 {
 				if i := strings.Index(d.Raw[start:t.Start], hit.Term); i >= 0 {
 					ev.Start, ev.End = start+i, start+i+len(hit.Term)
 				}
 			}
-			ev.Start, ev.End = max(ev.Start, 0), max(ev.End, 0)
 			ts.Evidence = append(ts.Evidence, ev)
 		}
 		return ts, h, true
@@ -82,8 +81,6 @@ func (d *Document) groupStart(h string, at int) int {
 	}
 	return start
 }
-
-func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // Unit returns the task as a classification unit: its clauses, the first
 // being its heading.

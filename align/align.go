@@ -2058,13 +2058,16 @@ func Phrases(text string, minRunes int) []string {
 var leadInsTxt string
 
 // leadIns are the lead-ins of means or ground (data/leadins.txt).
-var leadIns = sync.OnceValue(func() []string {
+var leadIns = sync.OnceValue(func() []string { return wordList(leadInsTxt) })
+
+// wordList reads an embedded list of one word a line ('#' comments).
+func wordList(txt string) []string {
 	var out []string
-	for _, r := range tsv.Rows(leadInsTxt) {
+	for _, r := range tsv.Rows(txt) {
 		out = append(out, strings.TrimSpace(r.Fields[0]))
 	}
 	return out
-})
+}
 
 // leadIn reports whether a piece opens with a lead-in of means or ground.
 func leadIn(s string) bool {

@@ -255,13 +255,7 @@ func metricName(a, b Target) string {
 var perCapitaTxt string
 
 // perCapitaWords make an indicator a density (data/percapita.txt).
-var perCapitaWords = sync.OnceValue(func() []string {
-	var out []string
-	for _, r := range tsv.Rows(perCapitaTxt) {
-		out = append(out, strings.TrimSpace(r.Fields[0]))
-	}
-	return out
-})
+var perCapitaWords = sync.OnceValue(func() []string { return wordList(perCapitaTxt) })
 
 // perCapita reports an indicator per head of population or per bed.
 func perCapita(indicator string) bool {

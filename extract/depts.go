@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/policycmp/policycmp/internal/gate"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -98,19 +99,7 @@ func Note(s string) (at int, d Departments, due string, ok bool) {
 // remark may follow the note's sentence (…前完成。以下各项任务均需…落实,不再列出).
 func parseNote(s string) (Departments, string, bool) {
 	if strings.ContainsAny(s, ":：") {
-		var due string
-		var rest []string
-		for _, p := range labelledParts(s) {
-			if m := reDeadlineLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
-				due = strings.TrimSpace(m[2])
-				continue
-			}
-			rest = append(rest, p)
-		}
-		if d, ok := Parse(strings.Join(rest, ";")); ok {
-			return d, due, true
-		}
-		return Departments{}, "", false
+		return labelledDuty(labelledParts(s))
 	}
 	if first, rest, ok := strings.Cut(s, "。"); ok && strings.TrimSpace(rest) != "" {
 		return parseNote(first)
@@ -332,16 +321,26 @@ func DutyLine(s string) (dep Departments, deadline string, ok bool) {
 		return Departments{}, "", false
 	}
 	// 牵头单位:…;配合单位:…;完成时限:… on one line
-	var parts []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' }) {
+	return labelledDuty(strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' }))
+}
+
+// labelledDuty reads the labelled parts of a duty line or note: the
+// deadline by its label (完成时限:…), the departments from the rest.
+func labelledDuty(parts []string) (Departments, string, bool) {
+	var due string
+	var rest []string
+	for _, p := range parts {
 		if m := reDeadlineLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
-			deadline = strings.TrimSpace(m[2])
+			due = strings.TrimSpace(m[2])
 			continue
 		}
-		parts = append(parts, p)
+		rest = append(rest, p)
 	}
-	dep, ok = Parse(strings.Join(parts, ";"))
-	return dep, deadline, ok
+	d, ok := Parse(strings.Join(rest, ";"))
+	if !ok {
+		return Departments{}, "", false
+	}
+	return d, due, true
 }
 
 var reLeadFirst = pattern("lead_first")
@@ -377,14 +376,19 @@ func (d Departments) FirstLeads() Departments {
 	return d
 }
 
-var reStandingLocal = pattern("standing_local")
+var (
+	reStandingLocal = pattern("standing_local")
+	// standingNeeds is the literal every standing note holds (不再: the
+	// governments are not listed again); a text without it is not scanned.
+	standingNeeds = gate.Literal(reStandingLocal)
+)
 
 // StandingLocal reads a note that names, once for all the tasks after it,
 // the lower-level governments that carry each out (以下各项任务均需各县(市、区)
 // 人民政府落实,不再列出): the governments it names, or none.
 func StandingLocal(text string) []string {
-	if !strings.Contains(text, "不再") {
-		return nil // every such note says the governments are not listed again
+	if !strings.Contains(text, standingNeeds) {
+		return nil
 	}
 	m := reStandingLocal.FindStringSubmatch(text)
 	if m == nil {

@@ -1,12 +1,13 @@
 package extract
 
 import (
-	"github.com/policycmp/policycmp/gazetteer"
-	"github.com/policycmp/policycmp/structure"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/gazetteer"
+	"github.com/policycmp/policycmp/structure"
 )
 
 // Metadata describes where a document comes from. Fields left empty were
@@ -50,8 +51,10 @@ func dateLine(s string) (string, bool) {
 		return d, d != ""
 	}
 	if sub := reDateLineCN.FindStringSubmatch(s); sub != nil {
-		y, m, d := cnDigits(sub[1]), cnNumber(sub[2]), cnNumber(sub[3])
-		if y != "" && m > 0 && d > 0 {
+		y := cnDigits(sub[1])
+		m, okm := structure.CNNumber(sub[2])
+		d, okd := structure.CNNumber(sub[3])
+		if y != "" && okm && okd && m > 0 && d > 0 {
 			date := ymd(y, strconv.Itoa(m), strconv.Itoa(d))
 			return date, date != ""
 		}
@@ -83,26 +86,6 @@ func cnDigits(s string) string {
 		b.WriteByte(byte('0' + k))
 	}
 	return b.String()
-}
-
-// cnNumber reads a month or day in Chinese numerals (五, 十, 十二, 二十一,
-// 三十), 0 when it is not one.
-func cnNumber(s string) int {
-	rs := []rune(s)
-	d := func(k int) int { return max(cnDigit(rs[k]), 0) }
-	switch {
-	case len(rs) == 1 && rs[0] == '十':
-		return 10
-	case len(rs) == 1:
-		return d(0)
-	case len(rs) == 2 && rs[0] == '十':
-		return 10 + d(1)
-	case len(rs) == 2 && rs[1] == '十':
-		return 10 * d(0)
-	case len(rs) == 3 && rs[1] == '十':
-		return 10*d(0) + d(2)
-	}
-	return 0
 }
 
 // IsIssuerLine reports a line that names an issuing government or office.

@@ -120,7 +120,7 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 		phrase := s[start:loc[0]]
 		follows := len(out) > 0 && start == prevEnd // nothing but phrase since the previous quantity
 		coordinated := follows && isConjunction(phrase)
-		own := phrase // what the phrase says of this quantity's metric
+		own := phrase // the words the indicator is read from
 		switch {
 		case coordinated:
 			phrase = prevCue // 分别完成3个和1个: the second shares the first's cue
@@ -169,7 +169,7 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 			Unit:       unit,
 			Comparator: Comparator(phrase, after),
 			Deadline:   cmp.Or(deadline, yearBefore(loc[0])),
-			Indicator:  indicator(metricPhrase(phrase, own, coordinated)) + noun,
+			Indicator:  indicator(own) + noun,
 			Counted:    noun,
 			ClauseID:   clauseID,
 		})
@@ -193,7 +193,6 @@ var (
 	reYearBaseAfter  = pattern("year_base_after")
 )
 
-// isConjunction reports whether s is only a conjunction (和, 及, 、 …).
 // listedAfter reports the phrase between two quantities of one list: it
 // opens with an enumeration comma (、住院医师) or closes with a conjunction
 // (高层次人才和), and holds no separator of its own.
@@ -205,15 +204,7 @@ func listedAfter(phrase string) bool {
 	return strings.HasPrefix(p, "、") && utf8.RuneCountInString(p) > 1 || reCountedEnd.MatchString(p)
 }
 
-// metricPhrase is the phrase a target's indicator is read from: its own
-// words, or for the second of 分别完成3个和1个 the shared cue phrase.
-func metricPhrase(phrase, own string, coordinated bool) string {
-	if coordinated && own != phrase {
-		return own
-	}
-	return phrase
-}
-
+// isConjunction reports whether s is only a conjunction (和, 及, 、 …).
 func isConjunction(s string) bool {
 	s = strings.TrimSpace(s)
 	return s != "" && reCountedEnd.ReplaceAllString(s, "") == ""

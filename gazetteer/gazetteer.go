@@ -376,7 +376,7 @@ func (g *Gazetteer) FindWith(s string, context func() []Match) (Match, bool) {
 		return Match{}, false
 	}
 	var ctx []Match
-	if context != nil && g.ambiguous(all) {
+	if context != nil && ambiguous(all) {
 		ctx = context()
 	}
 	cur, ok := g.resolve(all[0], nil, all[1:], ctx)
@@ -403,7 +403,7 @@ func (g *Gazetteer) FindWith(s string, context func() []Match) (Match, bool) {
 }
 
 // ambiguous reports matches of which one names several divisions.
-func (g *Gazetteer) ambiguous(ms []Match) bool {
+func ambiguous(ms []Match) bool {
 	for _, m := range ms {
 		if strings.HasPrefix(m.Code, "?") {
 			return true

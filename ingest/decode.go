@@ -94,8 +94,7 @@ func KindOf(name string) Kind {
 func Decode(b []byte, kind Kind) (Decoded, error) {
 	page := kind == HTML
 	var d Decoded
-	office := func(read func([]byte) (string, error), flag *bool, note, detail string) (Decoded, error) {
-		text, err := read(b)
+	office := func(text string, err error, flag *bool, note, detail string) (Decoded, error) {
 		if err != nil {
 			return d, err
 		}
@@ -106,15 +105,19 @@ func Decode(b []byte, kind Kind) (Decoded, error) {
 		d.note(note, 0, detail+"; offsets point into that text")
 		return d, nil
 	}
-	if _, ok := isDocx(b); ok {
-		detail := "Word document reduced to its text (automatic list numbers written out)"
-		if n := DocxParts(b); n > 0 {
-			detail += fmt.Sprintf("; its %d footnotes and endnotes are not read", n)
+	if zr := openZip(b); zr != nil {
+		switch {
+		case holds(zr, docxPart):
+			detail := "Word document reduced to its text (automatic list numbers written out)"
+			if n := docxNotes(zr); n > 0 {
+				detail += fmt.Sprintf("; its %d footnotes and endnotes are not read", n)
+			}
+			text, err := docxText(zr)
+			return office(text, err, &d.Docx, NoteDocx, detail)
+		case holds(zr, xlsxPart):
+			text, err := XlsxText(b)
+			return office(text, err, &d.Xlsx, NoteXlsx, "spreadsheet reduced to its text (a row a line, cells separated by tabs, merged cells written on every row they span)")
 		}
-		return office(DocxText, &d.Docx, NoteDocx, detail)
-	}
-	if isXlsx(b) {
-		return office(XlsxText, &d.Xlsx, NoteXlsx, "spreadsheet reduced to its text (a row a line, cells separated by tabs, merged cells written on every row they span)")
 	}
 	if err := unsupported(b); err != nil {
 		return d, err

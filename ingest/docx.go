@@ -44,22 +44,33 @@ func unsupported(b []byte) error {
 	return nil
 }
 
-// isDocx reports a ZIP archive holding word/document.xml.
-func isDocx(b []byte) (*zip.Reader, bool) {
+// openZip returns b as a ZIP archive, or nil when it is none.
+func openZip(b []byte) *zip.Reader {
 	if !bytes.HasPrefix(b, zipMagic) {
-		return nil, false
+		return nil
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, false
+		return nil
 	}
+	return zr
+}
+
+// holds reports whether archive zr holds a file named name.
+func holds(zr *zip.Reader, name string) bool {
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			return zr, true
+		if f.Name == name {
+			return true
 		}
 	}
-	return nil, false
+	return false
 }
+
+// Office documents are told apart by the part they are read from.
+const (
+	docxPart = "word/document.xml"
+	xlsxPart = "xl/workbook.xml"
+)
 
 // readZipFile returns the unpacked bytes of name in zr, at most MaxDocxXML,
 // or nil when zr has no such file.
@@ -94,11 +105,15 @@ func readZipFile(zr *zip.Reader, name string) ([]byte, error) {
 // automatically numbered paragraphs (一、 (一) 1.) written out in front of
 // them, since plans number their sections and tasks so.
 func DocxText(b []byte) (string, error) {
-	zr, ok := isDocx(b)
-	if !ok {
+	zr := openZip(b)
+	if zr == nil || !holds(zr, docxPart) {
 		return "", fmt.Errorf("%w: not a Word document (.docx)", ErrBinary)
 	}
-	doc, err := readZipFile(zr, "word/document.xml")
+	return docxText(zr)
+}
+
+func docxText(zr *zip.Reader) (string, error) {
+	doc, err := readZipFile(zr, docxPart)
 	if err != nil {
 		return "", err
 	}
@@ -110,14 +125,10 @@ func DocxText(b []byte) (string, error) {
 	return docxBody(doc, nums)
 }
 
-// DocxParts counts the notes of a Word document that DocxText leaves out
+// docxNotes counts the notes of a Word document that DocxText leaves out
 // (footnotes and endnotes, which a plan rarely holds and whose place in
-// the text is a mark), so that a caller can say so.
-func DocxParts(b []byte) (footnotes int) {
-	zr, ok := isDocx(b)
-	if !ok {
-		return 0
-	}
+// the text is a mark), so that Decode can say so.
+func docxNotes(zr *zip.Reader) (footnotes int) {
 	for _, name := range []string{"word/footnotes.xml", "word/endnotes.xml"} {
 		data, err := readZipFile(zr, name)
 		if err != nil || data == nil {

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"strings"
@@ -15,23 +14,6 @@ const NoteXlsx = "xlsx"
 // MaxSheetCells bounds the cells a spreadsheet is read for: a sheet can
 // address a million rows by sixteen thousand columns.
 const MaxSheetCells = 4 << 20
-
-// isXlsx reports a ZIP archive holding xl/workbook.xml.
-func isXlsx(b []byte) bool {
-	if !bytes.HasPrefix(b, zipMagic) {
-		return false
-	}
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return false
-	}
-	for _, f := range zr.File {
-		if f.Name == "xl/workbook.xml" {
-			return true
-		}
-	}
-	return false
-}
 
 // XlsxText reduces a spreadsheet (.xlsx) to its text, with excelize: each
 // sheet's rows in order, one a line, cells separated by tabs (the form of

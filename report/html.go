@@ -253,7 +253,7 @@ func (r *Report) Data() PageData {
 		if !okA || !okB {
 			continue
 		}
-		pp := pagePair{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: l.Kind.String(), Relation: l.Relation.String(), Why: r.Why(l.Evidence), Diff: []int{}}
+		pp := pagePair{Ends: [2]int{a, b}, Score: work.Round3(l.Score), Kind: l.Kind.String(), Relation: l.Relation.String(), Why: r.Why(l.Evidence), Diff: []int{}}
 		pd.Pairs = append(pd.Pairs, pp)
 	}
 	// Equivalent pairs carry their diffs (computed in parallel); related
@@ -270,7 +270,7 @@ func (r *Report) Data() PageData {
 		a, okA := taskAt[l.A]
 		b, okB := taskAt[l.B]
 		if okA && okB {
-			pd.TaskLinks = append(pd.TaskLinks, pageLink{Ends: [2]int{a, b}, Score: round3(l.Score), Kind: l.Kind.String()})
+			pd.TaskLinks = append(pd.TaskLinks, pageLink{Ends: [2]int{a, b}, Score: work.Round3(l.Score), Kind: l.Kind.String()})
 		}
 	}
 	for _, u := range r.Unique {
@@ -278,8 +278,6 @@ func (r *Report) Data() PageData {
 	}
 	return pd
 }
-
-func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 // runs encodes a diff as (operation, rune count) pairs.
 func runs(ops []align.Op) []int {

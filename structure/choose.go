@@ -147,7 +147,7 @@ func parseInline(s string, prev rune, body bool) (m Marker, glued, ok bool) {
 	if isDigit(prev) || prev == '.' || (prev < 0x80 && unicode.IsLetter(prev)) || strings.ContainsRune(notBeforeMarker(), prev) {
 		return Marker{}, false, false
 	}
-	if first, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune("(（[【〔", first) && strings.ContainsRune(notBeforeNumber(), prev) {
+	if !opensBracket(s) && strings.ContainsRune(notBeforeNumber(), prev) {
 		return Marker{}, false, false // 附件2, 表1: a reference
 	}
 	boundary := prev == ' ' || strings.ContainsRune(terminators+":：", prev)

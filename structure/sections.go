@@ -68,7 +68,7 @@ func IsClosing(s string) bool {
 
 // IsAnnexHeading reports a line that opens an annex or an attachment list.
 func IsAnnexHeading(s string) bool {
-	return utf8.RuneCountInString(s) <= MaxAnnexHeading && reAnnex.MatchString(strings.TrimSpace(s))
+	return utf8.RuneCountInString(s) <= MaxAnnexHeading && OpensAnnex(s)
 }
 
 // OpensAnnex reports a text that opens with an annex heading, whatever

@@ -332,7 +332,7 @@ func (d *Dict) Classify(u Unit) []Label {
 	}
 	if best < d.opts.MinRaw {
 		if org >= 0 {
-			return []Label{{Theme: d.tax.Themes[org].ID, Score: round3(d.opts.MinRaw / (d.opts.MinRaw + 2)), Evidence: ev[org]}}
+			return []Label{{Theme: d.tax.Themes[org].ID, Score: work.Round3(d.opts.MinRaw / (d.opts.MinRaw + 2)), Evidence: ev[org]}}
 		}
 		return []Label{{Theme: Unclassified, Score: 0}}
 	}
@@ -356,7 +356,7 @@ func (d *Dict) Classify(u Unit) []Label {
 	})
 	out := make([]Label, len(kept))
 	for k, i := range kept {
-		out[k] = Label{Theme: d.tax.Themes[i].ID, Score: round3(raw[i] / (raw[i] + 2)), Evidence: ev[i]}
+		out[k] = Label{Theme: d.tax.Themes[i].ID, Score: work.Round3(raw[i] / (raw[i] + 2)), Evidence: ev[i]}
 	}
 	if org >= 0 && kept[0] != org {
 		// The organising theme takes the first place at the strength of
@@ -381,5 +381,3 @@ func repeatFactor(k int) float64 {
 	}
 	return 0
 }
-
-func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -279,10 +279,6 @@ func evalShared(ctx context.Context, e *env, c *common, w io.Writer, set *shared
 // evalPerturbedSeeds scores the embedded seeds under each perturbation of
 // their layout against the seed gold.
 func evalPerturbedSeeds(ctx context.Context, c *common, w io.Writer, gold *eval.Gold) error {
-	tax, err := c.taxonomy()
-	if err != nil {
-		return err
-	}
 	docs := map[string][]byte{}
 	for _, n := range seeds.Names() {
 		data, err := seeds.Read(n)
@@ -291,22 +287,12 @@ func evalPerturbedSeeds(ctx context.Context, c *common, w io.Writer, gold *eval.
 		}
 		docs[n] = data
 	}
-	rs, err := eval.Perturbed(ctx, gold, docs, tax)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nseeds perturbed (structure and metadata of each copy):\n")
-	eval.PrintRobustness(w, rs)
-	return nil
+	return printPerturbed(ctx, c, w, "seeds perturbed (structure and metadata of each copy)", gold, docs)
 }
 
 // evalPerturbed scores the shared folder's real documents under each
 // perturbation of their layout (eval.Perturbations).
 func evalPerturbed(ctx context.Context, c *common, w io.Writer, dir string, set *sharedSet) error {
-	tax, err := c.taxonomy()
-	if err != nil {
-		return err
-	}
 	files, err := filepath.Glob(filepath.Join(dir, "real", "*.txt"))
 	if err != nil {
 		return err
@@ -319,11 +305,21 @@ func evalPerturbed(ctx context.Context, c *common, w io.Writer, dir string, set 
 		}
 		docs[filepath.Base(f)] = data
 	}
-	rs, err := eval.Perturbed(ctx, set.gold, docs, tax)
+	return printPerturbed(ctx, c, w, "real documents perturbed (structure and metadata of each copy, "+set.goldPath+")", set.gold, docs)
+}
+
+// printPerturbed scores docs (by file name) under each perturbation and
+// writes the table under title.
+func printPerturbed(ctx context.Context, c *common, w io.Writer, title string, gold *eval.Gold, docs map[string][]byte) error {
+	tax, err := c.taxonomy()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nreal documents perturbed (structure and metadata of each copy, %s):\n", set.goldPath)
+	rs, err := eval.Perturbed(ctx, gold, docs, tax)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s:\n", title)
 	eval.PrintRobustness(w, rs)
 	return nil
 }

@@ -1,9 +1,10 @@
-// Package work runs indexed jobs on a bounded number of goroutines, and
-// fills in option defaults. It is shared by policycmp and its leaf packages.
+// Package work runs indexed jobs on a bounded number of goroutines, fills
+// in option defaults and rounds scores. It is shared by policycmp and its leaf packages.
 package work
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -82,6 +83,9 @@ func chunkOf(n, workers int) int {
 func Do(ctx context.Context, n, workers int, f func(i int)) error {
 	return Each(ctx, n, workers, func() func(int) { return f })
 }
+
+// Round3 rounds x to three decimals, as scores are reported.
+func Round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // Default sets *v to d when *v is the zero value.
 func Default[T comparable](v *T, d T) {

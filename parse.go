@@ -185,7 +185,7 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 		if !placed && len(stack) > 0 {
 			t := stack[len(stack)-1]
 			switch {
-			case t.m.Keep && strings.ContainsAny(mk.Number, cnDigits):
+			case t.m.Keep && mk.Chinese:
 				// 一是… is a point of a sentence: a numbering in Chinese
 				// numerals after it ((一) after 六是 in a run-on body) is not
 				// its points; (1) or ① after it may be
@@ -673,6 +673,3 @@ func splitClauses(m mtext) []mtext {
 	emit(m.Len())
 	return out
 }
-
-// cnDigits are the Chinese numerals of markers (一、 (一) 第一条).
-const cnDigits = "〇零一二三四五六七八九十百两"

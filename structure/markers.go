@@ -45,6 +45,9 @@ type Marker struct {
 	Value  int    // the ordinal: 3 for 三、, (3) and ③; 0 when it cannot be read
 	Size   int    // bytes of the text the marker takes
 	Keep   bool   // the marker stays in the heading (一是)
+	// Chinese reports a scheme numbered in Chinese numerals (一、 (一)
+	// 第一条 一是), the levels above (1) and ①.
+	Chinese bool
 }
 
 // schemes parses the embedded table once; the result is never modified.
@@ -113,7 +116,7 @@ func (sc *Scheme) match(s string) (Marker, bool) {
 	if sc.digits == "arabic" && size < len(s) && s[size] >= '0' && s[size] <= '9' {
 		return Marker{}, false // 2.5亿: a number, not a list marker
 	}
-	return Marker{Kind: sc.Kind, Number: strings.Replace(sc.label, "%s", num, 1), Value: ordinal(num, sc.digits), Size: size, Keep: sc.Keep}, true
+	return Marker{Kind: sc.Kind, Number: strings.Replace(sc.label, "%s", num, 1), Value: ordinal(num, sc.digits), Size: size, Keep: sc.Keep, Chinese: sc.digits == "cn"}, true
 }
 
 // mayStartMarker is a quick test on the first rune before any expression

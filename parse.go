@@ -57,6 +57,10 @@ type node struct {
 	children []*node
 	parent   *node
 	closed   bool     // later unnumbered text no longer belongs to it
+	// resumes: the item goes on with a numbering begun under another
+	// group (4. under 二、 after 1.–3. under 一、): numbering that runs
+	// through the plan's groups counts its tasks, not one item's points.
+	resumes bool
 	context  []string // unnumbered subheadings in force when it started
 	loose    []mtext  // unnumbered text after it that does not continue it
 }
@@ -81,6 +85,16 @@ func (n *node) hasOwnHeading() bool {
 		s = s[:i]
 	}
 	return utf8.RuneCountInString(s) <= MaxOwnHeading && !strings.ContainsAny(s, ",，")
+}
+
+// hasDuty reports an item whose text ends with a responsibility note of
+// its own (…。（牵头单位：县医保局）).
+func (n *node) hasDuty() bool {
+	last := n.full
+	if len(n.body) > 0 {
+		last = n.body[len(n.body)-1]
+	}
+	return hasDeptTail(last)
 }
 
 // hasDeptTail reports whether a paragraph ends with a responsibility note.
@@ -180,7 +194,8 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 		}
 		// opens: the marker starts its numbering, or goes on with the
 		// numbering of the group before (3. under (二) after 1.–2. under (一))
-		opens := mk.IsFirst() || mk.Value > 1 && last[mk.Kind] == mk.Value-1
+		resumes := !mk.IsFirst() && mk.Value > 1 && last[mk.Kind] == mk.Value-1
+		opens := mk.IsFirst() || resumes
 		last[mk.Kind] = mk.Value
 		if !placed && len(stack) > 0 {
 			t := stack[len(stack)-1]
@@ -203,6 +218,7 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 				stack = stack[:len(stack)-1]
 			}
 		}
+		n.resumes = resumes && !placed
 		if n.parent != nil {
 			n.parent.children = append(n.parent.children, n)
 		} else {
@@ -211,9 +227,7 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 		stack = append(stack, n)
 		current = n
 	}
-	for _, r := range roots {
-		demote(r)
-	}
+	demote(roots)
 	return roots, preamble
 }
 
@@ -222,31 +236,79 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 // of its own (一是…二是… never count as one), or the item's own text is a
 // sentence that introduces them.
 // Where a numbered item's children have headings of their own, the
-// children are the tasks and the item is a group.
-func demote(n *node) {
-	for _, c := range n.children {
-		demote(c)
+// children are the tasks and the item is a group. A plan numbers its tasks
+// in one scheme at one depth, so a heading group without prose of its own
+// keeps its items as tasks where a sibling group's items of that scheme
+// are tasks (二、 whose 1.–3. open with sentences, beside 一、 whose 1.–3.
+// open with headings).
+func demote(roots []*node) {
+	tasky := map[groupKey]bool{}
+	var mark func(n *node, depth int)
+	mark = func(n *node, depth int) {
+		for _, c := range n.children {
+			mark(c, depth+1)
+		}
+		if n.parent != nil && leaves(n) && n.keepsItems() {
+			tasky[groupKey{depth, n.m.Kind, n.children[0].m.Kind}] = true
+		}
 	}
-	if n.parent == nil || len(n.children) == 0 {
-		return
-	}
-	own := false
-	for _, c := range n.children {
-		if len(c.children) > 0 {
+	var fold func(n *node, depth int)
+	fold = func(n *node, depth int) {
+		for _, c := range n.children {
+			fold(c, depth+1)
+		}
+		if n.parent == nil || len(n.children) == 0 || !leaves(n) || n.keepsItems() {
+			return // an item whose children have children is a group
+		}
+		if n.headingLike() && len(n.body) == 0 && !n.children[0].m.Keep && tasky[groupKey{depth, n.m.Kind, n.children[0].m.Kind}] {
 			return
 		}
-		// 一是…二是… are words of the item's sentences, never its tasks.
-		own = own || (c.hasOwnHeading() && !c.m.Keep)
+		for _, c := range n.children {
+			n.body = append(n.body, c.full)
+			n.body = append(n.body, c.body...)
+			n.body = append(n.body, c.loose...) // text after a point belongs with it
+		}
+		n.children = nil
 	}
-	if own && (n.headingLike() || n.hasOwnHeading() && !n.m.Keep) { // 一是… is a point, never a group
-		return
+	for _, r := range roots {
+		mark(r, 0)
 	}
+	for _, r := range roots {
+		fold(r, 0)
+	}
+}
+
+// groupKey names a level of the numbering tree: the depth of a group, its
+// scheme and its items' scheme.
+type groupKey struct {
+	depth      int
+	kind, item string
+}
+
+// leaves reports whether n has children and none of them has children of
+// its own.
+func leaves(n *node) bool {
 	for _, c := range n.children {
-		n.body = append(n.body, c.full)
-		n.body = append(n.body, c.body...)
-		n.body = append(n.body, c.loose...) // text after a point belongs with it
+		if len(c.children) > 0 {
+			return false
+		}
 	}
-	n.children = nil
+	return len(n.children) > 0
+}
+
+// keepsItems reports whether n's numbered children (leaves) are tasks by
+// their own look: some has a heading of its own, goes on with a numbering
+// begun under another group or names who carries it out, and n is a group
+// (a heading, or an item with a heading of its own).
+func (n *node) keepsItems() bool {
+	own := false
+	for _, c := range n.children {
+		// 一是…二是… are words of the item's sentences, never its tasks;
+		// items whose numbering runs on from another group are the plan's,
+		// and so are items that name who carries them out.
+		own = own || (c.hasOwnHeading() || c.resumes || c.hasDuty()) && !c.m.Keep
+	}
+	return own && (n.headingLike() || n.hasOwnHeading() && !n.m.Keep) // 一是… is a point, never a group
 }
 
 // continuesStack reports a marker that continues the numbering of an item

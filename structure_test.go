@@ -101,6 +101,30 @@ func TestSplitNumeralsAndNumbering(t *testing.T) {
 	assert.NotEqual(t, d.Tasks[2].ID, d.Tasks[3].ID, "duplicate numbers get distinct IDs")
 }
 
+// A plan numbers its tasks in one scheme at one depth. Under a part
+// heading (第二部分), items that open with a sentence rather than a heading
+// of their own are still tasks when their numbering runs on through the
+// groups (3.–4. under 二、 after 1.–2. under 一、), when each names who
+// carries it out, or when a sibling group's items are tasks.
+func TestPlanWideTaskNumbering(t *testing.T) {
+	head := "某县深化医改重点工作任务\n第一部分　总体要求\n坚持以人民健康为中心。\n第二部分　重点任务\n" +
+		"一、推动公立医院高质量发展\n1.深化公立医院综合改革。落实政府办医责任。\n2.完善薪酬制度。落实“两个允许”要求。\n"
+	// items longer than a heading line, opening with a sentence
+	for _, tc := range []struct{ name, rest string }{
+		{"numbering runs on", "二、深化医保支付方式改革\n3.全面推行按疾病诊断相关分组付费，实现统筹地区、医疗机构、病种、医保基金全覆盖，推动医疗机构加强内部成本管控和精细化管理。\n4.开展药品和医用耗材集中带量采购，确保中选产品落地使用，完成国家和省级集采任务，落实医保资金结余留用政策，减轻群众就医负担。\n"},
+		{"duty notes", "二、深化医保支付方式改革\n1.全面推行按疾病诊断相关分组付费，实现统筹地区、医疗机构、病种、医保基金全覆盖，推动医疗机构加强内部成本管控和精细化管理。（牵头单位：县医保局）\n2.开展药品和医用耗材集中带量采购，确保中选产品落地使用，完成国家和省级集采任务，落实医保资金结余留用政策，减轻群众就医负担。（牵头单位：县医保局）\n"},
+		{"sibling groups", "二、深化医保支付方式改革\n1.全面推行按疾病诊断相关分组付费，实现统筹地区、医疗机构、病种、医保基金全覆盖，推动医疗机构加强内部成本管控和精细化管理。\n2.开展药品和医用耗材集中带量采购，确保中选产品落地使用，完成国家和省级集采任务，落实医保资金结余留用政策，减轻群众就医负担。\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := policycmp.IngestString("w.txt", head+tc.rest)
+			require.NoError(t, err)
+			require.Len(t, d.Tasks, 4, "%v", headings(d))
+			assert.True(t, strings.HasPrefix(d.Tasks[2].Text, "全面推行按疾病诊断相关分组付费"), "%q", d.Tasks[2].Text)
+			assert.True(t, strings.HasPrefix(d.Tasks[3].Text, "开展药品和医用耗材集中带量采购"), "%q", d.Tasks[3].Text)
+		})
+	}
+}
+
 // A task is never deleted for holding a URL, a hotline or a file name; an
 // annex that restarts numbering gives no tasks.
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {

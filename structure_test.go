@@ -119,6 +119,7 @@ func TestPlanWideTaskNumbering(t *testing.T) {
 			d, err := policycmp.IngestString("w.txt", head+tc.rest)
 			require.NoError(t, err)
 			require.Len(t, d.Tasks, 4, "%v", headings(d))
+			assert.Equal(t, "w/第二部分/二/"+d.Tasks[2].Number, d.Tasks[2].ID, "a part is numbered as written")
 			assert.True(t, strings.HasPrefix(d.Tasks[2].Text, "全面推行按疾病诊断相关分组付费"), "%q", d.Tasks[2].Text)
 			assert.True(t, strings.HasPrefix(d.Tasks[3].Text, "开展药品和医用耗材集中带量采购"), "%q", d.Tasks[3].Text)
 		})

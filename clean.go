@@ -126,9 +126,10 @@ func (c *cleaner) run(raw string) []mtext {
 			cut = true
 			continue
 		}
-		at := 0
+		at, row := 0, 0
 		parts := []mtext{}
 		if cells := structure.CellBreaks(raw.String()); cells != nil {
+			row = i + 1
 			// a table row on one line: its cells go on as lines of their
 			// own, as a flattened table
 			for _, cell := range cells {
@@ -170,7 +171,7 @@ func (c *cleaner) run(raw string) []mtext {
 				}
 				continue
 			}
-			kept = append(kept, keptLine{m: ln, blank: blank, cut: cut})
+			kept = append(kept, keptLine{m: ln, blank: blank, cut: cut, row: row})
 			blank, cut = false, false
 		}
 	}
@@ -201,6 +202,7 @@ const MaxChromeExamples = 5
 type keptLine struct {
 	m          mtext
 	blank, cut bool
+	row        int // not 0: the line is a cell of the row written on input line row-1 (structure.CellBreaks)
 }
 
 // reflow joins the lines that continue a sentence, a number or a 文号 broken

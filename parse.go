@@ -56,13 +56,13 @@ type node struct {
 	body     []mtext // unnumbered paragraphs that continue it
 	children []*node
 	parent   *node
-	closed   bool     // later unnumbered text no longer belongs to it
+	closed   bool // later unnumbered text no longer belongs to it
 	// resumes: the item goes on with a numbering begun under another
 	// group (4. under 二、 after 1.–3. under 一、): numbering that runs
 	// through the plan's groups counts its tasks, not one item's points.
 	resumes bool
-	context  []string // unnumbered subheadings in force when it started
-	loose    []mtext  // unnumbered text after it that does not continue it
+	context []string // unnumbered subheadings in force when it started
+	loose   []mtext  // unnumbered text after it that does not continue it
 }
 
 func (n *node) headingLike() bool { return isHeadingLike(n.head) }

@@ -181,6 +181,32 @@ func TestFlattenedTables(t *testing.T) {
 	assert.Equal(t, "每千人口执业(助理)医师数", d.Raw[cell.Start:cell.End], "cells point into the input")
 }
 
+// A task table written a row a line (cells between tabs) keeps each row's
+// cells as written: a cell that reads as going on into the next ("…达到省定
+// 标准" then "县卫健局") is not joined to it, and the heading after the last
+// row is not a cell. Its tasks stand where the table does, before the
+// safeguards that follow it.
+func TestTabbedTaskTableInBody(t *testing.T) {
+	text := "某县深化医改重点工作任务\n为落实改革任务，制定本任务。\n一、重点任务\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n" +
+		"1\t推进紧密型县域医共体建设，完善医共体内人员、财务统一管理\t县卫健局\t县医保局、县财政局\t2023年12月底前\n" +
+		"2\t加强公共卫生服务体系建设，县疾控中心实验室检测能力达到省定标准\t县卫健局\t县发改局、县财政局\t2023年底前\n" +
+		"二、保障措施\n（一）加强组织领导。县医改领导小组要定期研究医改工作。\n（二）强化考核评价。将医改任务完成情况纳入绩效考核。\n"
+	d, err := policycmp.IngestString("tab.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tables, 1)
+	require.Len(t, d.Tables[0].Rows, 2)
+	last := d.Tables[0].Rows[1]
+	require.Len(t, last, 4)
+	assert.Equal(t, "县卫健局", last[1].Text)
+	assert.Equal(t, "2023年底前", last[3].Text, "the heading after the table is not a cell")
+	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	assert.Equal(t, "tab/表1/2", d.Tasks[1].ID)
+	assert.Equal(t, []string{"县卫健局"}, d.Tasks[1].Departments.Lead)
+	assert.Equal(t, []string{"县发改局", "县财政局"}, d.Tasks[1].Departments.Support)
+	assert.Equal(t, "2023年底前", d.Tasks[1].Deadline)
+	assert.Equal(t, "tab/二/(一)", d.Tasks[2].ID, "the safeguards follow the table's tasks")
+}
+
 // An annexed division-of-labour table that restates the body's tasks
 // gives them their departments and deadlines, not a second copy of each;
 // a row naming a task the body does not hold is a task of its own.

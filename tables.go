@@ -1,11 +1,12 @@
 package policycmp
 
 import (
-	"github.com/policycmp/policycmp/extract"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/policycmp/policycmp/extract"
 	"github.com/policycmp/policycmp/structure"
 )
 
@@ -28,10 +29,11 @@ type rawRow struct {
 // starts a paragraph of its own.
 func (c *cleaner) takeTables(lines []keptLine) []keptLine {
 	texts := make([]string, len(lines))
+	rows := make([]int, len(lines))
 	for i, l := range lines {
-		texts[i] = l.m.String()
+		texts[i], rows[i] = l.m.String(), l.row
 	}
-	found := structure.Tables(texts)
+	found := structure.TablesOfRows(texts, rows)
 	if len(found) == 0 {
 		return lines
 	}
@@ -92,7 +94,16 @@ func (d *Document) addTables(tables []rawTable) {
 		t.Start, t.End = rt.span[0], rt.span[1]
 		switch t.Kind {
 		case TableTasks:
-			d.tableTasks(t.ID, labels, rt)
+			// a table's tasks stand where the table does: a plan may set
+			// its task table in its body, before its safeguards
+			at := len(d.Tasks)
+			for i, bt := range d.Tasks {
+				if bt.Start > t.Start {
+					at = i
+					break
+				}
+			}
+			d.Tasks = slices.Insert(d.Tasks, at, d.tableTasks(t.ID, labels, rt)...)
 		case TableIndicators:
 			t.Targets = d.tableTargets(t.ID, labels, rt)
 		}
@@ -120,20 +131,21 @@ func cellAt(r rawRow, col, ncols int) (mtext, bool) {
 	return r.cells[i], true
 }
 
-// tableTasks adds a task for each row of a task-division table, with its
-// departments and deadline.
+// tableTasks returns a task for each row of a task-division table, with
+// its departments and deadline.
 //
 // A plan often restates its numbered tasks in an annexed division-of-labour
 // table (附件:重点任务分工表). A row whose task cell is a task of the body
 // (its heading, or the start of its text) is that task's row, not a task
 // of its own: its departments and deadline go to the body's task, and a
 // warning says so (the row stays in the table).
-func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
+func (d *Document) tableTasks(id string, labels []string, rt rawTable) []*Task {
 	task := structure.ColumnOf(labels, "task_column")
 	lead := structure.ColumnOf(labels, "lead_column")
 	support := structure.ColumnOf(labels, "support_column")
 	deadline := structure.ColumnOf(labels, "deadline_column")
 	body := newRestated(d.Tasks)
+	var out []*Task
 	for _, r := range rt.rows {
 		text, ok := cellAt(r, task, len(labels))
 		if !ok {
@@ -161,8 +173,9 @@ func (d *Document) tableTasks(id string, labels []string, rt rawTable) {
 		t.Departments.Merge(deps)
 		t.Deadline = due
 		t.Targets = extractTargets(t, d.Year)
-		d.Tasks = append(d.Tasks, t)
+		out = append(out, t)
 	}
+	return out
 }
 
 // rowDuty reads a task-division row's departments (its lead and support

@@ -247,3 +247,22 @@ func TestOneRowTable(t *testing.T) {
 	assert.Len(t, ts[0].Rows[0].Cells, 3)
 	assert.Empty(t, structure.Tables([]string{"序号", "名称", "1", "某某"}), "one row under other labels")
 }
+
+// Rows written a line each are their cells as written: the same lines
+// read as a flattened table join a cell that goes on into the next and
+// give the last row the line after the table.
+func TestTablesOfRows(t *testing.T) {
+	lines := []string{"序号", "工作任务", "牵头单位", "配合单位", "完成时限",
+		"1", "推进紧密型县域医共体建设,完善医共体内人员、财务统一管理", "县卫健局", "县医保局、县财政局", "2023年12月底前",
+		"2", "加强公共卫生服务体系建设,县疾控中心实验室检测能力达到省定标准", "县卫健局", "县发改局、县财政局", "2023年底前",
+		"二、保障措施"}
+	row := []int{1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 0}
+	ts := structure.TablesOfRows(lines, row)
+	require.Len(t, ts, 1)
+	require.Len(t, ts[0].Rows, 2)
+	assert.Equal(t, []structure.Span{{11, 12}, {12, 13}, {13, 14}, {14, 15}}, ts[0].Rows[1].Cells)
+	assert.Equal(t, 15, ts[0].End, "the line after the last row is not the table's")
+	flat := structure.Tables(lines)
+	require.Len(t, flat, 1)
+	assert.Equal(t, 16, flat[0].End, "read as flattened, the last row takes the heading after it")
+}

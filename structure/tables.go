@@ -51,8 +51,27 @@ const MaxHeaderColumns = 20
 // each row runs from its number to the line that holds the next number.
 // The last row takes at most as many lines as the header has columns, so a
 // table ends where the numbering stops. It is linear in the lines.
-func Tables(lines []string) []Table {
+func Tables(lines []string) []Table { return TablesOfRows(lines, nil) }
+
+// TablesOfRows is Tables where some lines are the cells of a row written on
+// one line (CellBreaks): row[i], when not 0, names the row line i was cut
+// from. Such a row is its cells as written — the header too — and no
+// cell joins another or takes a line after its row, whatever the lines
+// read like. row may be nil.
+func TablesOfRows(lines []string, row []int) []Table {
 	var out []Table
+	// written returns the end of the one-line row that line k opens, or 0
+	// where line k was not cut from one.
+	written := func(k int) int {
+		if row == nil || row[k] == 0 {
+			return 0
+		}
+		end := k + 1
+		for end < len(lines) && row[end] == row[k] {
+			end++
+		}
+		return end
+	}
 	var join []bool // which lines continue the one before, as Reflow decides; computed on first need
 	for i := 0; i < len(lines); i++ {
 		if !isRowNumberHeader(lines[i]) {
@@ -64,6 +83,9 @@ func Tables(lines []string) []Table {
 				break
 			}
 			j++
+		}
+		if w := written(i); w > 0 && w < j {
+			j = w // the header's own line ends it
 		}
 		if j >= len(lines) || !rowStart(lines, j, 1) || j == i+1 {
 			continue
@@ -82,6 +104,11 @@ func Tables(lines []string) []Table {
 		cols := len(t.Header)
 		k := j
 		for n := 1; k < len(lines) && rowStart(lines, k, n); n++ {
+			if end := written(k); end > 0 {
+				t.Rows = append(t.Rows, Row{Number: n, Cells: cells(nil, k+1, end, cols-1)})
+				k = end
+				continue
+			}
 			end := k + 1
 			limit := min(len(lines), k+1+max(3*cols, MinRowLines))
 			for end < limit && !rowStart(lines, end, n+1) {
@@ -106,12 +133,12 @@ func Tables(lines []string) []Table {
 
 // cells groups the lines [a, b) of a row into at most n cells. A row with
 // no more lines than cells has one line a cell; in a longer one, lines that
-// continue one another (join) make one cell, and cells beyond n join the
-// last.
+// continue one another (join; nil: none do) make one cell, and cells beyond
+// n join the last.
 func cells(join []bool, a, b, n int) []Span {
 	var out []Span
 	for k := a; k < b; k++ {
-		if len(out) > 0 && ((join[k-1] && b-a > n) || len(out) == max(n, 1)) {
+		if len(out) > 0 && ((join != nil && join[k-1] && b-a > n) || len(out) == max(n, 1)) {
 			out[len(out)-1].End = k + 1
 			continue
 		}

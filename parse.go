@@ -240,13 +240,20 @@ func parseTree(pieces []piece) (roots []*node, preamble []mtext) {
 // in one scheme at one depth, so a heading group without prose of its own
 // keeps its items as tasks where a sibling group's items of that scheme
 // are tasks (二、 whose 1.–3. open with sentences, beside 一、 whose 1.–3.
-// open with headings).
+// open with headings). And where a scheme's numbering runs on through the
+// groups ((三) under 二、 after (一)–(二) under 一、), that scheme counts the
+// plan's tasks: the points under one of its items are the item's text,
+// headings or not, and so is a responsibility note after them.
 func demote(roots []*node) {
 	tasky := map[groupKey]bool{}
+	planWide := map[string]bool{} // schemes whose numbering runs on through groups
 	var mark func(n *node, depth int)
 	mark = func(n *node, depth int) {
 		for _, c := range n.children {
 			mark(c, depth+1)
+		}
+		if n.resumes {
+			planWide[n.m.Kind] = true
 		}
 		if n.parent != nil && leaves(n) && n.keepsItems() {
 			tasky[groupKey{depth, n.m.Kind, n.children[0].m.Kind}] = true
@@ -257,10 +264,14 @@ func demote(roots []*node) {
 		for _, c := range n.children {
 			fold(c, depth+1)
 		}
-		if n.parent == nil || len(n.children) == 0 || !leaves(n) || n.keepsItems() {
+		if n.parent == nil || !leaves(n) {
 			return // an item whose children have children is a group
 		}
-		if n.headingLike() && len(n.body) == 0 && !n.children[0].m.Keep && tasky[groupKey{depth, n.m.Kind, n.children[0].m.Kind}] {
+		counts := planWide[n.m.Kind] && !planWide[n.children[0].m.Kind] && !n.m.Keep
+		if !counts && n.keepsItems() {
+			return
+		}
+		if !counts && n.headingLike() && len(n.body) == 0 && !n.children[0].m.Keep && tasky[groupKey{depth, n.m.Kind, n.children[0].m.Kind}] {
 			return
 		}
 		for _, c := range n.children {

@@ -126,6 +126,26 @@ func TestPlanWideTaskNumbering(t *testing.T) {
 	}
 }
 
+// Where the plan's numbering runs on through its groups ((三) under 二、
+// after (一)–(二) under 一、), that numbering counts the tasks: the short
+// points 1. 2. under (一) are its text, and the responsibility note after
+// them is the whole task's.
+func TestPlanWideTasksKeepTheirPoints(t *testing.T) {
+	text := "某市深化医改重点工作任务\n一、加快构建有序就医格局\n（一）发挥区域医疗中心示范引领作用。\n1．推进国家区域医疗中心建设项目。\n2．支持市人民医院创建省级区域医疗中心。\n" +
+		"牵头单位：市卫生健康委\n配合单位：市发展改革委、市财政局\n（二）推进县域医共体建设。\n1．完善县域医共体运行机制。\n2．推动县级医院提标扩能。\n牵头单位：市卫生健康委\n" +
+		"二、深入推广三明医改经验\n（三）推进药品耗材集中带量采购。落实国家和省级集采中选结果。\n牵头单位：市医保局\n"
+	d, err := policycmp.IngestString("pw.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	first := d.Tasks[0]
+	assert.Equal(t, "pw/一/(一)", first.ID)
+	assert.Contains(t, first.Text, "推进国家区域医疗中心建设项目")
+	assert.Contains(t, first.Text, "创建省级区域医疗中心")
+	assert.Equal(t, []string{"市卫生健康委"}, first.Departments.Lead)
+	assert.Equal(t, []string{"市发展改革委", "市财政局"}, first.Departments.Support)
+	assert.Equal(t, "pw/二/(三)", d.Tasks[2].ID)
+}
+
 // A task is never deleted for holding a URL, a hotline or a file name; an
 // annex that restarts numbering gives no tasks.
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -23,28 +24,65 @@ func looksHTML(b []byte) bool {
 
 // Text reduces an HTML page to its text and returns its <title>: scripts,
 // styles and templates dropped, block elements and <br> turned into line
-// breaks, table cells into lines of their own, entities decoded (after the
-// page was decoded to UTF-8, so a GBK page's entities come out right).
+// breaks, entities decoded (after the page was decoded to UTF-8, so a GBK
+// page's entities come out right). A table row of short cells (a data
+// table's row: 序号, 任务, 牵头单位 …) becomes one line, its cells between
+// tabs, so the row is read as written; a row whose cells hold long text
+// or many blocks (a page laid out in a table) gives its cells' text line
+// by line.
 func Text(page string) (text, title string) {
 	z := html.NewTokenizer(strings.NewReader(page))
 	var b, t strings.Builder
+	var tables []*htmlTable // open tables, innermost last
+	// put writes text where it belongs: into the innermost open cell, or
+	// the page's text. brk is a block break; inside a cell a line break of
+	// the page's source is kept apart from it (lineMark), since a browser
+	// shows it as a space.
+	put := func(s string, brk bool) {
+		n := len(tables)
+		if n == 0 || tables[n-1].cell == nil {
+			if brk {
+				s = "\n"
+			}
+			b.WriteString(s)
+			return
+		}
+		c := tables[n-1].cell
+		if brk {
+			c.text.WriteString(blockMark)
+			c.blocks++
+			return
+		}
+		c.text.WriteString(strings.ReplaceAll(s, "\n", lineMark))
+	}
 	skip := 0
+	deeper := 0 // tables open beyond MaxTableDepth
 	inTitle := false
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
+			for len(tables) > 0 { // tables left open at the end
+				out := tables[len(tables)-1].close()
+				tables = tables[:len(tables)-1]
+				put(out, false)
+			}
 			return tidy(b.String()), strings.TrimSpace(t.String())
 		case html.TextToken:
 			switch {
 			case inTitle:
 				t.Write(z.Text())
 			case skip == 0:
-				b.Write(z.Text())
+				put(string(z.Text()), false)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
+			end := tt == html.EndTagToken
+			var top *htmlTable
+			if len(tables) > 0 {
+				top = tables[len(tables)-1]
+			}
 			switch a {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head:
 				if a == atom.Head {
@@ -52,17 +90,129 @@ func Text(page string) (text, title string) {
 				}
 				if tt == html.StartTagToken {
 					skip++
-				} else if tt == html.EndTagToken && skip > 0 {
+				} else if end && skip > 0 {
 					skip--
 				}
 			case atom.Title:
 				inTitle = tt == html.StartTagToken
-			case atom.Br, atom.P, atom.Div, atom.Li, atom.Tr, atom.Td, atom.Th, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
-				atom.Table, atom.Section, atom.Article, atom.Blockquote, atom.Pre, atom.Ul, atom.Ol, atom.Dd, atom.Dt, atom.Hr:
-				b.WriteByte('\n')
+			case atom.Table:
+				if tt == html.StartTagToken {
+					put("", true)
+					if len(tables) < MaxTableDepth {
+						tables = append(tables, &htmlTable{})
+					} else {
+						deeper++ // read as part of the table it is in
+					}
+				} else if end && deeper > 0 {
+					deeper--
+					put("", true)
+				} else if end && top != nil {
+					tables = tables[:len(tables)-1]
+					put(top.close(), false)
+				}
+			case atom.Tr:
+				if top != nil {
+					top.endRow()
+				} else {
+					put("", true)
+				}
+			case atom.Td, atom.Th:
+				if top == nil {
+					put("", true)
+					break
+				}
+				top.endCell()
+				if !end {
+					top.cell = &htmlCell{}
+				}
+			case atom.Br, atom.P, atom.Div, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+				atom.Section, atom.Article, atom.Blockquote, atom.Pre, atom.Ul, atom.Ol, atom.Dd, atom.Dt, atom.Hr:
+				put("", true)
 			}
 		}
 	}
+}
+
+// MaxTableDepth is how many tables inside one another are read as tables;
+// a table deeper still is read as part of the one it is in (its rows and
+// cells become the rows and cells of that one), so each character of the
+// page is copied a bounded number of times.
+const MaxTableDepth = 4
+
+// MaxRowCell and MaxRowCellBlocks bound the cells of a table row read as
+// one line: a data table's cell holds a task, a department or a date, in
+// at most a few paragraphs; a page laid out in a table holds its whole text
+// in one cell.
+const (
+	MaxRowCell       = 400 // runes
+	MaxRowCellBlocks = 6   // line breaks and blocks inside one cell
+)
+
+// htmlTable is an open table: the row being read and its open cell, and
+// the text of the rows done.
+type htmlTable struct {
+	out  strings.Builder
+	row  []*htmlCell
+	cell *htmlCell
+}
+
+// htmlCell is a table cell's text, with the blocks inside it counted and
+// marked where they stand.
+type htmlCell struct {
+	text   strings.Builder
+	blocks int
+}
+
+// blockMark and lineMark stand for a block break and a line break of the
+// page's source inside a cell until its row is written. In a row read as
+// one line a block break joins the two parts of the cell and a source line
+// break is a space; in a row read line by line both are line breaks. The
+// tokenizer yields neither rune (it replaces NUL, and U+0001 is not text).
+const (
+	blockMark = "\x00"
+	lineMark  = "\x01"
+)
+
+func (t *htmlTable) endCell() {
+	if t.cell != nil {
+		t.row = append(t.row, t.cell)
+		t.cell = nil
+	}
+}
+
+// endRow writes the row read so far: one line of tab-separated cells when
+// it has two or more and each is short, else each cell's text line by line.
+func (t *htmlTable) endRow() {
+	t.endCell()
+	if len(t.row) == 0 {
+		return
+	}
+	oneLine := len(t.row) >= 2
+	for _, c := range t.row {
+		oneLine = oneLine && c.blocks <= MaxRowCellBlocks && utf8.RuneCountInString(c.text.String()) <= MaxRowCell
+	}
+	t.out.WriteByte('\n')
+	for i, c := range t.row {
+		s := c.text.String()
+		if oneLine {
+			if i > 0 {
+				t.out.WriteByte('\t')
+			}
+			s = strings.ReplaceAll(strings.ReplaceAll(s, blockMark, ""), lineMark, " ")
+			t.out.WriteString(strings.Join(strings.Fields(s), " "))
+			continue
+		}
+		t.out.WriteString(strings.ReplaceAll(strings.ReplaceAll(s, blockMark, "\n"), lineMark, "\n"))
+		t.out.WriteByte('\n')
+	}
+	t.out.WriteByte('\n')
+	t.row = t.row[:0]
+}
+
+// close ends the table and returns its text.
+func (t *htmlTable) close() string {
+	t.endRow()
+	return t.out.String() + "\n"
 }
 
 var reBlankRuns = regexp.MustCompile(`\n[ \t\x{3000}\x{a0}]*\n(\s*\n)+`)

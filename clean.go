@@ -717,22 +717,52 @@ func mergeLCS(a, b []mtext, ka, kb []string) (merged []mtext, onlyA, onlyB []str
 	return out, onlyA, onlyB, dropped
 }
 
-// incomplete reports whether p stops in the middle of a sentence: it has
-// sentence punctuation but does not end with a sentence end.
-func incomplete(p mtext) bool {
+// sentence follows a paragraph as pieces are joined to it, so whether it is
+// still incomplete is answered from the piece added, not from the whole
+// text again: rejoining a run of n pieces is linear, not quadratic.
+type sentence struct {
+	text         mtext // the joined text; the first piece until a second is added
+	joined       bool  // text is a copy of its own, which appending may grow
+	punct, final bool  // some piece has sentence punctuation; some has a full stop
+}
+
+func (st *sentence) add(p mtext) {
+	switch {
+	case st.text.Len() == 0 && !st.joined:
+		st.text = p
+	case !st.joined:
+		var m mtext
+		m.appendM(st.text)
+		m.appendM(p)
+		st.text, st.joined = m, true
+	default:
+		st.text.appendM(p)
+	}
+	for _, r := range p.r {
+		switch r {
+		case ',', '，', '、', ';', '；':
+			st.punct = true
+		case '。':
+			st.punct, st.final = true, true
+		}
+	}
+}
+
+// incomplete reports whether the text stops in the middle of a sentence:
+// it has sentence punctuation but does not end with a sentence end.
+func (st *sentence) incomplete() bool {
+	p := st.text
 	if p.Len() == 0 {
 		return false
 	}
 	last := p.r[p.Len()-1]
-	if isPunct(last) && last != '、' && last != ',' {
+	if isPunct(last) && last != '、' && last != ',' || !st.punct {
 		return false
 	}
-	s := p.String()
-	if !strings.ContainsAny(s, ",，、;；。") {
-		return false
-	}
-	if _, ok := structure.Parse(s); ok && !strings.Contains(s, "。") && p.Len() < 60 {
-		return false // a numbered heading such as 二、优化资源配置,提升服务能力
+	if p.Len() < 60 && !st.final {
+		if _, ok := structure.Parse(p.String()); ok {
+			return false // a numbered heading such as 二、优化资源配置,提升服务能力
+		}
 	}
 	return true
 }
@@ -807,7 +837,9 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 			c.doc.warnSpans(WarnPullQuote, [][2]int{p.whole()}, "dropped pull-quote that repeats the text: %q", excerpt(p.String(), 24))
 			continue
 		}
-		for incomplete(p) {
+		var st sentence
+		st.add(p)
+		for st.incomplete() {
 			j := i + 1
 			var quotes []int
 			for j < len(paras) && q.pullQuote(paras, j) {
@@ -826,16 +858,14 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 				c.doc.warnSpans(WarnPullQuote, [][2]int{paras[q].whole()}, "dropped pull-quote that repeats the text: %q", excerpt(paras[q].String(), 24))
 			}
 			s, _ := next.span(0, 0)
+			last := st.text
 			c.doc.warn(WarnRejoined, s, "re-joined a sentence split across lines: …%s|%s…",
-				string(p.r[max(0, p.Len()-6):]), string(next.r[:min(6, next.Len())]))
-			joined := mtext{}
-			joined.appendM(p)
-			joined.appendM(next)
-			p = joined
+				string(last.r[max(0, last.Len()-6):]), string(next.r[:min(6, next.Len())]))
+			st.add(next)
 			drop[j] = true
 			i = j
 		}
-		out = append(out, p)
+		out = append(out, st.text)
 	}
 	return out
 }

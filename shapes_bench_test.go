@@ -74,6 +74,32 @@ var shapes = []struct {
 		w.WriteString(string(r))
 		return w.String()
 	}},
+	{"nested tables", func(size int) string { // a page of tables inside tables, text at every depth
+		var b strings.Builder
+		b.WriteString("<html><body>")
+		depth := 0
+		for i := 1; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "<table><tr><td>序号</td><td><p>%d.推进第%d项改革。</p>", i%9+1, i)
+			depth++
+		}
+		for ; depth > 0; depth-- {
+			b.WriteString("</td></tr></table>")
+		}
+		return b.String()
+	}},
+	{"table rows", func(size int) string { // one data table of many short rows, and one very wide row
+		var b strings.Builder
+		b.WriteString("<html><body><table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>完成时限</td></tr>")
+		for i := 1; b.Len() < size*3/4; i++ {
+			fmt.Fprintf(&b, "<tr><td>%d</td><td><p>推进第%d项改革，</p><p>覆盖率达到90%%</p></td><td>市卫生健康委</td><td>2025年底前</td></tr>\n", i, i)
+		}
+		b.WriteString("<tr>")
+		for b.Len() < size {
+			b.WriteString("<td>市医保局</td>")
+		}
+		b.WriteString("</tr></table></body></html>")
+		return b.String()
+	}},
 	{"concatenated seeds", func(size int) string {
 		var b strings.Builder
 		for b.Len() < size {

@@ -99,7 +99,6 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 		if loc[6] >= 0 {
 			after = s[loc[6]:loc[7]]
 		}
-		before := s[:loc[0]]
 		if skipNumber(s, loc[0], loc[1], numStr, unit) {
 			continue
 		}
@@ -115,8 +114,10 @@ func targetsIn(clauseID, s string, docYear int) []Target {
 			v = float64(n)
 		}
 		// phrase start: the last comma before the number, or the previous
-		// target's quantity
-		start := min(max(prevEnd, lastSep(before, ",，;；:：")), loc[0])
+		// target's quantity (looked for after that quantity only, so a
+		// text of many targets is read once)
+		from := min(prevEnd, loc[0])
+		start := from + lastSep(s[from:loc[0]], ",，;；:：")
 		phrase := s[start:loc[0]]
 		follows := len(out) > 0 && start == prevEnd // nothing but phrase since the previous quantity
 		coordinated := follows && isConjunction(phrase)

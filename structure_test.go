@@ -146,6 +146,25 @@ func TestPlanWideTasksKeepTheirPoints(t *testing.T) {
 	assert.Equal(t, "pw/二/(三)", d.Tasks[2].ID)
 }
 
+// A body pasted as one line with its title: 一、 glued to the title opens
+// the numbering because 二、 stands after a sentence end, and a marker after
+// a bracketed note that follows a full stop (…。（牵头单位:…）二、) stands
+// after a sentence end too.
+func TestRunOnAfterTitleAndNotes(t *testing.T) {
+	text := "某市2024年医改工作要点一、推进分级诊疗体系建设1.加快推进紧密型县域医共体建设，完善医共体内人员统筹使用机制。（牵头单位：市卫生健康局）" +
+		"2.推进医共体内检查检验结果互认，减少重复检查。（牵头单位：市卫生健康局）二、深化医疗服务价格改革1.建立医疗服务价格动态调整机制，每年开展一次调价评估。（牵头单位：市医保局）2.规范医疗服务价格项目，做好新增项目受理。（牵头单位：市医保局）"
+	d, err := policycmp.IngestString("ro.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	assert.Equal(t, "ro/一/1", d.Tasks[0].ID)
+	assert.Equal(t, "ro/二/1", d.Tasks[2].ID)
+	assert.Equal(t, []string{"市医保局"}, d.Tasks[2].Departments.Lead)
+	// without a second after a sentence end, a glued 一、 is a word
+	d, err = policycmp.IngestString("w.txt", "全市一、二级医院要加强管理，推进改革。")
+	require.NoError(t, err)
+	assert.Empty(t, d.Tasks)
+}
+
 // A task is never deleted for holding a URL, a hotline or a file name; an
 // annex that restarts numbering gives no tasks.
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {

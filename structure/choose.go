@@ -16,7 +16,8 @@ type Found struct {
 	Para, Offset int
 	Marker
 	// glued: inside a line without a sentence end before it, where the
-	// scheme wants one (…推进支付改革三、保障措施): it may only continue a sequence.
+	// scheme wants one (…推进支付改革三、保障措施): it may only continue a
+	// sequence, or open one whose second number stands after a sentence end.
 	glued bool
 }
 
@@ -54,7 +55,9 @@ func Choose(paras []string) []Found {
 		case d >= 0 && d == len(st)-1 && c.Value == st[d].last && c.Value > 0 && repeatsItem(paras[c.Para], c):
 			// a number printed twice (two 5.) in a run-on body: a new item
 			// when it follows a full stop and opens with a heading of its own
-		case d < 0 && c.Value == 1 && !c.glued && st.secondFollows(cands[i+1:min(len(cands), i+1+Lookahead)], c.Kind):
+		case d < 0 && c.Value == 1 && st.secondFollows(cands[i+1:min(len(cands), i+1+Lookahead)], c.Kind, c.glued):
+			// a glued opener (…工作要点一、推进…) needs a second that stands
+			// after a sentence end
 		default:
 			continue
 		}
@@ -92,11 +95,11 @@ func (s *stack) take(m Marker) {
 }
 
 // secondFollows reports whether number 2 of kind comes among later before
-// any open sequence continues.
-func (s stack) secondFollows(later []Found, kind string) bool {
+// any open sequence continues; unglued, when the opener is glued.
+func (s stack) secondFollows(later []Found, kind string, glued bool) bool {
 	for _, c := range later {
 		if c.Kind == kind && c.Value == 2 {
-			return true
+			return !glued || !c.glued
 		}
 		if d := s.find(c.Kind); d >= 0 && c.Value == s[d].last+1 {
 			return false
@@ -116,13 +119,29 @@ func candidates(paras []string) []Found {
 		prev := rune(-1)
 		starts := markerStarts()
 		body := len(s) >= MinRunOnBody && utf8.RuneCountInString(s) >= MinRunOnBody
+		// A note in brackets after a sentence end (…。（牵头单位:县医保局）)
+		// ends where the sentence did: what follows it stands after a
+		// sentence end too.
+		depth, note := 0, false
 		for i, r := range s {
 			if i > 0 && starts.Has(r) {
 				if m, glued, ok := parseInline(s[i:], prev, body); ok {
 					out = append(out, Found{Para: p, Offset: i, Marker: m, glued: glued})
 				}
 			}
+			switch r {
+			case '(', '（':
+				if depth == 0 {
+					note = strings.ContainsRune(terminators, prev)
+				}
+				depth++
+			case ')', '）':
+				depth = max(depth-1, 0)
+			}
 			prev = r
+			if depth == 0 && note && (r == ')' || r == '）') {
+				prev, note = '。', false
+			}
 		}
 	}
 	return out

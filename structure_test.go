@@ -165,6 +165,22 @@ func TestRunOnAfterTitleAndNotes(t *testing.T) {
 	assert.Empty(t, d.Tasks)
 }
 
+// In a body on one line, a number printed twice after a responsibility
+// note (…。（市卫健局负责） 2.加强…) opens an item of its own, whatever its
+// first sentence; the same number inside a sentence does not.
+func TestDuplicateNumberAfterNote(t *testing.T) {
+	text := "某市医改重点任务 一、推进分级诊疗制度建设 1.推进紧密型县域医共体建设，实现医共体内人员统一管理。（市卫健局负责） " +
+		"2.做实家庭医生签约服务，重点人群签约率达到60%以上。（市卫健局负责） 2.加强基层医疗卫生人才队伍建设，为乡镇卫生院招聘医学类本科毕业生10名以上。（市卫健局、市人社局负责） " +
+		"3.深化医保支付方式改革，推进按病种付费，病种数不少于100个，其中5.5%的病种实行日间手术。（市医保局负责）"
+	d, err := policycmp.IngestString("dn.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	assert.True(t, strings.HasPrefix(d.Tasks[2].Text, "加强基层医疗卫生人才队伍建设"), "%q", d.Tasks[2].Text)
+	assert.Equal(t, []string{"市卫健局", "市人社局"}, d.Tasks[2].Departments.Lead)
+	assert.NotEqual(t, d.Tasks[1].ID, d.Tasks[2].ID)
+	assert.Contains(t, d.Tasks[3].Text, "5.5%的病种")
+}
+
 // A task is never deleted for holding a URL, a hotline or a file name; an
 // annex that restarts numbering gives no tasks.
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {

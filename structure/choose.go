@@ -188,6 +188,34 @@ func parseInline(s string, prev rune, body bool) (m Marker, glued, ok bool) {
 	return Marker{}, false, false
 }
 
+// MaxNote is the longest note in brackets, in runes, that closes an item
+// (（牵头单位:市卫健局;配合单位:市财政局）).
+const MaxNote = 60
+
+// closesNote reports whether s ends with a note in brackets, at most
+// MaxNote runes, set right after a full stop.
+func closesNote(s string) bool {
+	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
+		return false
+	}
+	tail := s[max(0, len(s)-utf8.UTFMax*(MaxNote+2)):]
+	depth := 0
+	for i := len(tail); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(tail[:i])
+		i -= n
+		switch r {
+		case ')', '）':
+			depth++
+		case '(', '（':
+			if depth--; depth == 0 {
+				prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(tail[:i], " 　"))
+				return prev == '。'
+			}
+		}
+	}
+	return false
+}
+
 // MaxRepeatHeading is the longest first sentence, in runes, after an inline
 // marker that repeats the number before it for the marker to open an item.
 const MaxRepeatHeading = 20
@@ -195,12 +223,18 @@ const MaxRepeatHeading = 20
 // repeatsItem reports an inline marker that repeats the last number of the
 // innermost open sequence and yet opens an item: it stands right after a
 // full stop, and its text opens with a short sentence of its own, without
-// a comma (5.健全重特大疾病保障机制。…).
+// a comma (5.健全重特大疾病保障机制。…); or it stands after a note in
+// brackets that closes the item before it (…。（市卫健局负责） 5.加强…),
+// which ends that item whatever follows.
 func repeatsItem(para string, c Found) bool {
 	if c.Offset == 0 || c.Keep {
 		return false
 	}
-	prev, _ := utf8.DecodeLastRuneInString(para[:c.Offset])
+	before := strings.TrimRight(para[:c.Offset], " 　")
+	if closesNote(before) {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(before)
 	if prev != '。' {
 		return false
 	}

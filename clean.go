@@ -632,16 +632,93 @@ func key(m mtext) string {
 }
 
 // mergeRepeated finds a document pasted twice and merges the copies into
-// one that holds the union of their paragraphs in order.
+// one that holds the union of their paragraphs in order. A body on one line
+// pasted twice (a run-on copy) is found by its sentences instead, and each
+// sentence goes back to the paragraph it came from.
 func (c *cleaner) mergeRepeated(paras []mtext) []mtext {
-	if len(paras) < 6 || len(paras) > 5000 {
+	if out, ok := c.mergeUnits(paras, paras, "paragraphs", func(order []int, _ int) []mtext {
+		out := make([]mtext, len(order))
+		for k, u := range order {
+			out[k] = paras[u]
+		}
+		return out
+	}); ok {
+		return out
+	}
+	runOn := false
+	for _, p := range paras {
+		runOn = runOn || p.Len() >= structure.MinRunOnBody
+	}
+	if !runOn {
 		return paras
 	}
-	keys := make([]string, len(paras))
+	var units []mtext
+	var of []int // the paragraph each sentence came from
+	for i, p := range paras {
+		for _, u := range sentencesOf(p) {
+			units = append(units, u)
+			of = append(of, i)
+		}
+	}
+	out, _ := c.mergeUnits(paras, units, "sentences", func(order []int, nA int) []mtext {
+		// a sentence of the first copy opens its paragraph; one only the
+		// second copy holds goes on with the paragraph it follows
+		var out []mtext
+		cur := -1
+		for _, u := range order {
+			if len(out) == 0 || u < nA && of[u] != cur {
+				out = append(out, mtext{})
+				cur = of[u]
+			}
+			out[len(out)-1].appendM(units[u])
+		}
+		return out
+	})
+	return out
+}
+
+// sentencesOf cuts p after each sentence end (。！？, with the closing
+// quotes and brackets after it).
+func sentencesOf(p mtext) []mtext {
+	var out []mtext
+	at := 0
+	for i := 0; i < p.Len(); i++ {
+		switch p.r[i] {
+		case '。', '！', '？', '!', '?':
+			j := i + 1
+			for j < p.Len() && strings.ContainsRune("”’」』)）", p.r[j]) {
+				j++
+			}
+			out = append(out, p.slice(at, j))
+			at, i = j, j-1
+		}
+	}
+	if at < p.Len() {
+		out = append(out, p.slice(at, p.Len()))
+	}
+	return out
+}
+
+// MaxRepeatUnits is the most paragraphs (or sentences) a document pasted
+// twice is looked for among: merging two copies is quadratic in them.
+const MaxRepeatUnits = 5000
+
+// mergeUnits looks for a document pasted twice among units (its paragraphs
+// or sentences): from the first unit that repeats an earlier one, a second
+// copy that repeats at least three units and two fifths of the long ones.
+// It merges the copies along their longest common subsequence, warns, and
+// returns rebuild's paragraphs of the merged order (indexes into units,
+// the first copy's the nA first); ok is false, and paras come back, when
+// there is no second copy.
+func (c *cleaner) mergeUnits(paras, units []mtext, what string, rebuild func(order []int, nA int) []mtext) ([]mtext, bool) {
+	if len(units) < 6 || len(units) > MaxRepeatUnits {
+		return paras, false
+	}
+	keys := make([]string, len(units))
 	count := map[string]int{}
 	first := map[string]int{}
 	long := 0
-	for i, p := range paras {
+	for i, p := range units {
 		keys[i] = key(p)
 		if utf8.RuneCountInString(keys[i]) < 8 {
 			continue
@@ -665,22 +742,20 @@ func (c *cleaner) mergeRepeated(paras []mtext) []mtext {
 		}
 	}
 	if split < 0 || twice < 3 || twice*10 < long*4 {
-		return paras
+		return paras, false
 	}
-	a, b := paras[:split], paras[split:]
-	ka, kb := keys[:split], keys[split:]
-	merged, onlyA, onlyB, dropped := mergeLCS(a, b, ka, kb)
+	order, onlyA, onlyB, dropped := mergeLCS(units[:split], units[split:], keys[:split], keys[split:])
 	c.doc.warnSpans(WarnDuplicate, dropped,
-		"document appears twice (%d repeated paragraphs); merged into one copy (%d paragraphs only in the first copy, %d only in the second: %s)",
-		twice, len(onlyA), len(onlyB), strings.Join(onlyB[:min(3, len(onlyB))], "; "))
-	return merged
+		"document appears twice (%d repeated %s); merged into one copy (%d %s only in the first copy, %d only in the second: %s)",
+		twice, what, len(onlyA), what, len(onlyB), strings.Join(onlyB[:min(3, len(onlyB))], "; "))
+	return rebuild(order, split), true
 }
 
-// mergeLCS merges two versions of a paragraph list along their longest
-// common subsequence.
-// The paragraphs of b that a already holds are dropped; their spans are
-// returned.
-func mergeLCS(a, b []mtext, ka, kb []string) (merged []mtext, onlyA, onlyB []string, dropped [][2]int) {
+// mergeLCS merges two versions of a list, a = units[:len(a)] and b the
+// units after it, along their longest common subsequence. The merged order
+// indexes units; the units of b that a already holds are dropped, and
+// their spans returned.
+func mergeLCS(a, b []mtext, ka, kb []string) (order []int, onlyA, onlyB []string, dropped [][2]int) {
 	n, m := len(a), len(b)
 	dp := make([][]int32, n+1)
 	for i := range dp {
@@ -695,26 +770,25 @@ func mergeLCS(a, b []mtext, ka, kb []string) (merged []mtext, onlyA, onlyB []str
 			}
 		}
 	}
-	var out []mtext
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
 		case i < n && j < m && ka[i] == kb[j]:
-			out = append(out, a[i])
+			order = append(order, i)
 			dropped = append(dropped, b[j].whole())
 			i++
 			j++
 		case j == m || (i < n && dp[i+1][j] >= dp[i][j+1]):
-			out = append(out, a[i])
+			order = append(order, i)
 			onlyA = append(onlyA, excerpt(a[i].String(), 16))
 			i++
 		default:
-			out = append(out, b[j])
+			order = append(order, n+j)
 			onlyB = append(onlyB, excerpt(b[j].String(), 16))
 			j++
 		}
 	}
-	return out, onlyA, onlyB, dropped
+	return order, onlyA, onlyB, dropped
 }
 
 // sentence follows a paragraph as pieces are joined to it, so whether it is

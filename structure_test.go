@@ -2,6 +2,7 @@ package policycmp_test
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/policycmp/policycmp"
 	"github.com/policycmp/policycmp/internal/docxtest"
+	"github.com/policycmp/policycmp/structure"
 	"github.com/policycmp/policycmp/taxonomy"
 )
 
@@ -179,6 +181,33 @@ func TestDuplicateNumberAfterNote(t *testing.T) {
 	assert.Equal(t, []string{"市卫健局", "市人社局"}, d.Tasks[2].Departments.Lead)
 	assert.NotEqual(t, d.Tasks[1].ID, d.Tasks[2].ID)
 	assert.Contains(t, d.Tasks[3].Text, "5.5%的病种")
+}
+
+// A body on one line pasted twice is merged by its sentences: one copy of
+// each task, the sentence only the second copy has kept in its place, the
+// dropped copy in a warning.
+func TestRunOnPastedTwice(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某市医改重点任务一、深化医保改革（一）推进支付方式改革。全面推行按病种付费。扩大日间手术病种。")
+	for i := 2; i <= 14; i++ { // a body the length of a plan's
+		fmt.Fprintf(&b, "（%s）推进第%d项改革任务。完善第%d项工作机制，加强统筹协调，明确工作责任，确保各项任务按期完成，及时总结推广经验做法。", cnNum(i), i, i)
+	}
+	first := b.String()
+	second := strings.Replace(first, "扩大日间手术病种。", "扩大日间手术病种。建立病种动态调整机制。", 1)
+	d, err := policycmp.IngestString("twice.txt", first+second)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len([]rune(first+second)), structure.MinRunOnBody)
+	require.Len(t, d.Tasks, 14, "%v", headings(d))
+	assert.Contains(t, d.Tasks[0].Text, "建立病种动态调整机制", "the sentence only the second copy has")
+	assert.Equal(t, 1, strings.Count(d.Tasks[0].Text, "全面推行按病种付费"))
+	dup := 0
+	for _, w := range d.Warnings {
+		if w.Kind == policycmp.WarnDuplicate {
+			dup++
+			assert.Contains(t, w.Detail, "sentences")
+		}
+	}
+	assert.Equal(t, 1, dup)
 }
 
 // A task is never deleted for holding a URL, a hotline or a file name; an

@@ -327,10 +327,12 @@ func TestPerturbationsDeterministic(t *testing.T) {
 }
 
 // The seeds under every perturbation of their layout: the floors of eval
-// --perturb. Two copies still break: the whole body on one line (the
-// Zhejiang plan pasted twice is no longer two copies of the same lines)
-// and lines broken at random places (a heading cut in two, the pasted
-// copies told apart).
+// --perturb. Two copies still break a little: the whole body on one line
+// (the Zhejiang plan pasted twice is merged by its sentences, but the
+// advertisement between its copies, a line of its own elsewhere, stays
+// glued to the second copy's first sentence, which so is read twice) and
+// lines broken at random places (a heading cut in two, the pasted copies
+// told apart).
 func TestPerturbedSeeds(t *testing.T) {
 	docs := map[string][]byte{}
 	for _, n := range seeds.Names() {
@@ -348,7 +350,7 @@ func TestPerturbedSeeds(t *testing.T) {
 		counts, located := 5, 107
 		switch r.Perturbation {
 		case "run-on":
-			counts, located = 4, 89
+			counts, located = 5, 106
 		case "fragments":
 			counts, located = 4, 104
 		}

@@ -210,6 +210,25 @@ func TestRunOnPastedTwice(t *testing.T) {
 	assert.Equal(t, 1, dup)
 }
 
+// Responsibility labels in brackets (【牵头单位】…), on lines of their own
+// under a task or closing its last sentence, give it its departments and
+// deadline; each such line stays a line of its own.
+func TestBracketedDutyLabels(t *testing.T) {
+	text := "某县医改重点任务\n一、重点任务\n（一）推进紧密型县域医共体建设。完善医共体内人财物统一管理。\n【牵头单位】县卫健局\n【配合单位】县医保局、县财政局\n【完成时限】2023年12月底前\n" +
+		"（二）深化医保支付方式改革。推进按病种分值付费。【责任单位】县医保局【完成时限】长期坚持\n"
+	d, err := policycmp.IngestString("bl.txt", text)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 2, "%v", headings(d))
+	assert.Equal(t, []string{"县卫健局"}, d.Tasks[0].Departments.Lead)
+	assert.Equal(t, []string{"县医保局", "县财政局"}, d.Tasks[0].Departments.Support)
+	assert.Equal(t, "2023年12月底前", d.Tasks[0].Deadline)
+	assert.Equal(t, []string{"县医保局"}, d.Tasks[1].Departments.Lead)
+	assert.Equal(t, "长期坚持", d.Tasks[1].Deadline)
+	for _, c := range d.Tasks[1].Clauses {
+		assert.NotContains(t, c.Text, "责任单位", "the note is not a clause")
+	}
+}
+
 // A task is never deleted for holding a URL, a hotline or a file name; an
 // annex that restarts numbering gives no tasks.
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {

@@ -55,6 +55,11 @@ func Note(s string) (at int, d Departments, due string, ok bool) {
 		for i := end - 1; i > 0; i-- {
 			if r[i-1] == '。' {
 				rest := strings.TrimSpace(string(r[i:end]))
+				if u, ok := unbracket(rest); ok { // …管理。【牵头单位】县卫健局【完成时限】…
+					if depts, due, ok := labelledDuty(labelledParts(u)); ok {
+						return i, depts, due, true
+					}
+				}
 				if reDeptLabel.MatchString(rest) {
 					if depts, ok := Parse(rest); ok {
 						return i, depts, "", true
@@ -307,13 +312,48 @@ func appendUnique(list []string, items ...string) []string {
 var (
 	reDutyLine     = pattern("duty_line")
 	reDeadlineLine = pattern("deadline_line")
+	reBracketLabel = pattern("bracket_label")
 )
 
+// unbracket writes the labels of a duty text set in brackets
+// (【牵头单位】市卫健委【完成时限】2024年底前) as labels with a colon, one part
+// each (牵头单位:市卫健委;完成时限:2024年底前). ok says s opens with such a
+// label: a label a duty line or note knows (dept_label, deadline_line).
+func unbracket(s string) (string, bool) {
+	locs := reBracketLabel.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) == 0 || locs[0][0] != 0 {
+		return s, false
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range locs {
+		label := s[m[2]:m[3]] + ":"
+		if !reDeptLabel.MatchString(label) && !reDeadlineLine.MatchString(label+"x") {
+			continue // a bracket of the text, not a label
+		}
+		b.WriteString(s[at:m[0]])
+		if m[0] > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(label)
+		at = m[1]
+	}
+	if at == 0 {
+		return s, false
+	}
+	b.WriteString(s[at:])
+	return b.String(), true
+}
+
 // DutyLine reads a line of its own that states who is responsible or by
-// when ("牵头单位:市卫健委;配合单位:市财政局", "完成时限:2024年底前"), as
-// task-division plans write under each task.
+// when ("牵头单位:市卫健委;配合单位:市财政局", "完成时限:2024年底前", the
+// label in brackets too: "【牵头单位】市卫健委"), as task-division plans
+// write under each task.
 func DutyLine(s string) (dep Departments, deadline string, ok bool) {
 	s = strings.TrimRight(strings.TrimSpace(s), "。;；")
+	if u, ok := unbracket(s); ok {
+		s = u // 【牵头单位】…【配合单位】… reads as 牵头单位:…;配合单位:…
+	}
 	if m := reDeadlineLine.FindStringSubmatch(s); m != nil {
 		return Departments{}, strings.TrimSpace(m[2]), true
 	}

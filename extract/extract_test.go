@@ -190,6 +190,19 @@ func TestDepartments(t *testing.T) {
 	assert.False(t, ok, "a deadline without a duty phrase is no note")
 	_, _, _, ok = extract.Note("队伍延伸到基层,乡镇(社区)")
 	assert.False(t, ok)
+	// Labels in brackets, in a last sentence or on a line of their own.
+	at, d, due, ok = extract.Note("推进改革。【牵头单位】县卫健局【配合单位】县医保局、县财政局【完成时限】2023年底前")
+	require.True(t, ok)
+	assert.Equal(t, len([]rune("推进改革。")), at)
+	assert.Equal(t, []string{"县卫健局"}, d.Lead)
+	assert.Equal(t, []string{"县医保局", "县财政局"}, d.Support)
+	assert.Equal(t, "2023年底前", due)
+	d, due, ok = extract.DutyLine("【责任单位】县医保局【完成时限】长期坚持")
+	require.True(t, ok)
+	assert.Equal(t, []string{"县医保局"}, d.Lead)
+	assert.Equal(t, "长期坚持", due)
+	_, _, ok = extract.DutyLine("【重点任务】推进改革")
+	assert.False(t, ok, "a bracket of the text is no label")
 }
 
 func TestRead(t *testing.T) {

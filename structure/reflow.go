@@ -296,8 +296,9 @@ func hasHan(s string) bool {
 	return false
 }
 
-// reFieldLabel opens a line that is a field of its own: 完成时限:…, 牵头单位:….
-var reFieldLabel = regexp.MustCompile(`^\p{Han}{2,6}[:：]`)
+// reFieldLabel opens a line that is a field of its own: 完成时限:…, 牵头单位:…,
+// 【牵头单位】….
+var reFieldLabel = regexp.MustCompile(`^(?:\p{Han}{2,6}[:：]|[【\[〔]\p{Han}{2,6}[】\]〕])`)
 
 // IsFieldLine reports a line that opens with a short label and a colon
 // (完成时限:…, 牵头单位:…): a field of its own, never the rest of a sentence.

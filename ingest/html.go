@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -29,7 +31,9 @@ func looksHTML(b []byte) bool {
 // table's row: 序号, 任务, 牵头单位 …) becomes one line, its cells between
 // tabs, so the row is read as written; a row whose cells hold long text
 // or many blocks (a page laid out in a table) gives its cells' text line
-// by line.
+// by line. A short cell merged down its column (rowspan) is written on
+// every row it spans, so each row holds its cells, as long as the text
+// grows by no more than the page's own length.
 func Text(page string) (text, title string) {
 	z := html.NewTokenizer(strings.NewReader(page))
 	var b, t strings.Builder
@@ -56,7 +60,8 @@ func Text(page string) (text, title string) {
 		c.text.WriteString(strings.ReplaceAll(s, "\n", lineMark))
 	}
 	skip := 0
-	deeper := 0 // tables open beyond MaxTableDepth
+	deeper := 0       // tables open beyond MaxTableDepth
+	fill := len(page) // bytes row spans may still write again: the text at most doubles
 	inTitle := false
 	for {
 		tt := z.Next()
@@ -76,7 +81,7 @@ func Text(page string) (text, title string) {
 				put(string(z.Text()), false)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
 			end := tt == html.EndTagToken
 			var top *htmlTable
@@ -99,7 +104,7 @@ func Text(page string) (text, title string) {
 				if tt == html.StartTagToken {
 					put("", true)
 					if len(tables) < MaxTableDepth {
-						tables = append(tables, &htmlTable{})
+						tables = append(tables, &htmlTable{fill: &fill})
 					} else {
 						deeper++ // read as part of the table it is in
 					}
@@ -123,7 +128,7 @@ func Text(page string) (text, title string) {
 				}
 				top.endCell()
 				if !end {
-					top.cell = &htmlCell{}
+					top.cell = &htmlCell{rows: rowSpan(z, hasAttr)}
 				}
 			case atom.Br, atom.P, atom.Div, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
 				atom.Section, atom.Article, atom.Blockquote, atom.Pre, atom.Ul, atom.Ol, atom.Dd, atom.Dt, atom.Hr:
@@ -148,19 +153,87 @@ const (
 	MaxRowCellBlocks = 6   // line breaks and blocks inside one cell
 )
 
-// htmlTable is an open table: the row being read and its open cell, and
-// the text of the rows done.
+// MaxSpanCell is the longest cell, in runes, that a row span writes on
+// every row it spans (a 领域 or 类别 label merged down its rows, as a
+// spreadsheet's merged cells are); a longer one is written once.
+const MaxSpanCell = 40
+
+// htmlTable is an open table: the row being read and its open cell, the
+// cells of earlier rows that span down into the next ones, and the text of
+// the rows done.
 type htmlTable struct {
-	out  strings.Builder
-	row  []*htmlCell
-	cell *htmlCell
+	out   strings.Builder
+	row   []*htmlCell
+	cell  *htmlCell
+	spans []span
+	fill  *int // the page's budget for cells written again (Text)
+}
+
+// span is a cell of an earlier row that goes on down column col for left
+// more rows.
+type span struct {
+	col, left int
+	cell      *htmlCell
 }
 
 // htmlCell is a table cell's text, with the blocks inside it counted and
-// marked where they stand.
+// marked where they stand, and the rows it spans (its rowspan).
 type htmlCell struct {
 	text   strings.Builder
 	blocks int
+	rows   int
+}
+
+// rowSpan reads the rowspan of the cell tag z is at (1 without one).
+func rowSpan(z *html.Tokenizer, hasAttr bool) int {
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		if string(k) == "rowspan" {
+			n, err := strconv.Atoi(strings.TrimSpace(string(v)))
+			if err == nil && n > 1 {
+				return min(n, MaxRowSpan)
+			}
+		}
+	}
+	return 1
+}
+
+// MaxRowSpan bounds a rowspan as browsers do.
+const MaxRowSpan = 65534
+
+// withSpans returns the row's cells with the cells spanning down from
+// earlier rows in their columns, and notes the row's own spanning cells.
+func (t *htmlTable) withSpans(own []*htmlCell) []*htmlCell {
+	var row []*htmlCell
+	var next []span
+	k := 0
+	take := func() { // the row's next own cell, in the next column
+		c := own[k]
+		k++
+		if c.rows > 1 && utf8.RuneCountInString(c.text.String()) <= MaxSpanCell {
+			next = append(next, span{len(row), c.rows - 1, c})
+		}
+		row = append(row, c)
+	}
+	for _, sp := range t.spans {
+		for k < len(own) && len(row) < sp.col {
+			take()
+		}
+		if *t.fill -= sp.cell.text.Len(); *t.fill < 0 {
+			continue // the budget is spent: written once, as without spans
+		}
+		row = append(row, sp.cell)
+		if sp.left > 1 {
+			next = append(next, span{len(row) - 1, sp.left - 1, sp.cell})
+		}
+	}
+	for k < len(own) {
+		take()
+	}
+	slices.SortFunc(next, func(a, b span) int { return a.col - b.col })
+	t.spans = next
+	return row
 }
 
 // blockMark and lineMark stand for a block break and a line break of the
@@ -187,12 +260,13 @@ func (t *htmlTable) endRow() {
 	if len(t.row) == 0 {
 		return
 	}
-	oneLine := len(t.row) >= 2
-	for _, c := range t.row {
+	row := t.withSpans(t.row)
+	oneLine := len(row) >= 2
+	for _, c := range row {
 		oneLine = oneLine && c.blocks <= MaxRowCellBlocks && utf8.RuneCountInString(c.text.String()) <= MaxRowCell
 	}
 	t.out.WriteByte('\n')
-	for i, c := range t.row {
+	for i, c := range row {
 		s := c.text.String()
 		if oneLine {
 			if i > 0 {

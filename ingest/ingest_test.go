@@ -109,6 +109,16 @@ func TestHTMLTables(t *testing.T) {
 	assert.Contains(t, text, "1\t推进医共体建设\t市卫生健康委\n", "the data table inside it keeps its rows")
 	text, _ = ingest.Text("<table><tr><td>序号</td><td>任务")
 	assert.Equal(t, "序号\t任务", text, "a table left open at the end is written")
+	text, _ = ingest.Text(`<table><tr><td>1</td><td rowspan="2">医保</td><td>推进按病种付费</td></tr><tr><td>2</td><td>开展集中带量采购</td></tr><tr><td>3</td><td>医疗</td><td>推进医共体建设</td></tr></table>`)
+	assert.Equal(t, "1\t医保\t推进按病种付费\n\n2\t医保\t开展集中带量采购\n\n3\t医疗\t推进医共体建设", text, "a cell merged down its column is on every row it spans")
+	var page strings.Builder
+	page.WriteString(`<table><tr><td>1</td><td rowspan="65534">` + strings.Repeat("类", 40) + `</td><td>a</td></tr>`)
+	for range 5000 {
+		page.WriteString("<tr><td>2</td><td>b</td></tr>")
+	}
+	text, _ = ingest.Text(page.String())
+	assert.LessOrEqual(t, len(text), 2*page.Len(), "spans write at most the page's length again")
+	assert.Contains(t, text, "2\t"+strings.Repeat("类", 40)+"\tb")
 }
 
 func TestMarkdown(t *testing.T) {

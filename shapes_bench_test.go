@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/policycmp/policycmp"
+	"github.com/policycmp/policycmp/internal/docxtest"
 	"github.com/policycmp/policycmp/report"
 	"github.com/policycmp/policycmp/seeds"
 )
@@ -99,6 +101,24 @@ var shapes = []struct {
 		}
 		b.WriteString("</tr></table></body></html>")
 		return b.String()
+	}},
+	{"word table", func(size int) string { // a Word document of one table of many rows, a column merged down
+		var b strings.Builder
+		b.WriteString("<w:tbl>")
+		for i := 1; b.Len() < size; i++ {
+			merged := `<w:tcPr><w:vMerge/></w:tcPr><w:p/>` // the cell above goes on
+			if i%50 == 1 {
+				merged = `<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>` + docxtest.Para("医保")
+			}
+			b.WriteString(`<w:tr><w:tc>` + docxtest.Para(strconv.Itoa(i)) + `</w:tc><w:tc>` + merged +
+				`</w:tc><w:tc>` + docxtest.Para("推进第"+strconv.Itoa(i)+"项改革，覆盖率达到90%") + `</w:tc></w:tr>`)
+		}
+		b.WriteString("</w:tbl>")
+		doc, err := docxtest.Build(b.String(), "")
+		if err != nil {
+			panic(err) // an archive built in memory
+		}
+		return string(doc)
 	}},
 	{"concatenated seeds", func(size int) string {
 		var b strings.Builder

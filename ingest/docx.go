@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrTooLarge reports input larger than its limit: a file, or the text a
@@ -152,23 +153,40 @@ func docxNotes(zr *zip.Reader) (footnotes int) {
 
 // docxBody walks document.xml. Paragraphs may nest (a text box inside a
 // paragraph holds paragraphs of its own): each is kept on a stack and
-// written when it closes, so no text is lost.
+// written when it closes, so no text is lost. A table row is one line, its
+// cells between tabs; a short cell merged down its column (w:vMerge) is
+// written on every row it spans, as HTML row spans and spreadsheets' merged
+// cells are, so each row holds its cells.
 func docxBody(doc []byte, nums *numbering) (string, error) {
 	type openPara struct {
 		text        strings.Builder
 		numID, ilvl string
 	}
+	// table is an open table: the column of the open cell, where its text
+	// starts in out, how it merges, and the text of each column's last
+	// merge-opening cell.
+	type table struct {
+		col, start, span int
+		open, cont       bool
+		merged           map[int]string
+	}
 	dec := xml.NewDecoder(bytes.NewReader(doc))
-	var out strings.Builder
+	var out []byte
 	var stack []*openPara
+	var tables []*table
+	fill := len(doc) // bytes merged cells may still write again: the text grows by at most the document
 	inText := false
-	depth := 0 // table nesting
-	cellOpen := false
 	top := func() *openPara {
 		if len(stack) == 0 {
 			return nil
 		}
 		return stack[len(stack)-1]
+	}
+	cell := func() *table { // the table whose cell is open, if any
+		if len(tables) == 0 || !tables[len(tables)-1].open {
+			return nil
+		}
+		return tables[len(tables)-1]
 	}
 	for {
 		tok, err := dec.Token()
@@ -203,9 +221,30 @@ func docxBody(doc []byte, nums *numbering) (string, error) {
 					p.text.WriteByte('\n')
 				}
 			case "tbl":
-				depth++
+				tables = append(tables, &table{merged: map[int]string{}})
+			case "tr":
+				if tb := lastTable(tables); tb != nil {
+					tb.col = 0
+				}
 			case "tc":
-				cellOpen = true
+				if tb := lastTable(tables); tb != nil {
+					tb.open, tb.cont, tb.span, tb.start = true, false, 1, len(out)
+				}
+			case "vMerge":
+				if tb := cell(); tb != nil {
+					switch attr(t, "val") {
+					case "restart":
+						tb.merged[tb.col] = "" // filled when the cell closes
+					default:
+						tb.cont = true
+					}
+				}
+			case "gridSpan":
+				if tb := cell(); tb != nil {
+					if n, err := strconv.Atoi(attr(t, "val")); err == nil && n > 1 {
+						tb.span = min(n, MaxDocxGridSpan)
+					}
+				}
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -221,25 +260,44 @@ func docxBody(doc []byte, nums *numbering) (string, error) {
 				if p.numID != "" {
 					text = nums.next(p.numID, p.ilvl) + text
 				}
-				if depth > 0 && cellOpen {
+				if cell() != nil {
 					// paragraphs of one cell stay on the row's line
 					if text != "" {
-						out.WriteString(strings.ReplaceAll(text, "\n", " "))
-						out.WriteByte(' ')
+						out = append(out, strings.ReplaceAll(text, "\n", " ")...)
+						out = append(out, ' ')
 					}
 				} else {
-					out.WriteString(text)
-					out.WriteByte('\n')
+					out = append(out, text...)
+					out = append(out, '\n')
 				}
 			case "tc":
-				cellOpen = false
-				trimTrailingSpace(&out)
-				out.WriteByte('\t')
+				tb := cell()
+				if tb == nil {
+					continue
+				}
+				out = bytes.TrimRight(out, " ")
+				text := string(out[min(tb.start, len(out)):])
+				switch _, opened := tb.merged[tb.col]; {
+				case tb.cont && text == "":
+					if again := tb.merged[tb.col]; len(again) <= fill {
+						out = append(out, again...) // the merged cell again
+						fill -= len(again)
+					}
+				case opened && !tb.cont && utf8.RuneCountInString(text) <= MaxSpanCell:
+					tb.merged[tb.col] = text
+				default:
+					delete(tb.merged, tb.col)
+				}
+				out = append(out, '\t')
+				tb.open = false
+				tb.col += tb.span
 			case "tr":
-				trimTrailingTab(&out)
-				out.WriteByte('\n')
+				out = bytes.TrimSuffix(out, []byte("\t"))
+				out = append(out, '\n')
 			case "tbl":
-				depth--
+				if len(tables) > 0 {
+					tables = tables[:len(tables)-1]
+				}
 			}
 		case xml.CharData:
 			if p := top(); inText && p != nil {
@@ -247,23 +305,17 @@ func docxBody(doc []byte, nums *numbering) (string, error) {
 			}
 		}
 	}
-	return out.String(), nil
+	return string(out), nil
 }
 
-func trimTrailingSpace(b *strings.Builder) {
-	s := b.String()
-	if t := strings.TrimRight(s, " "); len(t) != len(s) {
-		b.Reset()
-		b.WriteString(t)
-	}
-}
+// MaxDocxGridSpan bounds the columns one Word table cell may span.
+const MaxDocxGridSpan = 64
 
-func trimTrailingTab(b *strings.Builder) {
-	s := b.String()
-	if t := strings.TrimSuffix(s, "\t"); len(t) != len(s) {
-		b.Reset()
-		b.WriteString(t)
+func lastTable[T any](tables []*T) *T {
+	if len(tables) == 0 {
+		return nil
 	}
+	return tables[len(tables)-1]
 }
 
 func attr(t xml.StartElement, local string) string {

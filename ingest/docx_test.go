@@ -74,6 +74,24 @@ func TestDocxText(t *testing.T) {
 }
 
 // Formats ingest does not read say what they are; a document that would
+// A short cell merged down its column (w:vMerge) is on every row it spans,
+// so each row holds its cells; a cell spanning columns (w:gridSpan) moves
+// the column count on.
+func TestDocxMergedCells(t *testing.T) {
+	cell := func(props, text string) string {
+		return `<w:tc><w:tcPr>` + props + `</w:tcPr>` + para(text) + `</w:tc>`
+	}
+	empty := func(props string) string { return `<w:tc><w:tcPr>` + props + `</w:tcPr><w:p/></w:tc>` }
+	body := `<w:tbl>` +
+		`<w:tr>` + cell(``, "1") + cell(`<w:vMerge w:val="restart"/>`, "医保") + cell(``, "推进按病种付费") + `</w:tr>` +
+		`<w:tr>` + cell(``, "2") + empty(`<w:vMerge/>`) + cell(``, "开展集中带量采购") + `</w:tr>` +
+		`<w:tr>` + cell(`<w:gridSpan w:val="2"/>`, "合计") + cell(``, "两项") + `</w:tr>` +
+		`</w:tbl>`
+	d, err := ingest.Decode(docx(t, body, ""), ingest.Unknown)
+	require.NoError(t, err)
+	assert.Equal(t, "1\t医保\t推进按病种付费\n2\t医保\t开展集中带量采购\n合计\t两项\n", d.Text)
+}
+
 // unpack past the limit is refused before it is unpacked whole.
 func TestUnsupportedFormats(t *testing.T) {
 	for name, b := range map[string][]byte{

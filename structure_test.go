@@ -229,6 +229,23 @@ func TestBracketedDutyLabels(t *testing.T) {
 	}
 }
 
+// A notice on one instrument gives its title's theme to a task that names
+// none and has no themed group, with the evidence in the title; an item of
+// its safeguards takes nothing from the title.
+func TestTitleTheme(t *testing.T) {
+	d, err := policycmp.IngestString("n.txt", "关于在定点民营医院试行住院患者按病种收付费的通知\n一、工作要求\n（一）实行首诊医院责任制。首诊医院负责患者的诊治。\n二、保障措施\n（一）加强组织领导。各地要明确专人负责。\n")
+	require.NoError(t, err)
+	d.Classify(taxonomy.NewDict(taxonomy.Default(), taxonomy.DictOptions{}))
+	require.Len(t, d.Tasks, 2, "%v", headings(d))
+	first := d.Tasks[0]
+	assert.Equal(t, "insurance.payment", first.PrimaryTheme())
+	require.NotEmpty(t, first.Themes[0].Evidence)
+	ev := first.Themes[0].Evidence[0]
+	assert.Equal(t, d.Title, ev.Group)
+	assert.Equal(t, ev.Term, d.Raw[ev.Start:ev.End], "the evidence points at the term in the title")
+	assert.NotEqual(t, "insurance.payment", d.Tasks[1].PrimaryTheme(), "a safeguard item takes nothing from the title")
+}
+
 // A task is never deleted for holding a URL, a hotline or a file name; an
 // annex that restarts numbering gives no tasks.
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {

@@ -1,6 +1,7 @@
 package policycmp
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/policycmp/policycmp/internal/work"
@@ -9,7 +10,8 @@ import (
 
 // Classify assigns themes to every task of d with c. A task whose own text
 // names no theme takes the theme of its group's heading, if that names
-// one, with a warning; a task no theme fits either way gets the theme
+// one, or else of the plan's title (not for the items of its safeguards),
+// with a warning; a task no theme fits either way gets the theme
 // "unclassified" and a warning, not a guess.
 func (d *Document) Classify(c taxonomy.Classifier) {
 	for _, t := range d.Tasks {
@@ -30,7 +32,11 @@ func (d *Document) Classify(c taxonomy.Classifier) {
 		if len(t.Themes) == 0 || t.Themes[0].ID == taxonomy.Unclassified {
 			if ts, group, ok := d.groupTheme(c, t); ok {
 				t.Themes = []ThemeScore{ts}
-				d.warn(WarnUnclassified, t.Start, "task %s %q names no theme; it takes %s from the heading of its group %q", t.ID, t.Heading, ts.ID, group)
+				from := "the heading of its group"
+				if group == d.Title && !slices.Contains(t.Path, group) {
+					from = "the plan's title"
+				}
+				d.warn(WarnUnclassified, t.Start, "task %s %q names no theme; it takes %s from %s %q", t.ID, t.Heading, ts.ID, from, group)
 				continue
 			}
 			d.warn(WarnUnclassified, t.Start, "task %s %q matches no theme; marked unclassified", t.ID, t.Heading)
@@ -44,11 +50,18 @@ const GroupThemeWeight = 0.5
 
 // groupTheme is the theme of a task that names none: the primary theme of
 // the innermost heading of its groups that names one (完善药物政策体系 under
-// 建立规范有序的药品供应保障制度), with the evidence in that heading
-// (Evidence.Group) at GroupThemeWeight of its score.
+// 建立规范有序的药品供应保障制度), the plan's title the outermost, with the
+// evidence in that heading (Evidence.Group) at GroupThemeWeight of its score.
 func (d *Document) groupTheme(c taxonomy.Classifier, t *Task) (ThemeScore, string, bool) {
-	for k := len(t.Path) - 1; k >= 0; k-- {
-		h := t.Path[k]
+	heads := t.Path
+	if !t.Safeguard && d.Title != "" {
+		// the plan's title is its outermost heading (a notice on one
+		// instrument: 关于在定点民营医院试行按病种收付费的通知); the items that
+		// organise the plan itself take nothing from it
+		heads = append([]string{d.Title}, heads...)
+	}
+	for k := len(heads) - 1; k >= 0; k-- {
+		h := heads[k]
 		labels := c.Classify(taxonomy.Unit{ID: t.ID, Parts: []string{h}, HeadParts: 1})
 		if len(labels) == 0 || labels[0].Theme == taxonomy.Unclassified {
 			continue
@@ -56,6 +69,9 @@ func (d *Document) groupTheme(c taxonomy.Classifier, t *Task) (ThemeScore, strin
 		l := labels[0]
 		ts := ThemeScore{ID: l.Theme, Score: work.Round3(l.Score * GroupThemeWeight), Evidence: []Evidence{}}
 		start := d.groupStart(h, t.Start)
+		if k == 0 && len(heads) > len(t.Path) {
+			start = strings.Index(d.Raw[:max(t.Start, 0)], h) // the title as written, if it is
+		}
 		for _, hit := range l.Evidence {
 			ev := Evidence{Term: hit.Term, Group: h, Heading: true, Start: max(start, 0), End: max(start, 0)}
 			if start >= 0 {

@@ -632,87 +632,127 @@ func key(m mtext) string {
 }
 
 // mergeRepeated finds a document pasted twice and merges the copies into
-// one that holds the union of their paragraphs in order. A body on one line
-// pasted twice (a run-on copy) is found by its sentences instead, and each
-// sentence goes back to the paragraph it came from.
+// one that holds the union of their sentences in order. Sentences, not
+// lines, are compared — a sentence read across the line breaks inside it
+// — so two copies broken into lines differently (a body on one line, lines
+// cut at other places) are still found and merged; the merged text keeps
+// the line breaks of the copy each sentence is taken from. A document of
+// more than MaxRepeatUnits sentences is compared by its paragraphs.
 func (c *cleaner) mergeRepeated(paras []mtext) []mtext {
-	if out, ok := c.mergeUnits(paras, paras, "paragraphs", func(order []int, _ int) []mtext {
-		out := make([]mtext, len(order))
-		for k, u := range order {
-			out[k] = paras[u]
-		}
-		return out
-	}); ok {
-		return out
-	}
-	runOn := false
-	for _, p := range paras {
-		runOn = runOn || p.Len() >= structure.MinRunOnBody
-	}
-	if !runOn {
-		return paras
-	}
-	var units []mtext
-	var of []int // the paragraph each sentence came from
-	for i, p := range paras {
-		for _, u := range sentencesOf(p) {
-			units = append(units, u)
-			of = append(of, i)
+	units := sentenceUnits(paras)
+	what := "sentences"
+	if len(units) > MaxRepeatUnits {
+		units, what = units[:0], "paragraphs"
+		for _, p := range paras {
+			units = append(units, unit{text: p, pieces: []unitPiece{{p, true}}})
 		}
 	}
-	out, _ := c.mergeUnits(paras, units, "sentences", func(order []int, nA int) []mtext {
-		// a sentence of the first copy opens its paragraph; one only the
-		// second copy holds goes on with the paragraph it follows
+	texts := make([]mtext, len(units))
+	for i, u := range units {
+		texts[i] = u.text
+	}
+	out, ok := c.mergeUnits(texts, what, func(order []int) []mtext {
 		var out []mtext
-		cur := -1
-		for _, u := range order {
-			if len(out) == 0 || u < nA && of[u] != cur {
-				out = append(out, mtext{})
-				cur = of[u]
+		for _, k := range order {
+			for _, pc := range units[k].pieces {
+				if len(out) == 0 || pc.opens {
+					out = append(out, mtext{})
+				}
+				out[len(out)-1].appendM(pc.text)
 			}
-			out[len(out)-1].appendM(units[u])
 		}
 		return out
 	})
+	if !ok {
+		return paras
+	}
 	return out
 }
 
-// sentencesOf cuts p after each sentence end (。！？, with the closing
-// quotes and brackets after it).
-func sentencesOf(p mtext) []mtext {
-	var out []mtext
-	at := 0
-	for i := 0; i < p.Len(); i++ {
-		switch p.r[i] {
-		case '。', '！', '？', '!', '?':
-			j := i + 1
-			for j < p.Len() && strings.ContainsRune("”’」』)）", p.r[j]) {
-				j++
-			}
-			out = append(out, p.slice(at, j))
-			at, i = j, j-1
+// unit is a sentence of the text as read across line breaks: its text and
+// the pieces of paragraphs it is made of, each marked when it opens its
+// paragraph.
+type unit struct {
+	text   mtext
+	pieces []unitPiece
+}
+
+// unitPiece is a piece of one paragraph in a sentence unit.
+type unitPiece struct {
+	text  mtext
+	opens bool
+}
+
+// sentenceUnits cuts the paragraphs into sentences (after 。！？, with the
+// closing quotes and brackets after them), reading on across paragraph
+// breaks that no sentence end precedes (a line cut inside a sentence runs
+// into its rest), except into a numbered paragraph (一、…, (一)…), which
+// opens a sentence of its own.
+func sentenceUnits(paras []mtext) []unit {
+	var out []unit
+	var cur unit
+	add := func(t mtext, opens bool) {
+		if t.Len() == 0 {
+			return
 		}
+		cur.pieces = append(cur.pieces, unitPiece{t, opens})
 	}
-	if at < p.Len() {
-		out = append(out, p.slice(at, p.Len()))
+	closeUnit := func() {
+		if len(cur.pieces) == 0 {
+			return
+		}
+		if len(cur.pieces) == 1 {
+			cur.text = cur.pieces[0].text
+		} else {
+			for _, pc := range cur.pieces {
+				cur.text.appendM(pc.text)
+			}
+		}
+		out = append(out, cur)
+		cur = unit{}
 	}
+	for _, p := range paras {
+		if _, ok := structure.Parse(string(p.r[:min(p.Len(), MaxMarkerRunes)])); ok {
+			closeUnit() // a numbered paragraph opens a sentence of its own
+		}
+		at, opens := 0, true
+		for i := 0; i < p.Len(); i++ {
+			switch p.r[i] {
+			case '。', '！', '？', '!', '?':
+				j := i + 1
+				for j < p.Len() && strings.ContainsRune("”’」』)）", p.r[j]) {
+					j++
+				}
+				add(p.slice(at, j), opens)
+				closeUnit()
+				at, i, opens = j, j-1, false
+			}
+		}
+		add(p.slice(at, p.Len()), opens)
+	}
+	closeUnit()
 	return out
 }
+
+// MaxMarkerRunes is how much of a paragraph's start is read for its
+// numbering marker (第一百二十三条 and the like are shorter).
+const MaxMarkerRunes = 16
 
 // MaxRepeatUnits is the most paragraphs (or sentences) a document pasted
 // twice is looked for among: merging two copies is quadratic in them.
 const MaxRepeatUnits = 5000
 
-// mergeUnits looks for a document pasted twice among units (its paragraphs
-// or sentences): from the first unit that repeats an earlier one, a second
-// copy that repeats at least three units and two fifths of the long ones.
-// It merges the copies along their longest common subsequence, warns, and
-// returns rebuild's paragraphs of the merged order (indexes into units,
-// the first copy's the nA first); ok is false, and paras come back, when
+// mergeUnits looks for a document pasted twice among units (its sentences
+// or paragraphs): a second copy that repeats at least three units and two
+// fifths of the long ones, starting where the first long unit that
+// repeats (in the order of the text) comes again — not at the first
+// repeat, which may be a sentence a plan says twice. It merges the copies
+// along their longest common subsequence, warns, and returns rebuild's
+// paragraphs of the merged order (indexes into units); ok is false when
 // there is no second copy.
-func (c *cleaner) mergeUnits(paras, units []mtext, what string, rebuild func(order []int, nA int) []mtext) ([]mtext, bool) {
+func (c *cleaner) mergeUnits(units []mtext, what string, rebuild func(order []int) []mtext) ([]mtext, bool) {
 	if len(units) < 6 || len(units) > MaxRepeatUnits {
-		return paras, false
+		return nil, false
 	}
 	keys := make([]string, len(units))
 	count := map[string]int{}
@@ -731,24 +771,28 @@ func (c *cleaner) mergeUnits(paras, units []mtext, what string, rebuild func(ord
 	}
 	twice := 0
 	split := -1
+	var opener string // the first long unit, in the text's order, that repeats
 	for i, k := range keys {
-		if count[k] >= 2 {
-			if first[k] != i && split < 0 {
-				split = i
+		if count[k] < 2 {
+			continue
+		}
+		if first[k] == i {
+			twice++
+			if opener == "" {
+				opener = k
 			}
-			if first[k] == i {
-				twice++
-			}
+		} else if k == opener && split < 0 {
+			split = i
 		}
 	}
 	if split < 0 || twice < 3 || twice*10 < long*4 {
-		return paras, false
+		return nil, false
 	}
 	order, onlyA, onlyB, dropped := mergeLCS(units[:split], units[split:], keys[:split], keys[split:])
 	c.doc.warnSpans(WarnDuplicate, dropped,
 		"document appears twice (%d repeated %s); merged into one copy (%d %s only in the first copy, %d only in the second: %s)",
 		twice, what, len(onlyA), what, len(onlyB), strings.Join(onlyB[:min(3, len(onlyB))], "; "))
-	return rebuild(order, split), true
+	return rebuild(order), true
 }
 
 // mergeLCS merges two versions of a list, a = units[:len(a)] and b the

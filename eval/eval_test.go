@@ -327,12 +327,11 @@ func TestPerturbationsDeterministic(t *testing.T) {
 }
 
 // The seeds under every perturbation of their layout: the floors of eval
-// --perturb. Two copies still break a little: the whole body on one line
-// (the Zhejiang plan pasted twice is merged by its sentences, but the
-// advertisement between its copies, a line of its own elsewhere, stays
-// glued to the second copy's first sentence, which so is read twice) and
-// lines broken at random places (a heading cut in two, the pasted copies
-// told apart).
+// --perturb. Two copies lose one gold task each: the whole body on one line
+// and lines broken at random places (the Zhejiang plan pasted twice is
+// merged by its sentences, but the advertisement between its copies, lines
+// of their own elsewhere, stays glued to a sentence of the second copy,
+// which so is read twice).
 func TestPerturbedSeeds(t *testing.T) {
 	docs := map[string][]byte{}
 	for _, n := range seeds.Names() {
@@ -349,10 +348,8 @@ func TestPerturbedSeeds(t *testing.T) {
 		s := r.Scores
 		counts, located := 5, 107
 		switch r.Perturbation {
-		case "run-on":
+		case "run-on", "fragments":
 			counts, located = 5, 106
-		case "fragments":
-			counts, located = 4, 104
 		}
 		assert.GreaterOrEqual(t, s.CountsExact, counts, "%s: task counts exact", r.Perturbation)
 		assert.GreaterOrEqual(t, s.TasksLocated, located, "%s: gold tasks located", r.Perturbation)

@@ -246,6 +246,32 @@ func TestTitleTheme(t *testing.T) {
 	assert.NotEqual(t, "insurance.payment", d.Tasks[1].PrimaryTheme(), "a safeguard item takes nothing from the title")
 }
 
+// A plan pasted twice whose copies are broken into lines differently, and
+// which says one sentence twice in each copy, is merged into one copy: the
+// second copy starts where the plan's first repeating sentence comes
+// again, not at the sentence the plan repeats.
+func TestPastedTwiceBrokenDifferently(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某市医改重点任务\n一、深化医保改革\n")
+	for i := 1; i <= 8; i++ {
+		fmt.Fprintf(&b, "（%s）推进第%d项改革任务。完善第%d项工作机制，加强统筹协调。\n", cnNum(i), i, i)
+		if i == 2 || i == 5 {
+			b.WriteString("各地要结合实际认真组织实施。\n") // said twice in each copy
+		}
+	}
+	first := b.String()
+	// the second copy breaks its lines after other sentences
+	second := strings.ReplaceAll(first, "改革任务。完善", "改革任务。\n完善")
+	d, err := policycmp.IngestString("two.txt", first+second)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 8, "%v", headings(d))
+	for i, task := range d.Tasks {
+		assert.Equal(t, 1, strings.Count(task.Text, fmt.Sprintf("推进第%d项改革任务", i+1)), "%q", task.Text)
+	}
+	assert.Contains(t, d.Tasks[1].Text, "各地要结合实际认真组织实施", "the sentence the plan says twice stays in both its places")
+	assert.Contains(t, d.Tasks[4].Text, "各地要结合实际认真组织实施")
+}
+
 // A task is never deleted for holding a URL, a hotline or a file name; an
 // annex that restarts numbering gives no tasks.
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {

@@ -644,14 +644,14 @@ func (c *cleaner) mergeRepeated(paras []mtext) []mtext {
 	if len(units) > MaxRepeatUnits {
 		units, what = units[:0], "paragraphs"
 		for _, p := range paras {
-			units = append(units, unit{text: p, pieces: []unitPiece{{p, true}}})
+			units = append(units, unit{pieces: []unitPiece{{p, true}}})
 		}
 	}
-	texts := make([]mtext, len(units))
+	keys := make([]string, len(units))
 	for i, u := range units {
-		texts[i] = u.text
+		keys[i] = u.key()
 	}
-	out, ok := c.mergeUnits(texts, what, func(order []int) []mtext {
+	out, ok := c.mergeUnits(keys, func(i int) mtext { return units[i].text() }, what, func(order []int) []mtext {
 		var out []mtext
 		for _, k := range order {
 			for _, pc := range units[k].pieces {
@@ -669,12 +669,34 @@ func (c *cleaner) mergeRepeated(paras []mtext) []mtext {
 	return out
 }
 
-// unit is a sentence of the text as read across line breaks: its text and
-// the pieces of paragraphs it is made of, each marked when it opens its
-// paragraph.
+// unit is a sentence of the text as read across line breaks: the pieces
+// of paragraphs it is made of, each marked when it opens its paragraph.
 type unit struct {
-	text   mtext
 	pieces []unitPiece
+}
+
+// key is the unit's comparison form (key), read across its pieces.
+func (u unit) key() string {
+	if len(u.pieces) == 1 {
+		return key(u.pieces[0].text)
+	}
+	var b strings.Builder
+	for _, pc := range u.pieces {
+		b.WriteString(key(pc.text))
+	}
+	return b.String()
+}
+
+// text is the unit's text, its pieces joined.
+func (u unit) text() mtext {
+	if len(u.pieces) == 1 {
+		return u.pieces[0].text
+	}
+	var m mtext
+	for _, pc := range u.pieces {
+		m.appendM(pc.text)
+	}
+	return m
 }
 
 // unitPiece is a piece of one paragraph in a sentence unit.
@@ -698,18 +720,10 @@ func sentenceUnits(paras []mtext) []unit {
 		cur.pieces = append(cur.pieces, unitPiece{t, opens})
 	}
 	closeUnit := func() {
-		if len(cur.pieces) == 0 {
-			return
+		if len(cur.pieces) > 0 {
+			out = append(out, cur)
+			cur = unit{}
 		}
-		if len(cur.pieces) == 1 {
-			cur.text = cur.pieces[0].text
-		} else {
-			for _, pc := range cur.pieces {
-				cur.text.appendM(pc.text)
-			}
-		}
-		out = append(out, cur)
-		cur = unit{}
 	}
 	for _, p := range paras {
 		if _, ok := structure.Parse(string(p.r[:min(p.Len(), MaxMarkerRunes)])); ok {
@@ -750,16 +764,14 @@ const MaxRepeatUnits = 5000
 // along their longest common subsequence, warns, and returns rebuild's
 // paragraphs of the merged order (indexes into units); ok is false when
 // there is no second copy.
-func (c *cleaner) mergeUnits(units []mtext, what string, rebuild func(order []int) []mtext) ([]mtext, bool) {
-	if len(units) < 6 || len(units) > MaxRepeatUnits {
+func (c *cleaner) mergeUnits(keys []string, text func(i int) mtext, what string, rebuild func(order []int) []mtext) ([]mtext, bool) {
+	if len(keys) < 6 || len(keys) > MaxRepeatUnits {
 		return nil, false
 	}
-	keys := make([]string, len(units))
 	count := map[string]int{}
 	first := map[string]int{}
 	long := 0
-	for i, p := range units {
-		keys[i] = key(p)
+	for i := range keys {
 		if utf8.RuneCountInString(keys[i]) < 8 {
 			continue
 		}
@@ -788,19 +800,20 @@ func (c *cleaner) mergeUnits(units []mtext, what string, rebuild func(order []in
 	if split < 0 || twice < 3 || twice*10 < long*4 {
 		return nil, false
 	}
-	order, onlyA, onlyB, dropped := mergeLCS(units[:split], units[split:], keys[:split], keys[split:])
+	order, onlyA, onlyB, dropped := mergeLCS(text, keys[:split], keys[split:])
 	c.doc.warnSpans(WarnDuplicate, dropped,
 		"document appears twice (%d repeated %s); merged into one copy (%d %s only in the first copy, %d only in the second: %s)",
 		twice, what, len(onlyA), what, len(onlyB), strings.Join(onlyB[:min(3, len(onlyB))], "; "))
 	return rebuild(order), true
 }
 
-// mergeLCS merges two versions of a list, a = units[:len(a)] and b the
-// units after it, along their longest common subsequence. The merged order
-// indexes units; the units of b that a already holds are dropped, and
-// their spans returned.
-func mergeLCS(a, b []mtext, ka, kb []string) (order []int, onlyA, onlyB []string, dropped [][2]int) {
-	n, m := len(a), len(b)
+// mergeLCS merges two versions of a list, the units keyed ka and those
+// after them keyed kb, along their longest common subsequence. The merged
+// order indexes the units (text(i) is unit i's text); the units of the
+// second version that the first already holds are dropped, and their spans
+// returned.
+func mergeLCS(text func(i int) mtext, ka, kb []string) (order []int, onlyA, onlyB []string, dropped [][2]int) {
+	n, m := len(ka), len(kb)
 	dp := make([][]int32, n+1)
 	for i := range dp {
 		dp[i] = make([]int32, m+1)
@@ -819,16 +832,16 @@ func mergeLCS(a, b []mtext, ka, kb []string) (order []int, onlyA, onlyB []string
 		switch {
 		case i < n && j < m && ka[i] == kb[j]:
 			order = append(order, i)
-			dropped = append(dropped, b[j].whole())
+			dropped = append(dropped, text(n+j).whole())
 			i++
 			j++
 		case j == m || (i < n && dp[i+1][j] >= dp[i][j+1]):
 			order = append(order, i)
-			onlyA = append(onlyA, excerpt(a[i].String(), 16))
+			onlyA = append(onlyA, excerpt(text(i).String(), 16))
 			i++
 		default:
 			order = append(order, n+j)
-			onlyB = append(onlyB, excerpt(b[j].String(), 16))
+			onlyB = append(onlyB, excerpt(text(n+j).String(), 16))
 			j++
 		}
 	}

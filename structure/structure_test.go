@@ -266,3 +266,19 @@ func TestTablesOfRows(t *testing.T) {
 	require.Len(t, flat, 1)
 	assert.Equal(t, 16, flat[0].End, "read as flattened, the last row takes the heading after it")
 }
+
+// A header a page broke over lines (牵头 / 单位) is joined into its labels
+// when the rows have fewer cells than it has lines, and the rows are read
+// under the joined labels: a cell broken over two lines stays one cell.
+func TestBrokenHeaderLabels(t *testing.T) {
+	lines := []string{"序号", "重点任务", "牵头", "单位", "配合", "单位", "完成", "时限",
+		"1", "推进医联体建设", "市卫健委", "市医保局、市财政局", "2019年底",
+		"2", "完善医保支付方式,", "推行按病种付费", "市医保局", "市卫健委", "2019年6月"}
+	ts := structure.Tables(lines)
+	require.Len(t, ts, 1)
+	tb := ts[0]
+	assert.Equal(t, structure.TaskTable, tb.Kind)
+	assert.Equal(t, []structure.Span{{0, 1}, {1, 2}, {2, 4}, {4, 6}, {6, 8}}, tb.Header)
+	require.Len(t, tb.Rows, 2)
+	assert.Equal(t, []structure.Span{{14, 16}, {16, 17}, {17, 18}, {18, 19}}, tb.Rows[1].Cells, "the task cell broken over two lines is one cell")
+}

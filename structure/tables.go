@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -34,6 +35,15 @@ type Table struct {
 type Row struct {
 	Number int
 	Cells  []Span
+}
+
+// lines counts the lines of the row's cells.
+func (r Row) lines() int {
+	n := 0
+	for _, c := range r.Cells {
+		n += c.End - c.Start
+	}
+	return n
 }
 
 // MaxHeaderLabel is the longest column label, in runes.
@@ -101,24 +111,33 @@ func TablesOfRows(lines []string, row []int) []Table {
 		for k := i; k < j; k++ {
 			t.Header = append(t.Header, Span{k, k + 1})
 		}
-		cols := len(t.Header)
-		k := j
-		for n := 1; k < len(lines) && rowStart(lines, k, n); n++ {
-			if end := written(k); end > 0 {
-				t.Rows = append(t.Rows, Row{Number: n, Cells: cells(nil, k+1, end, cols-1)})
+		readRows := func(cols int) ([]Row, int) {
+			var rows []Row
+			k := j
+			for n := 1; k < len(lines) && rowStart(lines, k, n); n++ {
+				if end := written(k); end > 0 {
+					rows = append(rows, Row{Number: n, Cells: cells(nil, k+1, end, cols-1)})
+					k = end
+					continue
+				}
+				end := k + 1
+				limit := min(len(lines), k+1+max(3*cols, MinRowLines))
+				for end < limit && !rowStart(lines, end, n+1) {
+					end++
+				}
+				if end == limit && !rowStart(lines, end, n+1) {
+					end = lastRowEnd(join, k, limit, cols-1)
+				}
+				rows = append(rows, Row{Number: n, Cells: cells(join, k+1, end, cols-1)})
 				k = end
-				continue
 			}
-			end := k + 1
-			limit := min(len(lines), k+1+max(3*cols, MinRowLines))
-			for end < limit && !rowStart(lines, end, n+1) {
-				end++
-			}
-			if end == limit && !rowStart(lines, end, n+1) {
-				end = lastRowEnd(join, k, limit, cols-1)
-			}
-			t.Rows = append(t.Rows, Row{Number: n, Cells: cells(join, k+1, end, cols-1)})
-			k = end
+			return rows, k
+		}
+		var k int
+		t.Rows, k = readRows(len(t.Header))
+		if h := joinBrokenLabels(lines, t.Header, t.Rows); len(h) < len(t.Header) {
+			t.Header = h // a header broken over lines: the rows read again under its labels
+			t.Rows, k = readRows(len(t.Header))
 		}
 		t.Kind = tableKind(lines, t.Header)
 		if len(t.Rows) < 2 && t.Kind == OtherTable || emptyRow(t.Rows) {
@@ -161,6 +180,35 @@ func lastRowEnd(join []bool, k, limit, n int) int {
 		end++
 	}
 	return end
+}
+
+// MaxLabelPart is the longest piece, in runes, of a column label a page
+// broke over two lines (牵头 / 单位, 完成 / 时限).
+const MaxLabelPart = 2
+
+// joinBrokenLabels joins the pieces of column labels a page broke over
+// lines when the header has more labels than the shortest row has lines:
+// two labels of at most MaxLabelPart runes side by side are one label,
+// from the left, until the labels are as many as that row's cells (the
+// row number's column, the first, is never joined). It returns a new
+// header; header is left as it is.
+func joinBrokenLabels(lines []string, header []Span, rows []Row) []Span {
+	fewest := -1
+	for _, r := range rows {
+		if n := r.lines(); fewest < 0 || n < fewest {
+			fewest = n
+		}
+	}
+	header = slices.Clone(header)
+	short := func(h Span) bool { return h.End-h.Start == 1 && utf8.RuneCountInString(lines[h.Start]) <= MaxLabelPart }
+	for k := 1; k+1 < len(header) && len(header)-1 > fewest; {
+		if short(header[k]) && short(header[k+1]) {
+			header[k].End = header[k+1].End
+			header = append(header[:k+1], header[k+2:]...)
+		}
+		k++
+	}
+	return header
 }
 
 // ColumnOf returns the index of the first label that holds a word of the
@@ -226,7 +274,7 @@ func rowNumber(s string) int {
 func tableKind(lines []string, header []Span) TableKind {
 	var labels []string
 	for _, h := range header {
-		labels = append(labels, strings.ReplaceAll(lines[h.Start], " ", ""))
+		labels = append(labels, strings.ReplaceAll(strings.Join(lines[h.Start:h.End], ""), " ", ""))
 	}
 	has := func(list string) bool { return ColumnOf(labels, list) >= 0 }
 	switch {

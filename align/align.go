@@ -569,7 +569,7 @@ func newIndex(units []Unit, maxPosting float64, bg func(string) (float64, bool),
 				text := units[ix.members[c][0]].Text
 				ix.keys[c] = pairKeys(text)
 				if ts := units[ix.members[c][0]].Targets; len(ts) > 0 {
-					ix.targetKeys[c] = appendTargetKeys(nil, ts, pairKeys)
+					ix.targetKeys[c] = appendTargetKeys(nil, ts, units[ix.members[c][0]].Concepts, pairKeys)
 				}
 				ix.runeLen[c] = int32(utf8.RuneCountInString(text))
 				if features {

@@ -120,6 +120,30 @@ func TestLabel(t *testing.T) {
 	assert.Equal(t, align.Adapted, rel)
 }
 
+// One domain concept named in other words is one metric when the two
+// indicators end in the same head: teams of 人 for emergency medical rescue
+// and for medical emergencies (Unit.Concepts names the concept in each);
+// without the shared concept, or with another head, they are two.
+func TestLabelConceptMetric(t *testing.T) {
+	team := align.Concept{ID: "publichealth.cdc/emergency_team"}
+	a := align.Unit{Text: "建设1支不少于30人的综合类紧急医学救援队伍",
+		Targets:  []align.Target{{Indicator: "综合类紧急医学救援队伍", Counted: "综合类紧急医学救援队伍", Value: 30, Unit: "人", Comparator: ">="}},
+		Concepts: []align.Concept{{ID: team.ID, Form: "紧急医学救援"}}}
+	b := align.Unit{Text: "各县市医疗应急队伍不少于13人",
+		Targets:  []align.Target{{Indicator: "各县市医疗应急队伍", Value: 13, Unit: "人", Comparator: ">="}},
+		Concepts: []align.Concept{{ID: team.ID, Form: "应急队伍"}}}
+	rel, why := align.Label(a, b)
+	assert.Equal(t, align.Weaker, rel)
+	assert.Equal(t, align.BasisTarget, why.Basis)
+	b.Concepts = nil
+	_, why = align.Label(a, b)
+	assert.NotEqual(t, align.BasisTarget, why.Basis, "without the concept the wordings share only their head")
+	b.Concepts = []align.Concept{{ID: team.ID, Form: "应急队伍"}}
+	b.Targets = []align.Target{{Indicator: "医疗应急队伍培训人员", Value: 13, Unit: "人", Comparator: ">="}}
+	_, why = align.Label(a, b)
+	assert.NotEqual(t, align.BasisTarget, why.Basis, "another head counts other things")
+}
+
 // Counted things are compared by their heads: 名 and 人 both count
 // people, so 1300名医学生 ~ 133人农村订单定向免费医学生 is one metric with
 // another target; an investigation team of 30 people and one chief expert

@@ -91,7 +91,7 @@ func (l *Labeler) pairKeys(s string) []uint64 {
 }
 
 func label(a, b Unit, pairKeys func(string) []uint64) (Relation, Evidence) {
-	if ta, tb, ok := sameMetricBy(a.Targets, b.Targets, pairKeys); ok && ta.Value != tb.Value {
+	if ta, tb, ok := sameMetricBy(a, b, pairKeys); ok && ta.Value != tb.Value {
 		higherBetter := !(ta.Comparator == "<=" || ta.Comparator == "<")
 		stronger := tb.Value > ta.Value
 		if !higherBetter {
@@ -294,29 +294,40 @@ func UnitFamily(u string) string {
 // same unit (UnitFamily) and indicators that share most of their character
 // bigrams. The texts' pair keys come from pairKeys (a cache, or pairKeys
 // itself).
-func sameMetricBy(as, bs []Target, pairKeys func(string) []uint64) (Target, Target, bool) {
+func sameMetricBy(a, b Unit, pairKeys func(string) []uint64) (Target, Target, bool) {
+	as, bs := a.Targets, b.Targets
 	if len(as) == 0 || len(bs) == 0 {
 		return Target{}, Target{}, false
 	}
 	var ba, bb [4]targetKeys // most clauses set a target or two: no heap for the lists
-	return sameMetricKeyed(as, bs, appendTargetKeys(ba[:0], as, pairKeys), appendTargetKeys(bb[:0], bs, pairKeys))
+	return sameMetricKeyed(as, bs, appendTargetKeys(ba[:0], as, a.Concepts, pairKeys), appendTargetKeys(bb[:0], bs, b.Concepts, pairKeys))
 }
 
 // targetKeys are a target's indicator (IndicatorKeys) and counted noun as
 // sorted pair keys (pairKeys), made once per target rather than once per
-// pair of targets.
+// pair of targets, and the domain concepts its indicator names.
 type targetKeys struct {
 	indicator IndicatorKeys
 	counted   []uint64
+	concepts  []string // IDs, of the unit's concepts whose form the indicator holds
 }
 
 // appendTargetKeys appends the targetKeys of each target to dst, the texts'
-// keys from pairKeys.
-func appendTargetKeys(dst []targetKeys, ts []Target, pairKeys func(string) []uint64) []targetKeys {
+// keys from pairKeys; concepts are the unit's (Unit.Concepts).
+func appendTargetKeys(dst []targetKeys, ts []Target, concepts []Concept, pairKeys func(string) []uint64) []targetKeys {
 	for _, t := range ts {
 		k := targetKeys{indicator: IndicatorKeys{keys: pairKeys(t.Indicator), last: lastPair(t.Indicator)}}
 		if t.Counted != "" {
 			k.counted = pairKeys(t.Counted)
+		}
+		for _, c := range concepts {
+			form := c.Text
+			if form == "" {
+				form = c.Form
+			}
+			if strings.Contains(t.Indicator, form) && !slices.Contains(k.concepts, c.ID) {
+				k.concepts = append(k.concepts, c.ID)
+			}
 		}
 		dst = append(dst, k)
 	}
@@ -347,6 +358,10 @@ func sameMetricKeyed(as, bs []Target, ka, kb []targetKeys) (Target, Target, bool
 				d, over = keysOverlap(ka[i].counted, kb[j].counted) // the same things counted
 				same = sameIndicator(d, over)
 			}
+			// one domain concept named in other words, the two indicators
+			// ending in one head (紧急医学救援队伍 ~ 医疗应急队伍, both of 人)
+			ends := ka[i].indicator.last != 0 && ka[i].indicator.last == kb[j].indicator.last
+			same = same || ends && sharesAny(ka[i].concepts, kb[j].concepts)
 			if !same {
 				continue
 			}
@@ -359,6 +374,16 @@ func sameMetricKeyed(as, bs []Target, ka, kb []targetKeys) (Target, Target, bool
 		return Target{}, Target{}, false
 	}
 	return as[bi], bs[bj], true
+}
+
+// sharesAny reports whether a and b hold a common element.
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameHead reports whether two counted nouns may name the same thing: a

@@ -272,6 +272,21 @@ func TestPastedTwiceBrokenDifferently(t *testing.T) {
 	assert.Contains(t, d.Tasks[4].Text, "各地要结合实际认真组织实施")
 }
 
+// A document of articles (第一条 …) keeps the articles of its general
+// provisions (总则: purpose and scope) as section text, not tasks.
+func TestArticlesGeneralProvisions(t *testing.T) {
+	d, err := policycmp.IngestString("art.txt", "某市医疗保障基金使用监督管理实施办法\n第一章 总则\n第一条 为加强医疗保障基金使用监督管理，保障基金安全，制定本办法。\n"+
+		"第二章 基金使用\n第二条 定点医药机构应当建立医疗保障基金使用内部管理制度。\n第三条 参保人员应当持本人医疗保障凭证就医、购药。\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 2, "%v", headings(d))
+	assert.Equal(t, "art/第二章/第二条", d.Tasks[0].ID)
+	framing := false
+	for _, s := range d.Sections {
+		framing = framing || s.Kind == policycmp.SectionFraming && strings.Contains(s.Text, "制定本办法")
+	}
+	assert.True(t, framing, "%+v", d.Sections)
+}
+
 // A task is never deleted for holding a URL, a hotline or a file name; an
 // annex that restarts numbering gives no tasks.
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {

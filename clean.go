@@ -38,8 +38,9 @@ func (c *cleaner) cancelled() bool { return c.ctx != nil && c.ctx.Err() != nil }
 
 var (
 	reBookmark = regexp.MustCompile(`\[(?:bookmark|image|comment|footnote)\s*:[^\]\n]{0,200}\]`)
-	// A pinyin syllable in parentheses; tone marks may be precomposed or combining.
-	rePinyinAnno = regexp.MustCompile(`\(([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\x{0300}-\x{036F}]{1,8})\)`)
+	// A pinyin syllable in parentheses; tone marks may be precomposed or
+	// combining. A copy broken at one width may break the line inside it.
+	rePinyinAnno = regexp.MustCompile(`\(((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\x{0300}-\x{036F}]|\r?\n){1,9})\)`)
 	// The tail of an annotation whose "(" was swallowed by a damaged span.
 	rePinyinOrphan = regexp.MustCompile(`\?([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\x{0300}-\x{036F}]{1,8})\)`)
 	rePinyinSyl    = regexp.MustCompile(`^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|iao|ian|uan|üan|van|ai|ei|ao|ou|an|en|in|un|ün|vn|er|ia|ie|iu|ua|uo|ui|ue|üe|ve|a|o|e|i|u|ü|v|ng|n|m)$`)
@@ -83,6 +84,12 @@ func stripTones(s string) (string, bool) {
 }
 
 func isPinyin(s string, allowToneless bool) bool {
+	if strings.ContainsAny(s, "\r\n") {
+		s = strings.NewReplacer("\r", "", "\n", "").Replace(s)
+		if s == "" || strings.Count(s, "") > 9 {
+			return false
+		}
+	}
 	plain, toned := stripTones(s)
 	if !toned && !allowToneless {
 		return false

@@ -111,6 +111,13 @@ func TestPinyinOnlyWhereItIsPinyin(t *testing.T) {
 	}
 	assert.Positive(t, warningKinds(d)[policycmp.WarnPinyin])
 	assert.Positive(t, warningKinds(d)[policycmp.WarnTraditional])
+
+	// a copy broken at one width may break a line inside an annotation
+	d, err = policycmp.IngestString("wrapped.txt", "一、重点任务\n(一)推进医(y\nī)疗(liáo)卫(wèi)生(shēng)改革,每千人口执业(助理)医师数达到3人。\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 1)
+	assert.Contains(t, d.Tasks[0].Text, "推进医疗卫生改革")
+	assert.Contains(t, d.Tasks[0].Text, "(助理)")
 }
 
 func TestMetadataOverride(t *testing.T) {

@@ -4,9 +4,6 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"github.com/policycmp/policycmp/internal/textcol"
-	tsvrows "github.com/policycmp/policycmp/internal/tsv"
-	"github.com/policycmp/policycmp/structure"
 	"index/suffixarray"
 	"maps"
 	"regexp"
@@ -17,6 +14,11 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/extract"
+	"github.com/policycmp/policycmp/internal/textcol"
+	tsvrows "github.com/policycmp/policycmp/internal/tsv"
+	"github.com/policycmp/policycmp/structure"
 )
 
 // cleaner turns decoded text into clean paragraphs, recording what it
@@ -592,8 +594,8 @@ func parseChrome(tsv string) ([]chromeRule, error) {
 }
 
 func chromeKind(s string) string {
-	if _, numbered := structure.Parse(s); numbered {
-		return "" // a numbered item is content, whatever it mentions (a URL, a hotline, a file)
+	if m, numbered := structure.Parse(s); numbered && strings.IndexFunc(s[min(m.Size, len(s)):], unicode.IsLetter) >= 0 {
+		return "" // a numbered item is content, whatever it mentions (a URL, a hotline, a file); "4 / 10" is no item
 	}
 	n := utf8.RuneCountInString(s)
 	for _, r := range chromeRules() {
@@ -886,23 +888,25 @@ func (st *sentence) add(p mtext) {
 	}
 }
 
-// incomplete reports whether the text stops in the middle of a sentence:
-// it has sentence punctuation but does not end with a sentence end.
-func (st *sentence) incomplete() bool {
+// state reports whether the text stops in the middle of a sentence (it
+// has sentence punctuation but does not end with a sentence end), and
+// whether it would, but for reading as a numbered heading with a comma
+// (二、优化资源配置,提升服务能力).
+func (st *sentence) state() (incomplete, heading bool) {
 	p := st.text
 	if p.Len() == 0 {
-		return false
+		return false, false
 	}
 	last := p.r[p.Len()-1]
 	if isPunct(last) && last != '、' && last != ',' || !st.punct {
-		return false
+		return false, false
 	}
 	if p.Len() < 60 && !st.final {
 		if _, ok := structure.Parse(p.String()); ok {
-			return false // a numbered heading such as 二、优化资源配置,提升服务能力
+			return false, true
 		}
 	}
-	return true
+	return true, false
 }
 
 // quotes finds pull-quotes: paragraphs whose text stands inside a longer
@@ -977,7 +981,11 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 		}
 		var st sentence
 		st.add(p)
-		for st.incomplete() {
+		for {
+			incomplete, heading := st.state()
+			if !incomplete && !heading {
+				break
+			}
 			j := i + 1
 			var quotes []int
 			for j < len(paras) && q.pullQuote(paras, j) {
@@ -988,8 +996,12 @@ func (c *cleaner) rejoin(paras []mtext) []mtext {
 				break
 			}
 			next := paras[j]
-			if _, ok := structure.Parse(next.String()); ok || next.Len() == 0 || !startsMidSentence(next) || structure.IsFieldLine(next.String()) {
+			ns := next.String()
+			if _, ok := structure.Parse(ns); ok || next.Len() == 0 || !startsMidSentence(next) || structure.IsFieldLine(ns) {
 				break
+			}
+			if !incomplete && !extract.OpensWithCue(ns) {
+				break // a numbered heading, unless what follows goes on with its target (…签约率 / 达到70%以上)
 			}
 			for _, q := range quotes {
 				drop[q] = true

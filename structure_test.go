@@ -785,6 +785,17 @@ func TestPageNumbers(t *testing.T) {
 		}
 	}
 	assert.True(t, found, "the removal is a warning: %+v", d.Warnings)
+
+	// a page number in the middle of a sentence: 4 / 10 (which reads like
+	// an outline number 4) and ·5· go, and the sentence is one again; a
+	// fraction on a line of its own stays
+	d, err = policycmp.IngestString("m.txt", "某市医改重点任务\n一、重点任务\n（一）推进县域医共体建设。完善医共体内人财物统一管理，\n实现县域\n4 / 10\n全覆盖。\n"+
+		"（二）做实家庭医生签约服务，重点人群签约率\n·5·\n达到70%以上。\n（三）提升基层服务能力，达标率达到\n2/3\n以上。\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	assert.Contains(t, d.Tasks[0].Text, "实现县域全覆盖")
+	assert.Contains(t, d.Tasks[1].Text, "重点人群签约率达到70%以上")
+	assert.Contains(t, d.Tasks[2].Text, "2/3")
 }
 
 // Outline numbering (1 …, 1.1 …, 1.2 …): the space after the number marks

@@ -38,6 +38,14 @@ var (
 	reCue         = pattern("cue")
 )
 
+// OpensWithCue reports whether s opens with the cue of a target (达到,
+// 不低于, 提高到 …): the rest of a sentence whose indicator the line before
+// holds (…重点人群签约率 / 达到70%以上), never the start of one.
+func OpensWithCue(s string) bool {
+	loc := reCue.FindStringIndex(s)
+	return loc != nil && loc[0] == 0
+}
+
 // Targets finds the quantitative targets a sentence states: a number with
 // its unit after a cue (达到, 不低于, 控制在 …), its comparator, the
 // deadline the sentence names (到2025年, 年底前: docYear; else a year the

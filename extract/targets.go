@@ -255,6 +255,9 @@ func skipNumber(s string, a, b int, num, unit string) bool {
 		if next == '—' || next == '-' || next == '~' {
 			return true
 		}
+		if unit == "岁" && unicode.Is(unicode.Han, next) {
+			return true // 3岁以下婴幼儿, 65岁及以上老年人: an age that qualifies a noun
+		}
 	}
 	if strings.Count(s[:a], "《") > strings.Count(s[:a], "》") {
 		return true

@@ -1,10 +1,12 @@
 package extract
 
 import (
-	"github.com/policycmp/policycmp/internal/gate"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/policycmp/policycmp/internal/gate"
 )
 
 // Departments names who is responsible for a task.
@@ -161,6 +163,7 @@ func onlyRoles(s string) bool {
 func labelledParts(s string) []string {
 	var parts []string
 	start := 0
+	prev := rune(0)
 	for i, r := range s {
 		cut := r == ';' || r == '；' || r == '。'
 		if (r == ',' || r == '，') && reFieldStart.MatchString(s[i+utf8.RuneLen(r):]) {
@@ -169,9 +172,38 @@ func labelledParts(s string) []string {
 		if cut {
 			parts = append(parts, s[start:i])
 			start = i + utf8.RuneLen(r)
+		} else if i > start && unicode.Is(unicode.Han, prev) && len(s) <= MaxGluedDuty && gluedLabel(s[i:]) {
+			// 牵头单位:市卫健委配合单位:市医保局: labels the spaces between
+			// them were squeezed out of
+			parts = append(parts, s[start:i])
+			start = i
 		}
+		prev = r
 	}
 	return append(parts, s[start:])
+}
+
+// MaxGluedDuty is the longest duty text, in bytes, in which labels glued to
+// the part before them are looked for.
+const MaxGluedDuty = 600
+
+// gluedLabel reports whether s opens with a department or deadline label
+// and its colon (配合单位:…, 完成时限:…).
+func gluedLabel(s string) bool {
+	return reDeptLabel.MatchString(s) || reDeadlineLine.MatchString(s)
+}
+
+// roleNoted splits a department named with its role in brackets
+// (市卫健委(牵头)) into the name and the role; role is empty without one.
+func roleNoted(n string) (name, role string) {
+	for _, r := range []string{"牵头", "配合", "参与", "协助", "协同"} {
+		for _, form := range []string{"(" + r + ")", "（" + r + "）"} {
+			if strings.HasSuffix(n, form) {
+				return strings.TrimSpace(strings.TrimSuffix(n, form)), r
+			}
+		}
+	}
+	return n, ""
 }
 
 // Parse reads the inside of a responsibility note: labelled
@@ -180,7 +212,7 @@ func Parse(s string) (Departments, bool) {
 	var d Departments
 	if strings.ContainsAny(s, ":：") {
 		parts := strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' || r == '。' })
-		hasLead := strings.Contains(s, "牵头")
+		hasLead := strings.Contains(s, "牵头") && !strings.Contains(s, "(牵头)") && !strings.Contains(s, "（牵头）")
 		found := false
 		for _, p := range parts {
 			sub := reDeptLabel.FindStringSubmatch(strings.TrimSpace(p))
@@ -192,12 +224,25 @@ func Parse(s string) (Departments, bool) {
 			var local []string
 			names, local = SplitLocal(names)
 			d.Local = append(d.Local, local...)
-			switch {
-			case strings.HasPrefix(sub[1], "牵头") || strings.HasPrefix(sub[1], "主责") || strings.HasPrefix(sub[1], "负责"),
-				strings.HasPrefix(sub[1], "责任") && !hasLead:
-				d.Lead = append(d.Lead, names...)
-			default:
-				d.Support = append(d.Support, names...)
+			lead := strings.HasPrefix(sub[1], "牵头") || strings.HasPrefix(sub[1], "主责") || strings.HasPrefix(sub[1], "负责") ||
+				strings.HasPrefix(sub[1], "责任") && !hasLead
+			if slices.ContainsFunc(names, func(n string) bool { _, r := roleNoted(n); return r == "牵头" }) {
+				lead = false // 责任单位:市卫健委(牵头)、市医保局: the others support
+			}
+			for _, n := range names {
+				// 市卫健委(牵头) names its own role, whatever the label
+				switch name, role := roleNoted(n); role {
+				case "牵头":
+					d.Lead = append(d.Lead, name)
+				case "配合", "参与", "协助", "协同":
+					d.Support = append(d.Support, name)
+				default:
+					if lead {
+						d.Lead = append(d.Lead, n)
+					} else {
+						d.Support = append(d.Support, n)
+					}
+				}
 			}
 		}
 		return d, found
@@ -361,7 +406,7 @@ func DutyLine(s string) (dep Departments, deadline string, ok bool) {
 		return Departments{}, "", false
 	}
 	// 牵头单位:…;配合单位:…;完成时限:… on one line
-	return labelledDuty(strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' }))
+	return labelledDuty(labelledParts(s))
 }
 
 // labelledDuty reads the labelled parts of a duty line or note: the

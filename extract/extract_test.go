@@ -207,6 +207,16 @@ func TestDepartments(t *testing.T) {
 	assert.Equal(t, "长期坚持", due)
 	_, _, ok = extract.DutyLine("【重点任务】推进改革")
 	assert.False(t, ok, "a bracket of the text is no label")
+	// labels whose separating spaces were squeezed out, and a role in brackets
+	d, due, ok = extract.DutyLine("牵头单位:市卫健委配合单位:市医保局完成时限:2024年底")
+	require.True(t, ok)
+	assert.Equal(t, []string{"市卫健委"}, d.Lead)
+	assert.Equal(t, []string{"市医保局"}, d.Support)
+	assert.Equal(t, "2024年底", due)
+	d, _, ok = extract.DutyLine("责任单位:市卫健委(牵头)、市医保局、市财政局")
+	require.True(t, ok)
+	assert.Equal(t, []string{"市卫健委"}, d.Lead)
+	assert.Equal(t, []string{"市医保局", "市财政局"}, d.Support)
 }
 
 func TestRead(t *testing.T) {

@@ -287,6 +287,17 @@ func TestArticlesGeneralProvisions(t *testing.T) {
 	assert.True(t, framing, "%+v", d.Sections)
 }
 
+// A plan's implementation stages (实施步骤: 动员部署阶段, 全面推进阶段 …) are
+// its schedule, section text with their dates, not reform tasks.
+func TestImplementationStages(t *testing.T) {
+	d, err := policycmp.IngestString("st.txt", "某县医共体建设实施方案\n一、主要任务\n（一）推进人财物统一管理。完善管理制度。\n（二）推进检查结果互认。\n"+
+		"二、实施步骤\n（一）动员部署阶段（2024年1—2月）。制定实施方案，召开动员会。\n（二）全面推进阶段（2024年3—10月）。各成员单位按方案推进。\n三、保障措施\n（一）加强组织领导。\n")
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	assert.Equal(t, "st/三/(一)", d.Tasks[2].ID)
+	assert.True(t, d.Tasks[2].Safeguard)
+}
+
 // A task is never deleted for holding a URL, a hotline or a file name; an
 // annex that restarts numbering gives no tasks.
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {

@@ -86,9 +86,9 @@ func stripTones(s string) (string, bool) {
 }
 
 func isPinyin(s string, allowToneless bool) bool {
-	if strings.ContainsAny(s, "\r\n") {
+	if strings.ContainsAny(s, "\r\n") { // a line broken inside the annotation
 		s = strings.NewReplacer("\r", "", "\n", "").Replace(s)
-		if s == "" || strings.Count(s, "") > 9 {
+		if n := utf8.RuneCountInString(s); n == 0 || n > 8 {
 			return false
 		}
 	}
@@ -861,23 +861,24 @@ func mergeLCS(text func(i int) mtext, ka, kb []string) (order []int, onlyA, only
 // still incomplete is answered from the piece added, not from the whole
 // text again: rejoining a run of n pieces is linear, not quadratic.
 type sentence struct {
-	text         mtext // the joined text; the first piece until a second is added
-	joined       bool  // text is a copy of its own, which appending may grow
-	punct, final bool  // some piece has sentence punctuation; some has a full stop
+	text         mtext // the joined text: the first piece itself, a copy of its own from the second on
+	pieces       int
+	punct, final bool // some piece has sentence punctuation; some has a full stop
 }
 
 func (st *sentence) add(p mtext) {
-	switch {
-	case st.text.Len() == 0 && !st.joined:
+	switch st.pieces {
+	case 0:
 		st.text = p
-	case !st.joined:
-		var m mtext
-		m.appendM(st.text)
-		m.appendM(p)
-		st.text, st.joined = m, true
+	case 1:
+		first := st.text
+		st.text = mtext{}
+		st.text.appendM(first) // a copy, which appending may grow
+		fallthrough
 	default:
 		st.text.appendM(p)
 	}
+	st.pieces++
 	for _, r := range p.r {
 		switch r {
 		case ',', '，', '、', ';', '；':

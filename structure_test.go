@@ -18,6 +18,15 @@ import (
 	"github.com/policycmp/policycmp/taxonomy"
 )
 
+// ingestTasks ingests text as the file name and requires n tasks of it.
+func ingestTasks(t *testing.T, name, text string, n int) *policycmp.Document {
+	t.Helper()
+	d, err := policycmp.IngestString(name, text)
+	require.NoError(t, err)
+	require.Len(t, d.Tasks, n, "%v", headings(d))
+	return d
+}
+
 func headings(d *policycmp.Document) []string {
 	var out []string
 	for _, t := range d.Tasks {
@@ -118,9 +127,7 @@ func TestPlanWideTaskNumbering(t *testing.T) {
 		{"sibling groups", "二、深化医保支付方式改革\n1.全面推行按疾病诊断相关分组付费，实现统筹地区、医疗机构、病种、医保基金全覆盖，推动医疗机构加强内部成本管控和精细化管理。\n2.开展药品和医用耗材集中带量采购，确保中选产品落地使用，完成国家和省级集采任务，落实医保资金结余留用政策，减轻群众就医负担。\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := policycmp.IngestString("w.txt", head+tc.rest)
-			require.NoError(t, err)
-			require.Len(t, d.Tasks, 4, "%v", headings(d))
+			d := ingestTasks(t, "w.txt", head+tc.rest, 4)
 			assert.Equal(t, "w/第二部分/二/"+d.Tasks[2].Number, d.Tasks[2].ID, "a part is numbered as written")
 			assert.True(t, strings.HasPrefix(d.Tasks[2].Text, "全面推行按疾病诊断相关分组付费"), "%q", d.Tasks[2].Text)
 			assert.True(t, strings.HasPrefix(d.Tasks[3].Text, "开展药品和医用耗材集中带量采购"), "%q", d.Tasks[3].Text)
@@ -136,9 +143,7 @@ func TestPlanWideTasksKeepTheirPoints(t *testing.T) {
 	text := "某市深化医改重点工作任务\n一、加快构建有序就医格局\n（一）发挥区域医疗中心示范引领作用。\n1．推进国家区域医疗中心建设项目。\n2．支持市人民医院创建省级区域医疗中心。\n" +
 		"牵头单位：市卫生健康委\n配合单位：市发展改革委、市财政局\n（二）推进县域医共体建设。\n1．完善县域医共体运行机制。\n2．推动县级医院提标扩能。\n牵头单位：市卫生健康委\n" +
 		"二、深入推广三明医改经验\n（三）推进药品耗材集中带量采购。落实国家和省级集采中选结果。\n牵头单位：市医保局\n"
-	d, err := policycmp.IngestString("pw.txt", text)
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	d := ingestTasks(t, "pw.txt", text, 3)
 	first := d.Tasks[0]
 	assert.Equal(t, "pw/一/(一)", first.ID)
 	assert.Contains(t, first.Text, "推进国家区域医疗中心建设项目")
@@ -155,16 +160,12 @@ func TestPlanWideTasksKeepTheirPoints(t *testing.T) {
 func TestRunOnAfterTitleAndNotes(t *testing.T) {
 	text := "某市2024年医改工作要点一、推进分级诊疗体系建设1.加快推进紧密型县域医共体建设，完善医共体内人员统筹使用机制。（牵头单位：市卫生健康局）" +
 		"2.推进医共体内检查检验结果互认，减少重复检查。（牵头单位：市卫生健康局）二、深化医疗服务价格改革1.建立医疗服务价格动态调整机制，每年开展一次调价评估。（牵头单位：市医保局）2.规范医疗服务价格项目，做好新增项目受理。（牵头单位：市医保局）"
-	d, err := policycmp.IngestString("ro.txt", text)
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	d := ingestTasks(t, "ro.txt", text, 4)
 	assert.Equal(t, "ro/一/1", d.Tasks[0].ID)
 	assert.Equal(t, "ro/二/1", d.Tasks[2].ID)
 	assert.Equal(t, []string{"市医保局"}, d.Tasks[2].Departments.Lead)
 	// without a second after a sentence end, a glued 一、 is a word
-	d, err = policycmp.IngestString("w.txt", "全市一、二级医院要加强管理，推进改革。")
-	require.NoError(t, err)
-	assert.Empty(t, d.Tasks)
+	ingestTasks(t, "w.txt", "全市一、二级医院要加强管理，推进改革。", 0)
 }
 
 // In a body on one line, a number printed twice after a responsibility
@@ -174,9 +175,7 @@ func TestDuplicateNumberAfterNote(t *testing.T) {
 	text := "某市医改重点任务 一、推进分级诊疗制度建设 1.推进紧密型县域医共体建设，实现医共体内人员统一管理。（市卫健局负责） " +
 		"2.做实家庭医生签约服务，重点人群签约率达到60%以上。（市卫健局负责） 2.加强基层医疗卫生人才队伍建设，为乡镇卫生院招聘医学类本科毕业生10名以上。（市卫健局、市人社局负责） " +
 		"3.深化医保支付方式改革，推进按病种付费，病种数不少于100个，其中5.5%的病种实行日间手术。（市医保局负责）"
-	d, err := policycmp.IngestString("dn.txt", text)
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	d := ingestTasks(t, "dn.txt", text, 4)
 	assert.True(t, strings.HasPrefix(d.Tasks[2].Text, "加强基层医疗卫生人才队伍建设"), "%q", d.Tasks[2].Text)
 	assert.Equal(t, []string{"市卫健局", "市人社局"}, d.Tasks[2].Departments.Lead)
 	assert.NotEqual(t, d.Tasks[1].ID, d.Tasks[2].ID)
@@ -216,9 +215,7 @@ func TestRunOnPastedTwice(t *testing.T) {
 func TestBracketedDutyLabels(t *testing.T) {
 	text := "某县医改重点任务\n一、重点任务\n（一）推进紧密型县域医共体建设。完善医共体内人财物统一管理。\n【牵头单位】县卫健局\n【配合单位】县医保局、县财政局\n【完成时限】2023年12月底前\n" +
 		"（二）深化医保支付方式改革。推进按病种分值付费。【责任单位】县医保局【完成时限】长期坚持\n"
-	d, err := policycmp.IngestString("bl.txt", text)
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 2, "%v", headings(d))
+	d := ingestTasks(t, "bl.txt", text, 2)
 	assert.Equal(t, []string{"县卫健局"}, d.Tasks[0].Departments.Lead)
 	assert.Equal(t, []string{"县医保局", "县财政局"}, d.Tasks[0].Departments.Support)
 	assert.Equal(t, "2023年12月底前", d.Tasks[0].Deadline)
@@ -262,9 +259,7 @@ func TestPastedTwiceBrokenDifferently(t *testing.T) {
 	first := b.String()
 	// the second copy breaks its lines after other sentences
 	second := strings.ReplaceAll(first, "改革任务。完善", "改革任务。\n完善")
-	d, err := policycmp.IngestString("two.txt", first+second)
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 8, "%v", headings(d))
+	d := ingestTasks(t, "two.txt", first+second, 8)
 	for i, task := range d.Tasks {
 		assert.Equal(t, 1, strings.Count(task.Text, fmt.Sprintf("推进第%d项改革任务", i+1)), "%q", task.Text)
 	}
@@ -275,10 +270,8 @@ func TestPastedTwiceBrokenDifferently(t *testing.T) {
 // A document of articles (第一条 …) keeps the articles of its general
 // provisions (总则: purpose and scope) as section text, not tasks.
 func TestArticlesGeneralProvisions(t *testing.T) {
-	d, err := policycmp.IngestString("art.txt", "某市医疗保障基金使用监督管理实施办法\n第一章 总则\n第一条 为加强医疗保障基金使用监督管理，保障基金安全，制定本办法。\n"+
-		"第二章 基金使用\n第二条 定点医药机构应当建立医疗保障基金使用内部管理制度。\n第三条 参保人员应当持本人医疗保障凭证就医、购药。\n")
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 2, "%v", headings(d))
+	d := ingestTasks(t, "art.txt", "某市医疗保障基金使用监督管理实施办法\n第一章 总则\n第一条 为加强医疗保障基金使用监督管理，保障基金安全，制定本办法。\n"+
+		"第二章 基金使用\n第二条 定点医药机构应当建立医疗保障基金使用内部管理制度。\n第三条 参保人员应当持本人医疗保障凭证就医、购药。\n", 2)
 	assert.Equal(t, "art/第二章/第二条", d.Tasks[0].ID)
 	framing := false
 	for _, s := range d.Sections {
@@ -290,10 +283,8 @@ func TestArticlesGeneralProvisions(t *testing.T) {
 // A plan's implementation stages (实施步骤: 动员部署阶段, 全面推进阶段 …) are
 // its schedule, section text with their dates, not reform tasks.
 func TestImplementationStages(t *testing.T) {
-	d, err := policycmp.IngestString("st.txt", "某县医共体建设实施方案\n一、主要任务\n（一）推进人财物统一管理。完善管理制度。\n（二）推进检查结果互认。\n"+
-		"二、实施步骤\n（一）动员部署阶段（2024年1—2月）。制定实施方案，召开动员会。\n（二）全面推进阶段（2024年3—10月）。各成员单位按方案推进。\n三、保障措施\n（一）加强组织领导。\n")
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	d := ingestTasks(t, "st.txt", "某县医共体建设实施方案\n一、主要任务\n（一）推进人财物统一管理。完善管理制度。\n（二）推进检查结果互认。\n"+
+		"二、实施步骤\n（一）动员部署阶段（2024年1—2月）。制定实施方案，召开动员会。\n（二）全面推进阶段（2024年3—10月）。各成员单位按方案推进。\n三、保障措施\n（一）加强组织领导。\n", 3)
 	assert.Equal(t, "st/三/(一)", d.Tasks[2].ID)
 	assert.True(t, d.Tasks[2].Safeguard)
 }
@@ -303,9 +294,7 @@ func TestImplementationStages(t *testing.T) {
 func TestChromeWordsInTasksAndAnnex(t *testing.T) {
 	text := "一、主要任务\n（一）推进互联网医院建设，公布咨询热线12345和网址https://example.gov.cn，在线服务覆盖率达到90%。\n（二）公开《实施细则.pdf》，扫一扫二维码可查。\n二、保障措施\n（一）加强组织领导。各地要加强领导。\n" +
 		strings.Repeat("各地要认真落实各项任务，确保取得实效。", 20) + "\n附件：考核指标\n（一）体系建设指标\n1.二级医院建设完成率≥95%；\n2.远程医疗覆盖率80%；\n"
-	d, err := policycmp.IngestString("d.txt", text)
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	d := ingestTasks(t, "d.txt", text, 3)
 	assert.Contains(t, d.Tasks[0].Text, "https://example.gov.cn")
 	require.NotEmpty(t, d.Tasks[0].Targets)
 	assert.Equal(t, 90.0, d.Tasks[0].Targets[0].Value)
@@ -418,10 +407,8 @@ func TestTaskTableRestatesBody(t *testing.T) {
 // Numbers written as one character of their own (⒈, ⑴, the forms of old
 // word processors) number tasks like 1. and (1); circled numbers stay.
 func TestEnclosedNumberMarkers(t *testing.T) {
-	d, err := policycmp.IngestString("n.txt", "一、深化公立医院改革\n⒈推进薪酬制度改革。落实“两个允许”要求。\n⒉加强公立医院绩效考核。\n"+
-		"二、推进分级诊疗\n⑴推进县域医共体建设。\n⑵做实家庭医生签约服务。\n")
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	d := ingestTasks(t, "n.txt", "一、深化公立医院改革\n⒈推进薪酬制度改革。落实“两个允许”要求。\n⒉加强公立医院绩效考核。\n"+
+		"二、推进分级诊疗\n⑴推进县域医共体建设。\n⑵做实家庭医生签约服务。\n", 4)
 	assert.Equal(t, "推进薪酬制度改革", d.Tasks[0].Heading)
 	assert.Equal(t, []string{"一", "2"}, d.Tasks[1].NumberPath)
 	assert.Equal(t, "做实家庭医生签约服务", d.Tasks[3].Heading)
@@ -613,9 +600,7 @@ func TestStandingLocalImplementers(t *testing.T) {
 	text := "某市公共卫生应急管理体系建设行动计划\n一、主要任务\n1.健全监测预警体系。建设监测平台。（各区县人民政府、市卫健委负责，2024年12月前完成。以下各项任务均需各区县人民政府落实，不再列出）\n" +
 		"2.提升检测能力。建设实验室。（市卫健委、财政局分工负责，2024年12月前完成）\n3.加强队伍建设。组建应急队伍。（市卫健委负责）\n" +
 		"二、实施保障\n（一）加强组织领导。各地要加强领导。\n"
-	d, err := policycmp.IngestString("s.txt", text)
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	d := ingestTasks(t, "s.txt", text, 4)
 	for _, task := range d.Tasks[:3] {
 		assert.Equal(t, []string{"各区县人民政府"}, task.Departments.Local, task.ID)
 	}
@@ -760,9 +745,7 @@ func TestNotesWithDeadlinesAndShortLines(t *testing.T) {
 		"〔市卫健委、科技局分工负责，2022年底前完成〕\n" +
 		"3.加快发展社会力量办医。一是放宽准入。简化审批。\n二是优化办医环境。\n落实扶持政策。\n" +
 		"健全应急物资保障\n4.完善物资储备。建设储备库。\n"
-	d, err := policycmp.IngestString("n.txt", text)
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 4, "%v", headings(d))
+	d := ingestTasks(t, "n.txt", text, 4)
 	assert.Equal(t, []string{"市卫健委", "财政局"}, d.Tasks[0].Departments.Lead)
 	assert.Equal(t, "2021年12月前完成", d.Tasks[0].Deadline)
 	assert.Contains(t, d.Tasks[0].Text, "成立卫生应急分队", "the short sentence on its own line is the item's")
@@ -800,10 +783,8 @@ func TestPageNumbers(t *testing.T) {
 	// a page number in the middle of a sentence: 4 / 10 (which reads like
 	// an outline number 4) and ·5· go, and the sentence is one again; a
 	// fraction on a line of its own stays
-	d, err = policycmp.IngestString("m.txt", "某市医改重点任务\n一、重点任务\n（一）推进县域医共体建设。完善医共体内人财物统一管理，\n实现县域\n4 / 10\n全覆盖。\n"+
-		"（二）做实家庭医生签约服务，重点人群签约率\n·5·\n达到70%以上。\n（三）提升基层服务能力，达标率达到\n2/3\n以上。\n")
-	require.NoError(t, err)
-	require.Len(t, d.Tasks, 3, "%v", headings(d))
+	d = ingestTasks(t, "m.txt", "某市医改重点任务\n一、重点任务\n（一）推进县域医共体建设。完善医共体内人财物统一管理，\n实现县域\n4 / 10\n全覆盖。\n"+
+		"（二）做实家庭医生签约服务，重点人群签约率\n·5·\n达到70%以上。\n（三）提升基层服务能力，达标率达到\n2/3\n以上。\n", 3)
 	assert.Contains(t, d.Tasks[0].Text, "实现县域全覆盖")
 	assert.Contains(t, d.Tasks[1].Text, "重点人群签约率达到70%以上")
 	assert.Contains(t, d.Tasks[2].Text, "2/3")

@@ -1,7 +1,7 @@
 package policycmp
 
 import (
-	"slices"
+	"fmt"
 	"strings"
 
 	"github.com/policycmp/policycmp/internal/work"
@@ -30,13 +30,9 @@ func (d *Document) Classify(c taxonomy.Classifier) {
 			t.Themes = append(t.Themes, ts)
 		}
 		if len(t.Themes) == 0 || t.Themes[0].ID == taxonomy.Unclassified {
-			if ts, group, ok := d.groupTheme(c, t); ok {
+			if ts, from, ok := d.groupTheme(c, t); ok {
 				t.Themes = []ThemeScore{ts}
-				from := "the heading of its group"
-				if group == d.Title && !slices.Contains(t.Path, group) {
-					from = "the plan's title"
-				}
-				d.warn(WarnUnclassified, t.Start, "task %s %q names no theme; it takes %s from %s %q", t.ID, t.Heading, ts.ID, from, group)
+				d.warn(WarnUnclassified, t.Start, "task %s %q names no theme; it takes %s from %s", t.ID, t.Heading, ts.ID, from)
 				continue
 			}
 			d.warn(WarnUnclassified, t.Start, "task %s %q matches no theme; marked unclassified", t.ID, t.Heading)
@@ -52,7 +48,8 @@ const GroupThemeWeight = 0.5
 // the innermost heading of its groups that names one (完善药物政策体系 under
 // 建立规范有序的药品供应保障制度), the plan's title the outermost, with the
 // evidence in that heading (Evidence.Group) at GroupThemeWeight of its score.
-func (d *Document) groupTheme(c taxonomy.Classifier, t *Task) (ThemeScore, string, bool) {
+// from says where the theme was taken from, for the warning.
+func (d *Document) groupTheme(c taxonomy.Classifier, t *Task) (ts ThemeScore, from string, ok bool) {
 	heads := t.Path
 	if !t.Safeguard && d.Title != "" {
 		// the plan's title is its outermost heading (a notice on one
@@ -67,10 +64,12 @@ func (d *Document) groupTheme(c taxonomy.Classifier, t *Task) (ThemeScore, strin
 			continue
 		}
 		l := labels[0]
-		ts := ThemeScore{ID: l.Theme, Score: work.Round3(l.Score * GroupThemeWeight), Evidence: []Evidence{}}
+		ts = ThemeScore{ID: l.Theme, Score: work.Round3(l.Score * GroupThemeWeight), Evidence: []Evidence{}}
 		start := d.groupStart(h, t.Start)
+		from = fmt.Sprintf("the heading of its group %q", h)
 		if k == 0 && len(heads) > len(t.Path) {
 			start = strings.Index(d.Raw[:max(t.Start, 0)], h) // the title as written, if it is
+			from = fmt.Sprintf("the plan's title %q", h)
 		}
 		for _, hit := range l.Evidence {
 			ev := Evidence{Term: hit.Term, Group: h, Heading: true, Start: max(start, 0), End: max(start, 0)}
@@ -81,7 +80,7 @@ func (d *Document) groupTheme(c taxonomy.Classifier, t *Task) (ThemeScore, strin
 			}
 			ts.Evidence = append(ts.Evidence, ev)
 		}
-		return ts, h, true
+		return ts, from, true
 	}
 	return ThemeScore{}, "", false
 }

@@ -172,7 +172,7 @@ func labelledParts(s string) []string {
 		if cut {
 			parts = append(parts, s[start:i])
 			start = i + utf8.RuneLen(r)
-		} else if i > start && unicode.Is(unicode.Han, prev) && len(s) <= MaxGluedDuty && gluedLabel(s[i:]) {
+		} else if i > start && unicode.Is(unicode.Han, prev) && len(s) <= MaxGluedDuty && opensWithLabel(s[i:]) {
 			// 牵头单位:市卫健委配合单位:市医保局: labels the spaces between
 			// them were squeezed out of
 			parts = append(parts, s[start:i])
@@ -187,23 +187,26 @@ func labelledParts(s string) []string {
 // the part before them are looked for.
 const MaxGluedDuty = 600
 
-// gluedLabel reports whether s opens with a department or deadline label
-// and its colon (配合单位:…, 完成时限:…).
-func gluedLabel(s string) bool {
+// opensWithLabel reports whether s opens with a department or deadline
+// label, its colon and what it labels (配合单位:…, 完成时限:…).
+func opensWithLabel(s string) bool {
 	return reDeptLabel.MatchString(s) || reDeadlineLine.MatchString(s)
 }
 
 // roleNoted splits a department named with its role in brackets
-// (市卫健委(牵头)) into the name and the role; role is empty without one.
+// (市卫健委(牵头)) into the name and the role (duty_role); role is empty
+// without one.
 func roleNoted(n string) (name, role string) {
-	for _, r := range []string{"牵头", "配合", "参与", "协助", "协同"} {
-		for _, form := range []string{"(" + r + ")", "（" + r + "）"} {
-			if strings.HasSuffix(n, form) {
-				return strings.TrimSpace(strings.TrimSuffix(n, form)), r
-			}
-		}
+	i := strings.LastIndexAny(n, "(（")
+	if i <= 0 || !strings.HasSuffix(n, ")") && !strings.HasSuffix(n, "）") {
+		return n, ""
 	}
-	return n, ""
+	_, size := utf8.DecodeRuneInString(n[i:])
+	inner := strings.TrimRight(n[i+size:], ")）")
+	if loc := reDutyRole.FindStringIndex(inner); loc == nil || loc[0] != 0 {
+		return n, ""
+	}
+	return strings.TrimSpace(n[:i]), inner
 }
 
 // Parse reads the inside of a responsibility note: labelled
@@ -212,7 +215,7 @@ func Parse(s string) (Departments, bool) {
 	var d Departments
 	if strings.ContainsAny(s, ":：") {
 		parts := strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' || r == '。' })
-		hasLead := strings.Contains(s, "牵头") && !strings.Contains(s, "(牵头)") && !strings.Contains(s, "（牵头）")
+		hasLead := strings.Contains(s, "牵头") && !strings.Contains(s, "牵头)") && !strings.Contains(s, "牵头）") // a lead's label, not a role in brackets
 		found := false
 		for _, p := range parts {
 			sub := reDeptLabel.FindStringSubmatch(strings.TrimSpace(p))
@@ -231,10 +234,10 @@ func Parse(s string) (Departments, bool) {
 			}
 			for _, n := range names {
 				// 市卫健委(牵头) names its own role, whatever the label
-				switch name, role := roleNoted(n); role {
-				case "牵头":
+				switch name, role := roleNoted(n); {
+				case role == "牵头":
 					d.Lead = append(d.Lead, name)
-				case "配合", "参与", "协助", "协同":
+				case role != "": // 配合, 参与 …
 					d.Support = append(d.Support, name)
 				default:
 					if lead {
@@ -373,7 +376,7 @@ func unbracket(s string) (string, bool) {
 	at := 0
 	for _, m := range locs {
 		label := s[m[2]:m[3]] + ":"
-		if !reDeptLabel.MatchString(label) && !reDeadlineLine.MatchString(label+"x") {
+		if !opensWithLabel(label + s[m[1]:]) {
 			continue // a bracket of the text, not a label
 		}
 		b.WriteString(s[at:m[0]])

@@ -19,6 +19,9 @@ type Found struct {
 	// scheme wants one (…推进支付改革三、保障措施): it may only continue a
 	// sequence, or open one whose second number stands after a sentence end.
 	glued bool
+	// afterNote: right after a note in brackets that follows a sentence end
+	// (…。（市卫健局负责） 5.…), spaces aside: the note closed the item before.
+	afterNote bool
 }
 
 // Lookahead is how many later candidate markers an inline marker that
@@ -122,11 +125,11 @@ func candidates(paras []string) []Found {
 		// A note in brackets after a sentence end (…。（牵头单位:县医保局）)
 		// ends where the sentence did: what follows it stands after a
 		// sentence end too.
-		depth, note := 0, false
+		depth, note, afterNote := 0, false, false
 		for i, r := range s {
 			if i > 0 && starts.Has(r) {
 				if m, glued, ok := parseInline(s[i:], prev, body); ok {
-					out = append(out, Found{Para: p, Offset: i, Marker: m, glued: glued})
+					out = append(out, Found{Para: p, Offset: i, Marker: m, glued: glued, afterNote: afterNote})
 				}
 			}
 			switch r {
@@ -139,8 +142,11 @@ func candidates(paras []string) []Found {
 				depth = max(depth-1, 0)
 			}
 			prev = r
-			if depth == 0 && note && (r == ')' || r == '）') {
-				prev, note = '。', false
+			switch {
+			case depth == 0 && note && (r == ')' || r == '）'):
+				prev, note, afterNote = '。', false, true
+			case r != ' ' && r != '　':
+				afterNote = false
 			}
 		}
 	}
@@ -188,34 +194,6 @@ func parseInline(s string, prev rune, body bool) (m Marker, glued, ok bool) {
 	return Marker{}, false, false
 }
 
-// MaxNote is the longest note in brackets, in runes, that closes an item
-// (（牵头单位:市卫健局;配合单位:市财政局）).
-const MaxNote = 60
-
-// closesNote reports whether s ends with a note in brackets, at most
-// MaxNote runes, set right after a full stop.
-func closesNote(s string) bool {
-	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
-		return false
-	}
-	tail := s[max(0, len(s)-utf8.UTFMax*(MaxNote+2)):]
-	depth := 0
-	for i := len(tail); i > 0; {
-		r, n := utf8.DecodeLastRuneInString(tail[:i])
-		i -= n
-		switch r {
-		case ')', '）':
-			depth++
-		case '(', '（':
-			if depth--; depth == 0 {
-				prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(tail[:i], " 　"))
-				return prev == '。'
-			}
-		}
-	}
-	return false
-}
-
 // MaxRepeatHeading is the longest first sentence, in runes, after an inline
 // marker that repeats the number before it for the marker to open an item.
 const MaxRepeatHeading = 20
@@ -230,11 +208,10 @@ func repeatsItem(para string, c Found) bool {
 	if c.Offset == 0 || c.Keep {
 		return false
 	}
-	before := strings.TrimRight(para[:c.Offset], " 　")
-	if closesNote(before) {
+	if c.afterNote {
 		return true
 	}
-	prev, _ := utf8.DecodeLastRuneInString(before)
+	prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(para[:c.Offset], " 　"))
 	if prev != '。' {
 		return false
 	}
